@@ -1,0 +1,263 @@
+"""People, their roles, the organisations they work for, and who acts for whom."""
+
+import hashlib
+import secrets
+
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+
+class UserManager(BaseUserManager["User"]):
+    use_in_migrations = True
+
+    def create_user(self, email: str, password: str | None = None, **fields) -> "User":
+        if not email:
+            raise ValueError("An email address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email: str, password: str | None = None, **fields) -> "User":
+        fields.setdefault("is_staff", True)
+        fields.setdefault("is_superuser", True)
+        return self.create_user(email, password, **fields)
+
+
+class Role(models.TextChoices):
+    PA = "pa", "Personal Assistant"
+    EMPLOYER = "employer", "Employer"
+    REPRESENTATIVE = "representative", "Representative"
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """One account per person, whatever roles they hold."""
+
+    email = models.EmailField("email address", unique=True)
+    full_name = models.CharField("full name", max_length=150)
+    known_as = models.CharField("known as", max_length=80, blank=True)
+    phone = models.CharField("phone number", max_length=30, blank=True)
+    # The full postcode is private: only its district is ever shown to anyone else.
+    postcode = models.CharField(max_length=8, blank=True)
+    district = models.ForeignKey(
+        "places.District", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    local_authority = models.ForeignKey(
+        "places.LocalAuthority",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="residents",
+    )
+    is_active = models.BooleanField(default=True)
+    # Django's flag for the /admin/ site; PA Hub's own staff pages use memberships.
+    is_staff = models.BooleanField(default=False)
+    date_joined = models.DateTimeField(default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["full_name"]
+
+    class Meta:
+        ordering = ["full_name", "id"]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        return self.known_as or self.full_name or self.email
+
+    def get_full_name(self) -> str:
+        return self.full_name
+
+    def get_short_name(self) -> str:
+        return self.display_name
+
+    @property
+    def role_set(self) -> frozenset[str]:
+        """The person's roles, read once per request."""
+        if not hasattr(self, "_role_cache"):
+            self._role_cache = frozenset(self.roles.values_list("role", flat=True))
+        return self._role_cache
+
+    def has_role(self, role: str) -> bool:
+        return role in self.role_set
+
+
+class UserRole(models.Model):
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="roles")
+    role = models.CharField(max_length=20, choices=Role.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "role"], name="one_row_per_user_role")
+        ]
+        ordering = ["role"]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.get_role_display()}"
+
+
+class Organisation(models.Model):
+    class Kind(models.TextChoices):
+        LOCAL_AUTHORITY = "local_authority", "Local authority"
+        SUPPORT_AGENCY = "support_agency", "Support agency"
+        USER_LED = "user_led", "User-led organisation"
+        TRAINING_PROVIDER = "training_provider", "Training provider"
+
+    name = models.CharField(max_length=200, unique=True)
+    kind = models.CharField(max_length=30, choices=Kind.choices)
+    local_authorities = models.ManyToManyField(
+        "places.LocalAuthority",
+        related_name="organisations",
+        help_text="The areas this organisation works in.",
+    )
+    verifies_evidence = models.BooleanField(
+        default=False, help_text="Its verifiers may check PAs' documents."
+    )
+    phone = models.CharField(max_length=30, blank=True)
+    email = models.EmailField(blank=True)
+    website = models.URLField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Membership(models.Model):
+    """A person working for an organisation on PA Hub."""
+
+    class StaffRole(models.TextChoices):
+        ADMIN = "admin", "Administrator"
+        VERIFIER = "verifier", "Verifier"
+        MEMBER = "member", "Member"
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(max_length=20, choices=StaffRole.choices, default=StaffRole.MEMBER)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organisation"], name="one_membership_per_org")
+        ]
+        ordering = ["organisation__name", "user__full_name"]
+
+    def __str__(self) -> str:
+        return f"{self.user} at {self.organisation} ({self.get_role_display()})"
+
+
+def new_invitation_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class StaffInvitation(models.Model):
+    """An organisation admin asks someone by email to join as staff."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="invitations"
+    )
+    email = models.EmailField()
+    role = models.CharField(
+        max_length=20, choices=Membership.StaffRole.choices, default=Membership.StaffRole.MEMBER
+    )
+    token = models.CharField(max_length=64, unique=True, default=new_invitation_token)
+    invited_by = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Invitation for {self.email} to {self.organisation}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.accepted_at is None and self.expires_at > timezone.now()
+
+
+class Representation(models.Model):
+    """A representative may act for an employer only once the grant is active."""
+
+    class Status(models.TextChoices):
+        REQUESTED = "requested", "Waiting for the employer"
+        ACTIVE = "active", "Active"
+        DECLINED = "declined", "Declined"
+        REVOKED = "revoked", "Ended"
+
+    employer = models.ForeignKey(User, on_delete=models.CASCADE, related_name="representatives")
+    representative = models.ForeignKey(User, on_delete=models.CASCADE, related_name="represents")
+    relationship = models.CharField(
+        max_length=120, help_text="For example: daughter, appointed deputy, friend"
+    )
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.REQUESTED)
+    created_at = models.DateTimeField(auto_now_add=True)
+    granted_at = models.DateTimeField(null=True, blank=True)
+    granted_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # Set when staff recorded the grant for the employer (assisted digital).
+    granted_on_behalf_note = models.TextField(blank=True)
+    ended_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["employer", "representative"],
+                condition=Q(status__in=["requested", "active"]),
+                name="one_open_representation_per_pair",
+            ),
+            models.CheckConstraint(
+                condition=~Q(employer=models.F("representative")),
+                name="cannot_represent_yourself",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.representative} for {self.employer} ({self.get_status_display()})"
+
+
+def hash_api_key(raw: str) -> str:
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+class ApiKey(models.Model):
+    """A key an organisation's systems use for the API. Only its hash is stored."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="api_keys"
+    )
+    name = models.CharField(max_length=100)
+    prefix = models.CharField(max_length=12, unique=True)
+    key_hash = models.CharField(max_length=64)
+    created_by = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None

@@ -1,0 +1,69 @@
+"""Read functions for accounts."""
+
+from typing import Any
+
+from django.db.models import QuerySet
+
+from pahub.accounts.models import Membership, Representation, User
+from pahub.core.models import AuditEvent
+
+
+def representations_for(user: User) -> dict[str, QuerySet[Representation]]:
+    related = Representation.objects.select_related("employer", "representative", "granted_by")
+    return {
+        "acting_for_me": related.filter(employer=user).exclude(
+            status=Representation.Status.DECLINED
+        ),
+        "i_act_for": related.filter(representative=user).exclude(
+            status=Representation.Status.DECLINED
+        ),
+    }
+
+
+def memberships_for(user: User) -> QuerySet[Membership]:
+    return Membership.objects.filter(user=user).select_related("organisation")
+
+
+def user_data_export(user: User) -> dict[str, Any]:
+    """Everything PA Hub holds about a person, for their right of access (UK GDPR Art. 15)."""
+    from allauth.account.models import EmailAddress
+
+    reps = representations_for(user)
+    return {
+        "account": {
+            "email": user.email,
+            "full_name": user.full_name,
+            "known_as": user.known_as,
+            "phone": user.phone,
+            "postcode": user.postcode,
+            "district": user.district_id,
+            "local_authority": user.local_authority.name if user.local_authority else None,
+            "date_joined": user.date_joined.isoformat(),
+            "last_login": user.last_login.isoformat() if user.last_login else None,
+        },
+        "roles": sorted(user.role_set),
+        "email_addresses": [
+            {"email": address.email, "verified": address.verified, "primary": address.primary}
+            for address in EmailAddress.objects.filter(user=user)
+        ],
+        "organisations": [
+            {"organisation": m.organisation.name, "role": m.role, "since": m.created_at.isoformat()}
+            for m in memberships_for(user)
+        ],
+        "representatives_acting_for_me": [representation_export(r) for r in reps["acting_for_me"]],
+        "employers_i_act_for": [representation_export(r) for r in reps["i_act_for"]],
+        "activity_log": [
+            {"at": event.at.isoformat(), "action": event.action, "detail": event.detail}
+            for event in AuditEvent.objects.filter(actor=user).order_by("at")[:5000]
+        ],
+    }
+
+
+def representation_export(representation: Representation) -> dict[str, Any]:
+    return {
+        "employer": representation.employer.display_name,
+        "representative": representation.representative.display_name,
+        "relationship": representation.relationship,
+        "status": representation.status,
+        "granted_at": representation.granted_at.isoformat() if representation.granted_at else None,
+    }

@@ -1,0 +1,228 @@
+"""Staff pages: teams, invitations, API keys, assisted-digital grants and the audit log.
+
+Every path here starts /staff/, so StaffTwoFactorMiddleware makes sure the person has
+two-factor authentication before any of these views runs.
+"""
+
+from collections.abc import Callable
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from pahub.accounts import services
+from pahub.accounts.forms import ApiKeyForm, StaffInvitationForm, StaffRecordGrantForm
+from pahub.accounts.models import ApiKey, Membership, Organisation, Role, User
+from pahub.accounts.permissions import (
+    access_organisation_for_admin,
+    access_organisation_for_member,
+    can_record_grant_for,
+    is_organisation_staff,
+    is_site_admin,
+)
+from pahub.core.models import AuditEvent
+
+NEW_API_KEY_SESSION_KEY = "pahub_new_api_key"
+
+
+def staff_required(view: Callable) -> Callable:
+    @login_required
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not (is_organisation_staff(request.user) or is_site_admin(request.user)):
+            raise PermissionDenied("This page is for organisation staff.")
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def site_admin_required(view: Callable) -> Callable:
+    @login_required
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not is_site_admin(request.user):
+            raise PermissionDenied("This page is for site administrators.")
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+@staff_required
+def staff_home(request: HttpRequest) -> HttpResponse:
+    if is_site_admin(request.user):
+        organisations = Organisation.objects.prefetch_related("local_authorities")
+    else:
+        organisations = Organisation.objects.filter(
+            memberships__user=request.user
+        ).prefetch_related("local_authorities")
+    memberships = {m.organisation_id: m for m in Membership.objects.filter(user=request.user)}
+    rows = [(organisation, memberships.get(organisation.pk)) for organisation in organisations]
+    return render(
+        request,
+        "staff/home.html",
+        {"rows": rows, "site_admin": is_site_admin(request.user)},
+    )
+
+
+@staff_required
+def organisation_detail(request: HttpRequest, organisation_id: int) -> HttpResponse:
+    organisation = access_organisation_for_member(request.user, organisation_id)
+    is_admin = (
+        is_site_admin(request.user)
+        or organisation.memberships.filter(
+            user=request.user, role=Membership.StaffRole.ADMIN
+        ).exists()
+    )
+    context = {
+        "organisation": organisation,
+        "is_admin": is_admin,
+        "members": organisation.memberships.select_related("user"),
+        "areas": organisation.local_authorities.all(),
+    }
+    if is_admin:
+        context["invitations"] = organisation.invitations.filter(accepted_at__isnull=True)
+        context["api_keys"] = organisation.api_keys.select_related("created_by")
+    return render(request, "staff/organisation.html", context)
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def invite(request: HttpRequest, organisation_id: int) -> HttpResponse:
+    organisation = access_organisation_for_admin(request.user, organisation_id)
+    form = StaffInvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.staff_invitation_create(
+            organisation=organisation,
+            email=form.cleaned_data["email"],
+            role=form.cleaned_data["role"],
+            by=request.user,
+        )
+        messages.success(request, f"Invitation sent to {form.cleaned_data['email']}.")
+        return redirect("staff:organisation", organisation_id=organisation.pk)
+    return render(request, "staff/invite.html", {"form": form, "organisation": organisation})
+
+
+@staff_required
+@require_POST
+def member_remove(request: HttpRequest, organisation_id: int, membership_id: int) -> HttpResponse:
+    organisation = access_organisation_for_admin(request.user, organisation_id)
+    membership = get_object_or_404(Membership, pk=membership_id, organisation=organisation)
+    if membership.user_id == request.user.pk:
+        messages.error(request, "You cannot remove yourself. Ask another administrator.")
+    else:
+        services.membership_remove(membership=membership, by=request.user)
+        messages.success(request, f"{membership.user.display_name} was removed from the team.")
+    return redirect("staff:organisation", organisation_id=organisation.pk)
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def api_key_new(request: HttpRequest, organisation_id: int) -> HttpResponse:
+    organisation = access_organisation_for_admin(request.user, organisation_id)
+    form = ApiKeyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        api_key, raw = services.api_key_create(
+            organisation=organisation, name=form.cleaned_data["name"], by=request.user
+        )
+        # Redirect so a refresh cannot make a second key; the full key waits in the
+        # session for exactly one page view, and is never stored anywhere else.
+        request.session[NEW_API_KEY_SESSION_KEY] = {"id": api_key.pk, "raw": raw}
+        return redirect("staff:api_key_created", organisation_id=organisation.pk, key_id=api_key.pk)
+    return render(request, "staff/api_key_new.html", {"form": form, "organisation": organisation})
+
+
+@staff_required
+def api_key_created(request: HttpRequest, organisation_id: int, key_id: int) -> HttpResponse:
+    organisation = access_organisation_for_admin(request.user, organisation_id)
+    api_key = get_object_or_404(ApiKey, pk=key_id, organisation=organisation)
+    pending = request.session.pop(NEW_API_KEY_SESSION_KEY, None)
+    raw_key = pending["raw"] if pending and pending["id"] == api_key.pk else None
+    if raw_key is None:
+        messages.info(
+            request,
+            "A key is shown only once. If it was not copied, revoke it and create a new one.",
+        )
+        return redirect("staff:organisation", organisation_id=organisation.pk)
+    return render(
+        request,
+        "staff/api_key_created.html",
+        {"organisation": organisation, "api_key": api_key, "raw_key": raw_key},
+    )
+
+
+@staff_required
+@require_POST
+def api_key_revoke(request: HttpRequest, organisation_id: int, key_id: int) -> HttpResponse:
+    organisation = access_organisation_for_admin(request.user, organisation_id)
+    api_key = get_object_or_404(ApiKey, pk=key_id, organisation=organisation)
+    services.api_key_revoke(api_key=api_key, by=request.user)
+    messages.success(request, f"The key '{api_key.name}' no longer works.")
+    return redirect("staff:organisation", organisation_id=organisation.pk)
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def record_grant(request: HttpRequest) -> HttpResponse:
+    """Assisted digital: record that an employer agreed to a representative."""
+    form = StaffRecordGrantForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        employer = User.objects.filter(email__iexact=data["employer_email"]).first()
+        representative = User.objects.filter(email__iexact=data["representative_email"]).first()
+        if employer is None or not employer.has_role(Role.EMPLOYER):
+            form.add_error("employer_email", "There is no employer with that email address.")
+        elif not can_record_grant_for(request.user, employer):
+            form.add_error(
+                "employer_email", "This employer lives outside the areas your organisation serves."
+            )
+        if representative is None:
+            form.add_error(
+                "representative_email",
+                "There is no account with that email address. Ask them to create one first.",
+            )
+        if not form.errors:
+            try:
+                services.representation_record_by_staff(
+                    staff=request.user,
+                    employer=employer,
+                    representative=representative,
+                    relationship=data["relationship"],
+                    note=data["note"],
+                )
+            except services.AccountError as error:
+                form.add_error(None, str(error))
+            else:
+                if not representative.has_role(Role.REPRESENTATIVE):
+                    services.user_set_roles(
+                        user=representative,
+                        roles=[*representative.role_set, Role.REPRESENTATIVE],
+                        by=request.user,
+                    )
+                messages.success(
+                    request,
+                    f"Recorded: {representative.display_name} can act for {employer.display_name}.",
+                )
+                return redirect("staff:home")
+    return render(request, "staff/record_grant.html", {"form": form})
+
+
+@site_admin_required
+def audit_log(request: HttpRequest) -> HttpResponse:
+    events = AuditEvent.objects.all()
+    action = request.GET.get("action", "").strip()
+    actor = request.GET.get("actor", "").strip()
+    if action:
+        events = events.filter(action__startswith=action)
+    if actor:
+        events = events.filter(actor_label__icontains=actor)
+    page = Paginator(events, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "staff/audit_log.html",
+        {"page": page, "action": action, "actor": actor, "querystring": request.GET.copy()},
+    )

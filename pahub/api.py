@@ -1,0 +1,44 @@
+"""PA Hub's JSON API, /api/v1/ (OpenAPI at /api/v1/openapi.json, docs at /api/v1/docs).
+
+People use their browser session; organisations' systems send an API key as
+`Authorization: Bearer pahub_...`. Each app adds its own router here.
+"""
+
+from django.http import HttpRequest
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+
+from pahub.accounts.api import router as accounts_router
+from pahub.core.api import router as core_router
+from pahub.places.api import router as places_router
+
+api = NinjaAPI(
+    title="PA Hub API",
+    version="1",
+    urls_namespace="api",
+    description=(
+        "The PA Hub API for organisations and people's own data. Authenticate with a browser "
+        "session, or with an organisation API key sent as `Authorization: Bearer <key>`. "
+        "Errors are JSON objects with a `detail` field."
+    ),
+)
+api.add_router("/", core_router)
+api.add_router("/", accounts_router)
+api.add_router("/places/", places_router)
+
+
+@api.exception_handler(ValidationError)
+def validation_error(request: HttpRequest, exc: ValidationError):
+    return api.create_response(
+        request, {"detail": "The request was not valid.", "errors": exc.errors}, status=422
+    )
+
+
+@api.exception_handler(AuthenticationError)
+def authentication_error(request: HttpRequest, exc: AuthenticationError):
+    return api.create_response(request, {"detail": "Authentication required."}, status=401)
+
+
+@api.exception_handler(HttpError)
+def http_error(request: HttpRequest, exc: HttpError):
+    return api.create_response(request, {"detail": exc.message}, status=exc.status_code)

@@ -1,0 +1,146 @@
+"""Fill the database with synthetic North East PAs and employers, for load tests and demos.
+
+    manage.py seed --pas 100000 --employers 20000 --seed 1
+
+The same seed always gives the same people. Running a seed that is already in the database is
+refused; ``--replace`` deletes that seed's people first.
+"""
+
+import time
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import reset_queries, transaction
+
+from pahub.core.management.seeding import (
+    BATCH_SIZE,
+    SEED_EMAIL_DOMAIN,
+    SeedCounts,
+    SeedDeleteError,
+    SeedKind,
+    seed_delete,
+    seed_password_hash,
+    seed_people,
+    seed_users,
+    spoke_districts,
+)
+
+JOBS_NOT_BUILT = "jobs: the jobs app is not built yet; 0 created"
+
+
+class Command(BaseCommand):
+    help = "Create deterministic synthetic PAs and employers across the North East spokes."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--pas", type=int, default=1000, help="How many PAs (default 1000).")
+        parser.add_argument(
+            "--employers", type=int, default=250, help="How many employers (default 250)."
+        )
+        parser.add_argument(
+            "--jobs", type=int, default=0, help="How many jobs (not built yet: none are made)."
+        )
+        parser.add_argument(
+            "--seed", type=int, default=1, help="Same seed, same people (default 1)."
+        )
+        parser.add_argument(
+            "--replace",
+            action="store_true",
+            help="Delete the people this seed created before, then create them again.",
+        )
+        parser.add_argument(
+            "--password",
+            default=None,
+            help="One password for every seeded account; without it nobody can sign in.",
+        )
+        parser.add_argument("--batch-size", type=int, default=BATCH_SIZE)
+
+    def handle(self, *args, **options) -> None:
+        self.verbosity: int = options["verbosity"]
+        seed: int = options["seed"]
+        wanted = {SeedKind.PA: options["pas"], SeedKind.EMPLOYER: options["employers"]}
+        if any(count < 0 for count in wanted.values()) or options["jobs"] < 0:
+            raise CommandError("Counts cannot be negative.")
+        if options["batch_size"] < 1:
+            raise CommandError("--batch-size must be at least 1.")
+        districts = spoke_districts()
+        if not districts.outcodes:
+            raise CommandError("No spoke districts found. Run `manage.py migrate` first.")
+
+        if options["replace"]:
+            self._delete_earlier_run(seed)
+        # Timed from here, commit included, so rows/s measures creating rows and nothing else.
+        started = time.perf_counter()
+        with transaction.atomic():
+            self._refuse_if_seeded(seed)
+            password_hash = seed_password_hash(options["password"])
+            counts = SeedCounts()
+            for kind, count in wanted.items():
+                counts += seed_people(
+                    seed=seed,
+                    kind=kind,
+                    count=count,
+                    districts=districts,
+                    password_hash=password_hash,
+                    batch_size=options["batch_size"],
+                    on_batch=self._progress(kind, count, started),
+                )
+        elapsed = time.perf_counter() - started
+
+        if options["jobs"]:
+            self.stdout.write(JOBS_NOT_BUILT)
+        self._summary(seed, counts, elapsed)
+
+    def _delete_earlier_run(self, seed: int) -> None:
+        """Delete the seed's people in a transaction of its own, before seeding.
+
+        On PostgreSQL the deferred foreign-key checks for 100,000 deleted people run at commit
+        and take about as long as creating them; they belong to the delete, not to the
+        creation's rows/s. If seeding then fails, the seed is simply absent: run it again.
+        """
+        started = time.perf_counter()
+        try:
+            with transaction.atomic():
+                deleted = seed_delete(seed)
+        except SeedDeleteError as error:
+            raise CommandError(str(error)) from error
+        if deleted:
+            self._say(
+                f"Deleted {deleted:,} people from seed {seed} "
+                f"in {time.perf_counter() - started:.1f} s."
+            )
+
+    def _refuse_if_seeded(self, seed: int) -> None:
+        earlier = seed_users(seed).count()
+        if earlier:
+            raise CommandError(
+                f"Seed {seed} is already in the database ({earlier:,} people with emails "
+                f"seed-{seed}-…@{SEED_EMAIL_DOMAIN}). Use --replace to delete them and "
+                "seed again, or choose another --seed."
+            )
+
+    def _progress(self, kind: SeedKind, total: int, started: float):
+        label = "PAs" if kind is SeedKind.PA else "employers"
+
+        def report(done: int) -> None:
+            # With DEBUG on Django keeps every query; 100,000 people's inserts would pile up.
+            reset_queries()
+            seconds = time.perf_counter() - started
+            self._say(f"  {label}: {done:,} / {total:,}  ({seconds:.1f} s)")
+
+        return report
+
+    def _summary(self, seed: int, counts: SeedCounts, elapsed: float) -> None:
+        per_second = counts.rows / elapsed if elapsed else 0.0
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Seed {seed}: {counts.users:,} people, {counts.roles:,} roles, "
+                f"{counts.email_addresses:,} verified email addresses."
+            )
+        )
+        self.stdout.write(
+            f"{counts.rows:,} rows in {elapsed:.1f} s ({per_second:,.0f} rows/s, "
+            f"{counts.users / elapsed if elapsed else 0:,.0f} people/s)."
+        )
+
+    def _say(self, message: str) -> None:
+        if self.verbosity >= 1:
+            self.stdout.write(message)

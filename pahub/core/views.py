@@ -1,0 +1,42 @@
+"""Public pages: the home page, information for visitors, and error pages."""
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, HttpResponseServerError
+from django.shortcuts import render
+from django.template import loader
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/home.html")
+
+
+def becoming_a_pa(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/becoming_a_pa.html")
+
+
+def accessibility(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/accessibility.html")
+
+
+def privacy(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/privacy.html")
+
+
+def cookies(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/cookies.html")
+
+
+def contact(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/contact.html")
+
+
+def licence(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/licence.html")
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """Rendered without the usual context processors, which may be what failed."""
+    template = loader.get_template("500.html")
+    return HttpResponseServerError(
+        template.render({"support": settings.PAHUB_SUPPORT, "navigation": []})
+    )

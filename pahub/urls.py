@@ -1,0 +1,21 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from pahub.accounts.views import admin_login_through_allauth
+from pahub.api import api
+
+admin.site.site_header = "PA Hub administration"
+admin.site.site_title = "PA Hub administration"
+# Admins sign in through allauth, so lockout and two-factor apply to /admin/ too.
+admin.site.login = admin_login_through_allauth
+
+urlpatterns = [
+    path("", include("pahub.core.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("my-account/", include("pahub.accounts.urls")),
+    path("staff/", include("pahub.accounts.staff_urls")),
+    path("api/v1/", api.urls),
+    path("admin/", admin.site.urls),
+]
+
+handler500 = "pahub.core.views.server_error"

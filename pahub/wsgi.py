@@ -1,0 +1,8 @@
+"""WSGI entry point (gunicorn pahub.wsgi)."""
+
+import os
+
+from django.core.wsgi import get_wsgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pahub.settings")
+application = get_wsgi_application()

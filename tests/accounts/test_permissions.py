@@ -1,0 +1,126 @@
+"""Who may do what: the rules in pahub.accounts.permissions."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+
+from pahub.accounts.models import Membership, Representation
+from pahub.accounts.permissions import (
+    can_act_as_employer,
+    can_record_grant_for,
+    employers_user_acts_for,
+    has_two_factor,
+    must_use_two_factor,
+    staff_local_authority_ids,
+)
+from pahub.places.models import LocalAuthority
+from tests.factories import UserFactory, make_staff
+
+
+def gss(name: str) -> str:
+    return LocalAuthority.objects.get(name=name).gss_code
+
+
+@pytest.mark.parametrize(
+    ("person", "needs_it"),
+    [
+        ("pa", False),
+        ("employer", False),
+        ("representative", False),
+        ("verifier", True),
+        ("org_admin", True),
+        ("admin", True),
+    ],
+)
+def test_staff_and_site_admins_must_use_two_factor(db, request, person, needs_it):
+    assert must_use_two_factor(request.getfixturevalue(person)) is needs_it
+
+
+def test_djangos_staff_flag_alone_means_two_factor_is_needed(db):
+    assert must_use_two_factor(UserFactory(is_staff=True)) is True
+
+
+def test_cast_staff_have_two_factor_and_a_pa_does_not(verifier, admin, pa):
+    assert has_two_factor(verifier)
+    assert has_two_factor(admin)
+    assert not has_two_factor(pa)
+
+
+def test_staff_serve_the_local_authorities_of_their_organisation(verifier):
+    assert staff_local_authority_ids(verifier) == {gss("Newcastle upon Tyne")}
+
+
+def test_staff_of_two_organisations_serve_both_areas(verifier, other_organisation):
+    Membership.objects.create(user=verifier, organisation=other_organisation)
+
+    assert staff_local_authority_ids(verifier) == {
+        gss("Newcastle upon Tyne"),
+        gss("County Durham"),
+    }
+
+
+def test_someone_who_is_not_staff_serves_no_area(pa):
+    assert staff_local_authority_ids(pa) == set()
+
+
+def test_staff_record_grants_only_for_employers_in_their_area(verifier, employer, db):
+    durham_employer = UserFactory(postcode="DH1 1AA")
+    unplaced_employer = UserFactory(postcode="", district=None, local_authority=None)
+
+    assert can_record_grant_for(verifier, employer)
+    assert not can_record_grant_for(verifier, durham_employer)
+    assert not can_record_grant_for(verifier, unplaced_employer)
+
+
+def test_site_admin_records_grants_anywhere(admin, db):
+    assert can_record_grant_for(admin, UserFactory(postcode="DH1 1AA"))
+
+
+def test_employer_acts_for_themself_and_an_active_representative_for_them(employer, representative):
+    assert can_act_as_employer(employer, employer)
+    assert can_act_as_employer(representative, employer)
+
+
+def test_pa_is_not_an_employer_so_cannot_act_as_one_even_for_themself(pa):
+    assert not can_act_as_employer(pa, pa)
+
+
+@pytest.mark.parametrize(
+    "status",
+    [
+        Representation.Status.REQUESTED,
+        Representation.Status.DECLINED,
+        Representation.Status.REVOKED,
+    ],
+)
+def test_representative_cannot_act_unless_the_grant_is_active(employer, pa, status):
+    Representation.objects.create(
+        employer=employer, representative=pa, relationship="son", status=status
+    )
+
+    assert not can_act_as_employer(pa, employer)
+    assert list(employers_user_acts_for(pa)) == []
+
+
+def test_outsider_cannot_act_for_the_employer(outsider, employer, representative):
+    assert not can_act_as_employer(outsider, employer)
+
+
+def test_anonymous_visitor_cannot_act_for_anyone(employer):
+
+    assert not can_act_as_employer(AnonymousUser(), employer)
+
+
+def test_representative_acts_for_exactly_the_employers_who_agreed(representative, employer, db):
+    other_employer = UserFactory()
+    Representation.objects.create(
+        employer=other_employer, representative=representative, relationship="friend"
+    )
+
+    assert list(employers_user_acts_for(representative)) == [employer]
+
+
+def test_staff_without_two_factor_are_flagged(organisation):
+    newcomer = make_staff(organisation=organisation, two_factor=False)
+
+    assert must_use_two_factor(newcomer)
+    assert not has_two_factor(newcomer)

@@ -1,0 +1,58 @@
+"""The GOV.UK form renderer draws each kind of widget with its own GOV.UK pattern."""
+
+import pytest
+from django import forms
+
+from pahub.core.forms import widget_kind
+
+
+class ContactPreferencesForm(forms.Form):
+    days = forms.MultipleChoiceField(
+        choices=[("mon", "Monday"), ("tue", "Tuesday")], widget=forms.CheckboxSelectMultiple
+    )
+    contact_by = forms.ChoiceField(
+        choices=[("email", "Email"), ("phone", "Phone")], widget=forms.RadioSelect
+    )
+    note = forms.CharField(widget=forms.Textarea, help_text="Anything else we should know.")
+
+
+@pytest.mark.parametrize(
+    ("widget", "kind"),
+    [
+        (forms.RadioSelect(), "radios"),
+        # CheckboxSelectMultiple subclasses RadioSelect, so the order of the checks matters.
+        (forms.CheckboxSelectMultiple(), "checkboxes"),
+        (forms.CheckboxInput(), "checkbox"),
+        (forms.Textarea(), "textarea"),
+        (forms.Select(), "select"),
+        (forms.TextInput(), "input"),
+        (forms.ClearableFileInput(), "file"),
+    ],
+    ids=lambda value: value if isinstance(value, str) else type(value).__name__,
+)
+def test_each_widget_is_drawn_with_its_own_govuk_pattern(widget, kind):
+    assert widget_kind(widget) == kind
+
+
+def test_multiple_choice_checkboxes_are_drawn_as_govuk_checkboxes():
+    html = str(ContactPreferencesForm())
+
+    assert 'class="govuk-checkboxes"' in html
+    assert 'class="govuk-checkboxes__input"' in html
+
+
+def test_radios_are_drawn_as_govuk_radios():
+    html = str(ContactPreferencesForm())
+
+    assert 'class="govuk-radios"' in html
+
+
+def test_a_field_with_an_error_links_its_hint_and_error_for_screen_readers():
+    form = ContactPreferencesForm({"days": ["mon"], "contact_by": "email", "note": ""})
+
+    html = str(form)
+
+    assert 'aria-describedby="id_note-hint id_note-error"' in html
+    assert "govuk-textarea--error" in html
+    assert '<p id="id_note-error" class="govuk-error-message">' in html
+    assert '<a href="#id_note">This field is required.</a>' in html

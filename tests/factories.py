@@ -1,0 +1,89 @@
+"""Test data builders shared by every test (factory_boy)."""
+
+import factory
+from allauth.account.models import EmailAddress
+from allauth.mfa.totp.internal.auth import TOTP
+
+from pahub.accounts.models import Membership, Organisation, Representation, Role, User, UserRole
+from pahub.places.models import District, LocalAuthority
+
+PASSWORD = "correct horse battery staple"
+# A fixed TOTP secret for staff in tests, so browser tests can compute codes.
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+def district(outcode: str) -> District:
+    return District.objects.select_related("local_authority").get(outcode=outcode)
+
+
+def local_authority(name: str) -> LocalAuthority:
+    return LocalAuthority.objects.get(name=name)
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+    full_name = factory.Faker("name", locale="en_GB")
+    postcode = "NE1 4ST"
+    district = factory.LazyAttribute(lambda o: district(o.postcode.split(" ")[0]))
+    local_authority = factory.LazyAttribute(lambda o: o.district.local_authority)
+    password = factory.django.Password(PASSWORD)
+
+    @factory.post_generation
+    def roles(self, create: bool, extracted: list[str] | None, **kwargs) -> None:
+        for role in extracted or []:
+            UserRole.objects.create(user=self, role=role)
+
+    @factory.post_generation
+    def verified_email(self, create: bool, extracted: bool | None, **kwargs) -> None:
+        if extracted is not False:
+            EmailAddress.objects.create(user=self, email=self.email, verified=True, primary=True)
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Support Organisation {n}")
+    kind = Organisation.Kind.SUPPORT_AGENCY
+    verifies_evidence = True
+    email = "team@support.example.org"
+
+    @factory.post_generation
+    def areas(self, create: bool, extracted: list[str] | None, **kwargs) -> None:
+        for name in extracted or ["Newcastle upon Tyne"]:
+            self.local_authorities.add(local_authority(name))
+
+
+def make_staff(
+    *,
+    organisation: Organisation,
+    role: str = Membership.StaffRole.VERIFIER,
+    two_factor: bool = True,
+    **fields,
+) -> User:
+    user = UserFactory(**fields)
+    Membership.objects.create(user=user, organisation=organisation, role=role)
+    if two_factor:
+        TOTP.activate(user, TOTP_SECRET)
+    return user
+
+
+def grant_representation(*, employer: User, representative: User) -> Representation:
+    from django.utils import timezone
+
+    return Representation.objects.create(
+        employer=employer,
+        representative=representative,
+        relationship="daughter",
+        status=Representation.Status.ACTIVE,
+        granted_at=timezone.now(),
+        granted_by=employer,
+    )
+
+
+__all__ = ["PASSWORD", "TOTP_SECRET", "Role"]
