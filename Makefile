@@ -15,6 +15,7 @@ run: install assets
 	DEBUG=1 PORT=$(PORT) scripts/serve
 
 test: install-dev assets
+	@mkdir -p var
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	DEBUG=0 $(PY) manage.py makemigrations --check --dry-run --settings=pahub.test_settings
