@@ -11,6 +11,8 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from pahub.accounts.api import router as accounts_router
 from pahub.core.api import router as core_router
 from pahub.places.api import router as places_router
+from pahub.register.api import router as register_router
+from pahub.register.staff_api import router as register_staff_router
 
 api = NinjaAPI(
     title="PA Hub API",
@@ -25,6 +27,8 @@ api = NinjaAPI(
 api.add_router("/", core_router)
 api.add_router("/", accounts_router)
 api.add_router("/places/", places_router)
+api.add_router("/", register_router)
+api.add_router("/", register_staff_router)
 
 
 @api.exception_handler(ValidationError)

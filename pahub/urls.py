@@ -13,6 +13,8 @@ urlpatterns = [
     path("", include("pahub.core.urls")),
     path("accounts/", include("allauth.urls")),
     path("my-account/", include("pahub.accounts.urls")),
+    path("register/", include("pahub.register.urls")),
+    path("staff/register/", include("pahub.register.staff_urls")),
     path("staff/", include("pahub.accounts.staff_urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

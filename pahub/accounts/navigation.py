@@ -20,6 +20,8 @@ def navigation_for(request: HttpRequest) -> list[NavItem]:
     user = getattr(request, "user", None)
     items = [("Home", reverse("core:home")), ("Becoming a PA", reverse("core:becoming_a_pa"))]
     if user is not None and user.is_authenticated:
+        if user.has_role("pa"):
+            items.append(("My PA profile", reverse("register:profile")))
         items.append(("My account", reverse("accounts:home")))
         if is_organisation_staff(user) or is_site_admin(user):
             items.append(("Staff area", reverse("staff:home")))

@@ -4,6 +4,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from pahub.accounts.exports import exported_sections
 from pahub.accounts.models import Membership, Representation, User
 from pahub.core.models import AuditEvent
 
@@ -29,7 +30,7 @@ def user_data_export(user: User) -> dict[str, Any]:
     from allauth.account.models import EmailAddress
 
     reps = representations_for(user)
-    return {
+    export: dict[str, Any] = {
         "account": {
             "email": user.email,
             "full_name": user.full_name,
@@ -57,6 +58,8 @@ def user_data_export(user: User) -> dict[str, Any]:
             for event in AuditEvent.objects.filter(actor=user).order_by("at")[:5000]
         ],
     }
+    export.update(exported_sections(user))
+    return export
 
 
 def representation_export(representation: Representation) -> dict[str, Any]:

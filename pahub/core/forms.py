@@ -38,6 +38,14 @@ def widget_kind(widget: forms.Widget) -> str:
     return "input"
 
 
+def hint_for(hints: dict, value: object) -> str:
+    """Hints may be keyed by the choice value or its text (model choices give a wrapper)."""
+    for key, hint in hints.items():
+        if key == value or str(key) == str(value):
+            return hint
+    return ""
+
+
 class GovukBoundField(forms.BoundField):
     def build_widget_attrs(self, attrs: dict, widget: forms.Widget | None = None) -> dict:
         attrs = super().build_widget_attrs(attrs, widget)
@@ -67,6 +75,12 @@ class GovukBoundField(forms.BoundField):
     @property
     def govuk_kind(self) -> str:
         return widget_kind(self.field.widget)
+
+    @property
+    def options_with_hints(self) -> list[tuple[object, str]]:
+        """Each radio or checkbox with the hint the field gives it (`option_hints`), if any."""
+        hints = getattr(self.field, "option_hints", None) or {}
+        return [(option, hint_for(hints, option.data["value"])) for option in self]
 
     @property
     def first_input_id(self) -> str:

@@ -56,3 +56,23 @@ def test_a_field_with_an_error_links_its_hint_and_error_for_screen_readers():
     assert "govuk-textarea--error" in html
     assert '<p id="id_note-error" class="govuk-error-message">' in html
     assert '<a href="#id_note">This field is required.</a>' in html
+
+
+def test_each_option_hint_is_read_out_with_its_option():
+    from django import forms
+
+    class RoleForm(forms.Form):
+        role = forms.ChoiceField(
+            label="Role", choices=[("a", "Admin"), ("b", "Verifier")], widget=forms.RadioSelect
+        )
+
+    form = RoleForm()
+    form.fields["role"].option_hints = {"a": "Manages the team."}
+    html = str(form)
+
+    assert 'aria-describedby="id_role_0-item-hint"' in html
+    assert (
+        '<div id="id_role_0-item-hint" class="govuk-hint govuk-radios__hint">Manages the team.</div>'
+        in html
+    )
+    assert "id_role_1-item-hint" not in html

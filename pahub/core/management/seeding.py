@@ -37,6 +37,10 @@ from pahub.places.models import District
 
 SEED_EMAIL_DOMAIN = "seed.pahub.example.org"
 BATCH_SIZE = 5000
+# Apps further up add their own rows for the people seeded here, after them, each in its own
+# transaction. Named by dotted path so that core never imports the apps that depend on it.
+# Each is called as extension(seed=..., batch_size=..., say=...) and returns a summary line.
+SEED_EXTENSIONS: tuple[str, ...] = ("pahub.register.seeding.seed_extension",)
 
 # Royal Mail never uses C, I, K, M, O or V in the inward code (see places.postcodes).
 INWARD_LETTERS = "ABDEFGHJLNPQRSTUWXYZ"
@@ -314,7 +318,11 @@ def _delete_with_subqueries(rows: QuerySet) -> None:
         return
     ids = rows.values("pk")
     for relation in model._meta.get_fields(include_hidden=True):
-        if not (relation.auto_created and not relation.concrete and relation.one_to_many):
+        if not (
+            relation.auto_created
+            and not relation.concrete
+            and (relation.one_to_many or relation.one_to_one)
+        ):
             continue
         if relation.on_delete in (DO_NOTHING, DB_CASCADE, DB_SET_NULL, DB_SET_DEFAULT):
             continue

@@ -10,10 +10,12 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import reset_queries, transaction
+from django.utils.module_loading import import_string
 
 from pahub.core.management.seeding import (
     BATCH_SIZE,
     SEED_EMAIL_DOMAIN,
+    SEED_EXTENSIONS,
     SeedCounts,
     SeedDeleteError,
     SeedKind,
@@ -84,10 +86,17 @@ class Command(BaseCommand):
                     on_batch=self._progress(kind, count, started),
                 )
         elapsed = time.perf_counter() - started
+        # Profiles, evidence and so on for the people just made; timed and reported apart.
+        extension_lines = [
+            import_string(path)(seed=seed, batch_size=options["batch_size"], say=self._say)
+            for path in SEED_EXTENSIONS
+        ]
 
         if options["jobs"]:
             self.stdout.write(JOBS_NOT_BUILT)
         self._summary(seed, counts, elapsed)
+        for line in extension_lines:
+            self.stdout.write(line)
 
     def _delete_earlier_run(self, seed: int) -> None:
         """Delete the seed's people in a transaction of its own, before seeding.

@@ -1,0 +1,108 @@
+"""Reading the register: the facts a level is computed from, and the current code."""
+
+from datetime import date
+
+from django.utils import timezone
+
+from pahub.register.levels import LevelFacts, dbs_valid_until
+from pahub.register.models import (
+    CodeOfConductVersion,
+    DbsRule,
+    Evidence,
+    InductionCompletion,
+    PAProfile,
+)
+
+DEFAULT_DBS_MAX_AGE_MONTHS = 36
+# The questions a profile must answer before it counts as complete (Entry level).
+REQUIRED_PROFILE_STEPS = ("about", "skills", "availability", "location")
+
+
+def current_code_version() -> CodeOfConductVersion | None:
+    return (
+        CodeOfConductVersion.objects.filter(published_at__isnull=False).order_by("-number").first()
+    )
+
+
+def has_signed_current_code(user) -> bool:
+    version = current_code_version()
+    return version is not None and version.signatures.filter(user=user).exists()
+
+
+def induction_complete(user) -> bool:
+    """Has this person completed the induction course?
+
+    The one place this is answered: today from completions staff record; the learning
+    zone will record completions through the same model when it exists.
+    """
+    return InductionCompletion.objects.filter(user=user).exists()
+
+
+def profile_is_complete(profile: PAProfile) -> bool:
+    return (
+        bool(profile.about_me.strip())
+        and profile.skills.exists()
+        and profile.availability != 0
+        and profile.user.district_id is not None
+    )
+
+
+def dbs_max_age_months(profile: PAProfile) -> int:
+    rule = DbsRule.objects.filter(local_authority_id=profile.user.local_authority_id).first()
+    return rule.max_certificate_age_months if rule else DEFAULT_DBS_MAX_AGE_MONTHS
+
+
+def dbs_expiry(evidence: Evidence, *, max_age_months: int) -> date | None:
+    if evidence.dbs_issue_date is None:
+        return None
+    return dbs_valid_until(
+        issue_date=evidence.dbs_issue_date,
+        max_age_months=max_age_months,
+        on_update_service=evidence.dbs_on_update_service,
+        status_checked_on=evidence.status_checked_on,
+        status_check_clear=(
+            evidence.status_check_result == Evidence.StatusCheckResult.NO_NEW_INFORMATION
+        ),
+    )
+
+
+def counts_today(evidence: Evidence, today: date) -> bool:
+    """Verified and not past its expiry date."""
+    return evidence.status == Evidence.Status.VERIFIED and (
+        evidence.expires_on is None or evidence.expires_on >= today
+    )
+
+
+def level_facts_for(profile: PAProfile, *, today: date | None = None) -> LevelFacts:
+    today = today or timezone.localdate()
+    evidence = list(profile.evidence.exclude(status=Evidence.Status.WITHDRAWN))
+    counting = [item for item in evidence if counts_today(item, today)]
+
+    def counting_of(kind: str) -> list[Evidence]:
+        return [item for item in counting if item.kind == kind]
+
+    identity_declared = any(
+        item.kind == Evidence.Kind.IDENTITY and item.status != Evidence.Status.REJECTED
+        for item in evidence
+    )
+    return LevelFacts(
+        profile_complete=profile_is_complete(profile),
+        identity_declared=identity_declared,
+        current_code_signed=has_signed_current_code(profile.user),
+        dbs_current=bool(counting_of(Evidence.Kind.DBS)),
+        induction_complete=induction_complete(profile.user),
+        offers_driving=profile.offers_driving,
+        driving_licence_verified=bool(counting_of(Evidence.Kind.DRIVING_LICENCE)),
+        qualifications_verified=len(counting_of(Evidence.Kind.QUALIFICATION)),
+        references_verified=len(counting_of(Evidence.Kind.REFERENCE)),
+        specialist_skills_verified=len(counting_of(Evidence.Kind.SPECIALIST)),
+    )
+
+
+def badge_items(profile: PAProfile, *, today: date | None = None) -> list[Evidence]:
+    """What was verified, by which organisation, and when: the badge on a profile."""
+    today = today or timezone.localdate()
+    verified = profile.evidence.filter(status=Evidence.Status.VERIFIED).select_related(
+        "verified_by_organisation", "skill"
+    )
+    return [item for item in verified if counts_today(item, today)]

@@ -1,0 +1,405 @@
+"""Staff reads of the register: the register search, the verification queue and the badge.
+
+Every function takes a queryset already scoped to what the person (or the organisation behind
+an API key) may see, and only narrows it: scoping is done once, by
+`permissions.visible_profiles_for_staff` or `visible_profiles_for_organisation`, and nothing
+here can widen it.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.core.paginator import Page, Paginator
+from django.db.models import F, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from pahub.accounts.models import Membership, Organisation, User
+from pahub.accounts.permissions import is_site_admin
+from pahub.register.availability import DAYS, PARTS, Slot
+from pahub.register.levels import LEVEL_NAMES, level_for, still_needed_for_next_level
+from pahub.register.models import (
+    Evidence,
+    ExpiryReminder,
+    InductionCompletion,
+    PAProfile,
+    ProfileLanguage,
+    Skill,
+)
+from pahub.register.queries import badge_items, level_facts_for
+
+PAGE_SIZE = 25
+EXPIRING_SOON_DAYS = 60
+
+
+class EvidenceFilter:
+    """The evidence-status filters staff choose from, with the words they read."""
+
+    DBS_VERIFIED = "dbs_verified"
+    DBS_EXPIRING = "dbs_expiring"
+    DBS_LAPSED = "dbs_lapsed"
+    AWAITING = "awaiting"
+    NEEDS_MORE = "needs_more"
+
+    CHOICES = (
+        (DBS_VERIFIED, "DBS verified and current"),
+        (DBS_EXPIRING, f"DBS expiring in the next {EXPIRING_SOON_DAYS} days"),
+        (DBS_LAPSED, "DBS verified but no longer current"),
+        (AWAITING, "Has evidence waiting to be checked"),
+        (NEEDS_MORE, "Was asked for more information"),
+    )
+    VALUES = frozenset(value for value, _ in CHOICES)
+
+
+class ProfileStatusFilter:
+    LOOKING = "looking"
+    PAUSED = "paused"
+    HIDDEN = "hidden"
+
+    CHOICES = (
+        (LOOKING, "Looking for work (not paused or hidden)"),
+        (PAUSED, "Paused: not looking right now"),
+        (HIDDEN, "Hidden from employers"),
+    )
+    VALUES = frozenset(value for value, _ in CHOICES)
+
+
+@dataclass(frozen=True)
+class RegisterFilters:
+    """What staff (or an organisation's system) asked for; every field is optional."""
+
+    name: str = ""
+    district: str = ""
+    local_authority: str = ""
+    min_level: int | None = None
+    skill: str = ""
+    language: str = ""
+    # Free in every one of these slots: profile.availability & mask == mask.
+    availability_mask: int = 0
+    # Free at some time in each of these groups of slots (a day, or a part of the day).
+    available_in_each: tuple[int, ...] = field(default_factory=tuple)
+    evidence: str = ""
+    status: str = ""
+
+    @property
+    def is_empty(self) -> bool:
+        return self == RegisterFilters()
+
+
+def availability_filters(days: Iterable[int], parts: Iterable[int]) -> tuple[int, tuple[int, ...]]:
+    """Days and parts of the day ticked on the search form, as (all-of mask, any-of masks).
+
+    Both ticked: free in every chosen part of every chosen day. Only days: free at some time
+    on each chosen day. Only parts: free in each chosen part on some day.
+    """
+    days, parts = sorted(set(days)), sorted(set(parts))
+    if days and parts:
+        mask = 0
+        for day in days:
+            for part in parts:
+                mask |= Slot(day, part).bit
+        return mask, ()
+    if days:
+        return 0, tuple(_day_mask(day) for day in days)
+    if parts:
+        return 0, tuple(_part_mask(part) for part in parts)
+    return 0, ()
+
+
+def _day_mask(day: int) -> int:
+    return sum(Slot(day, part).bit for part in range(len(PARTS)))
+
+
+def _part_mask(part: int) -> int:
+    return sum(Slot(day, part).bit for day in range(len(DAYS)))
+
+
+def visible_profiles_for_organisation(organisation: Organisation) -> QuerySet[PAProfile]:
+    """Profiles an organisation's systems may read: PAs living in, or visible in, its areas.
+
+    The same rule as `permissions.visible_profiles_for_staff`, for an organisation rather than
+    a person. A subquery rather than a join on the chosen areas, so no DISTINCT is needed.
+    """
+    areas = organisation.local_authorities.values("gss_code")
+    chosen_areas = PAProfile.visible_in.through.objects.filter(localauthority_id__in=areas).values(
+        "paprofile_id"
+    )
+    return PAProfile.objects.filter(Q(user__local_authority_id__in=areas) | Q(pk__in=chosen_areas))
+
+
+def counting_dbs(today: date) -> Q:
+    return Q(kind=Evidence.Kind.DBS, status=Evidence.Status.VERIFIED) & (
+        Q(expires_on__isnull=True) | Q(expires_on__gte=today)
+    )
+
+
+def evidence_condition(choice: str, today: date) -> Q:
+    """The filter for one evidence-status choice; unknown choices raise KeyError."""
+    conditions = {
+        EvidenceFilter.DBS_VERIFIED: counting_dbs(today),
+        EvidenceFilter.DBS_EXPIRING: Q(
+            kind=Evidence.Kind.DBS,
+            status=Evidence.Status.VERIFIED,
+            expires_on__gte=today,
+            expires_on__lte=today + timedelta(days=EXPIRING_SOON_DAYS),
+        ),
+        EvidenceFilter.DBS_LAPSED: Q(
+            kind=Evidence.Kind.DBS, status=Evidence.Status.VERIFIED, expires_on__lt=today
+        ),
+        EvidenceFilter.AWAITING: Q(status=Evidence.Status.AWAITING),
+        EvidenceFilter.NEEDS_MORE: Q(status=Evidence.Status.NEEDS_MORE),
+    }
+    return Q(pk__in=Evidence.objects.filter(conditions[choice]).values("profile_id"))
+
+
+def search_profiles(
+    profiles: QuerySet[PAProfile], filters: RegisterFilters, *, today: date | None = None
+) -> QuerySet[PAProfile]:
+    """Narrow an already scoped queryset by the filters; ordered by name, ready to list."""
+    today = today or timezone.localdate()
+    if filters.name:
+        profiles = profiles.filter(
+            Q(display_name__icontains=filters.name)
+            | Q(user__full_name__icontains=filters.name)
+            | Q(user__known_as__icontains=filters.name)
+        )
+    if filters.district:
+        profiles = profiles.filter(user__district_id=filters.district)
+    if filters.local_authority:
+        profiles = profiles.filter(user__local_authority_id=filters.local_authority)
+    if filters.min_level:
+        profiles = profiles.filter(level__gte=filters.min_level)
+    # Subqueries by value (IN), not correlated EXISTS: each uses its table's index on the
+    # skill, language or status once, instead of one lookup per profile in scope.
+    if filters.skill:
+        profiles = profiles.filter(
+            pk__in=PAProfile.skills.through.objects.filter(skill__code=filters.skill).values(
+                "paprofile_id"
+            )
+        )
+    if filters.language:
+        profiles = profiles.filter(
+            pk__in=ProfileLanguage.objects.filter(language__code=filters.language).values(
+                "profile_id"
+            )
+        )
+    if filters.availability_mask:
+        # The bitwise AND runs in the database, so it stays one indexed-scan query.
+        profiles = profiles.alias(
+            free_in_mask=F("availability").bitand(filters.availability_mask)
+        ).filter(free_in_mask=filters.availability_mask)
+    for number, mask in enumerate(filters.available_in_each):
+        profiles = profiles.alias(**{f"free_in_group_{number}": F("availability").bitand(mask)})
+        profiles = profiles.exclude(**{f"free_in_group_{number}": 0})
+    if filters.evidence:
+        profiles = profiles.filter(evidence_condition(filters.evidence, today))
+    if filters.status == ProfileStatusFilter.LOOKING:
+        profiles = profiles.filter(is_paused=False).exclude(visibility=PAProfile.Visibility.HIDDEN)
+    elif filters.status == ProfileStatusFilter.PAUSED:
+        profiles = profiles.filter(is_paused=True)
+    elif filters.status == ProfileStatusFilter.HIDDEN:
+        profiles = profiles.filter(visibility=PAProfile.Visibility.HIDDEN)
+    return profiles.order_by("user__full_name", "pk")
+
+
+def page_of_profiles(profiles: QuerySet[PAProfile], number, *, per_page: int = PAGE_SIZE) -> Page:
+    """One page of search results, its rows ready to list.
+
+    In three narrow queries (how many; this page's ids, in order; their rows) rather than one
+    wide one: the staff scope joins the areas PAs chose, so it is DISTINCT, and a DISTINCT over
+    whole rows sorts every matching profile with all its columns just to show 25.
+    """
+    page = Paginator(profiles.values_list("pk", flat=True), per_page).get_page(number)
+    page.object_list = profiles_in_order(list(page.object_list))
+    return page
+
+
+def profiles_in_order(
+    ids: list[int], *, today: date | None = None, for_api: bool = False
+) -> list[PAProfile]:
+    """The profiles with these ids (already scoped by the caller), in the same order."""
+    rows = with_listing_data(PAProfile.objects.filter(pk__in=ids), today=today, for_api=for_api)
+    by_id = {profile.pk: profile for profile in rows}
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
+def with_listing_data(
+    profiles: QuerySet[PAProfile], *, today: date | None = None, for_api: bool = False
+) -> QuerySet[PAProfile]:
+    """Everything a results row shows, in a fixed number of queries however many rows."""
+    today = today or timezone.localdate()
+    profiles = profiles.select_related("user__district", "user__local_authority").prefetch_related(
+        Prefetch("skills", queryset=Skill.objects.only("pk", "code", "name"))
+    )
+    if for_api:
+        profiles = profiles.prefetch_related(
+            Prefetch(
+                "languages",
+                queryset=ProfileLanguage.objects.select_related("language"),
+            ),
+            Prefetch(
+                "evidence",
+                queryset=Evidence.objects.filter(
+                    Q(status=Evidence.Status.VERIFIED)
+                    & (Q(expires_on__isnull=True) | Q(expires_on__gte=today))
+                ).only("pk", "kind", "profile_id"),
+                to_attr="counting_evidence",
+            ),
+        )
+    return profiles
+
+
+# The verification queue
+
+
+def verifier_area_ids(user: User) -> set[str]:
+    """Areas whose PAs' evidence this person may check (verifier or admin, verifying org)."""
+    return set(
+        Organisation.local_authorities.through.objects.filter(
+            organisation__verifies_evidence=True,
+            organisation__memberships__user=user,
+            organisation__memberships__role__in=[
+                Membership.StaffRole.VERIFIER,
+                Membership.StaffRole.ADMIN,
+            ],
+        ).values_list("localauthority_id", flat=True)
+    )
+
+
+def evidence_in_areas(area_ids: Iterable[str]) -> QuerySet[Evidence]:
+    """Evidence of PAs living in, or visible in, these areas (the verifier's reach)."""
+    area_ids = list(area_ids)
+    chosen_areas = PAProfile.visible_in.through.objects.filter(
+        localauthority_id__in=area_ids
+    ).values("paprofile_id")
+    return Evidence.objects.filter(
+        Q(profile__user__local_authority_id__in=area_ids) | Q(profile_id__in=chosen_areas)
+    )
+
+
+def verification_queue(user: User, *, kind: str = "") -> QuerySet[Evidence]:
+    """Evidence waiting for a verifier in this person's areas, oldest first.
+
+    References join the queue only once the referee has answered: there is nothing to check
+    before that.
+    """
+    queue = evidence_in_areas(verifier_area_ids(user)).filter(
+        status__in=[Evidence.Status.AWAITING, Evidence.Status.NEEDS_MORE]
+    )
+    queue = queue.exclude(
+        Q(kind=Evidence.Kind.REFERENCE)
+        & (
+            Q(reference_request__isnull=True)
+            | Q(reference_request__answered_at__isnull=True)
+            | Q(reference_request__declined=True)
+        )
+    )
+    if kind:
+        queue = queue.filter(kind=kind)
+    return queue.select_related(
+        "profile__user__district", "profile__user__local_authority"
+    ).order_by("created_at", "pk")
+
+
+# The badge
+
+
+@dataclass(frozen=True)
+class Badge:
+    level: int
+    level_name: str
+    items: list[Evidence]
+    induction: InductionCompletion | None
+    next_level_name: str | None
+    still_needed: list[str]
+
+
+def badge_for(profile: PAProfile, *, today: date | None = None) -> Badge:
+    """What the badge shows: the level, what was verified, by whom and when, and what next."""
+    today = today or timezone.localdate()
+    facts = level_facts_for(profile, today=today)
+    next_level, missing = still_needed_for_next_level(facts)
+    induction = (
+        InductionCompletion.objects.select_related("organisation")
+        .filter(user_id=profile.user_id)
+        .first()
+    )
+    # The level from today's facts, so it always agrees with what the badge lists.
+    level = level_for(facts)
+    return Badge(
+        level=level,
+        level_name=LEVEL_NAMES[level],
+        items=badge_items(profile, today=today),
+        induction=induction,
+        next_level_name=LEVEL_NAMES[next_level] if next_level is not None else None,
+        still_needed=missing,
+    )
+
+
+# Reminders staff see
+
+
+def expiring_soon(user: User, *, today: date | None = None) -> QuerySet[Evidence]:
+    """DBS evidence in the verifier's areas that expires within 60 days or lapsed in the
+    last 60, or whose Update Service status check is due: what staff should follow up."""
+    from pahub.register.reminders import status_check_due_before
+
+    today = today or timezone.localdate()
+    window = timedelta(days=EXPIRING_SOON_DAYS)
+    return (
+        evidence_in_areas(verifier_area_ids(user))
+        .filter(kind=Evidence.Kind.DBS, status=Evidence.Status.VERIFIED)
+        .filter(
+            Q(expires_on__gte=today - window, expires_on__lte=today + window)
+            | Q(
+                dbs_on_update_service=True,
+                status_checked_on__lte=status_check_due_before(today),
+                expires_on__gte=today,
+            )
+        )
+        .select_related("profile__user__district")
+        .order_by("expires_on", "pk")
+    )
+
+
+def reminders_sent_for(evidence_ids: Iterable[int]) -> dict[int, list[ExpiryReminder]]:
+    sent: dict[int, list[ExpiryReminder]] = {}
+    for reminder in ExpiryReminder.objects.filter(evidence_id__in=list(evidence_ids)):
+        sent.setdefault(reminder.evidence_id, []).append(reminder)
+    return sent
+
+
+def serving_organisation(user: User, profile: PAProfile) -> Organisation | None:
+    """The staff member's organisation that serves this PA's areas (for consent and audit)."""
+    areas = {profile.user.local_authority_id} | set(
+        profile.visible_in.values_list("gss_code", flat=True)
+    )
+    return (
+        Organisation.objects.filter(memberships__user=user, local_authorities__in=areas)
+        .order_by("name")
+        .first()
+    )
+
+
+def organisation_serving_area(user: User, local_authority_id: str) -> Organisation | None:
+    """The staff member's organisation that works in this local authority, if any."""
+    return (
+        Organisation.objects.filter(
+            memberships__user=user, local_authorities__gss_code=local_authority_id
+        )
+        .order_by("name")
+        .first()
+    )
+
+
+def staff_areas(user: User):
+    """The local authorities a staff member may search, for the search form's choices."""
+    from pahub.places.models import LocalAuthority
+
+    if is_site_admin(user):
+        return LocalAuthority.objects.filter(is_spoke=True).order_by("name")
+    return (
+        LocalAuthority.objects.filter(organisations__memberships__user=user)
+        .distinct()
+        .order_by("name")
+    )

@@ -1,0 +1,10 @@
+"""The register's pages for PAs and employers, under /register/."""
+
+from django.urls import include, path
+
+app_name = "register"
+
+urlpatterns = [
+    path("", include("pahub.register.profile_urls")),
+    path("", include("pahub.register.evidence_urls")),
+]

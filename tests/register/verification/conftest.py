@@ -1,0 +1,1 @@
+from tests.register.verification.fixtures import *  # noqa: F403
