@@ -1,12 +1,13 @@
 """People, their roles, the organisations they work for, and who acts for whom."""
 
-import hashlib
 import secrets
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+
+from pahub.core.tokens import secret_digest
 
 
 class UserManager(BaseUserManager["User"]):
@@ -234,8 +235,7 @@ class Representation(models.Model):
         return f"{self.representative} for {self.employer} ({self.get_status_display()})"
 
 
-def hash_api_key(raw: str) -> str:
-    return hashlib.sha256(raw.encode()).hexdigest()
+hash_api_key = secret_digest
 
 
 class ApiKey(models.Model):

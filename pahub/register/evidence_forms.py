@@ -130,6 +130,15 @@ def yes_no(value: bool) -> str:
     return "yes" if value else "no"
 
 
+def require_detail_for_other(
+    form: forms.Form, *, choice: str, other: str, detail: str, message: str
+) -> None:
+    """When "other" is chosen, the text field saying what it is becomes required."""
+    cleaned = form.cleaned_data
+    if cleaned.get(choice) == other and not (cleaned.get(detail) or "").strip():
+        form.add_error(detail, message)
+
+
 class EvidenceForm(forms.Form):
     """The shared shape of every "add evidence" form."""
 
@@ -168,11 +177,13 @@ class IdentityForm(EvidenceForm):
 
     def clean(self) -> dict:
         cleaned = super().clean()
-        if (
-            cleaned.get("identity_document") == Evidence.IdentityDocument.OTHER
-            and not (cleaned.get("other_document") or "").strip()
-        ):
-            self.add_error("other_document", "Enter the name of the document you will show")
+        require_detail_for_other(
+            self,
+            choice="identity_document",
+            other=Evidence.IdentityDocument.OTHER,
+            detail="other_document",
+            message="Enter the name of the document you will show",
+        )
         return cleaned
 
     def details(self) -> dict[str, Any]:
@@ -350,11 +361,13 @@ class RightToWorkForm(EvidenceForm):
 
     def clean(self) -> dict:
         cleaned = super().clean()
-        if (
-            cleaned.get("right_to_work") == Evidence.RightToWork.OTHER
-            and not (cleaned.get("other_reason") or "").strip()
-        ):
-            self.add_error("other_reason", "Tell us why you can work in the UK")
+        require_detail_for_other(
+            self,
+            choice="right_to_work",
+            other=Evidence.RightToWork.OTHER,
+            detail="other_reason",
+            message="Tell us why you can work in the UK",
+        )
         return cleaned
 
     def details(self) -> dict[str, Any]:

@@ -5,7 +5,6 @@ A level is never typed in: it is computed from verified evidence by
 `pahub.register.levels.level_for` and cached on the profile by services.
 """
 
-import hashlib
 import secrets
 from decimal import Decimal
 
@@ -15,6 +14,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+
+from pahub.core.tokens import secret_digest
 
 
 def private_storage() -> FileSystemStorage:
@@ -350,8 +351,7 @@ class VerificationRecord(models.Model):
         return f"{self.get_outcome_display()}: {self.evidence}"
 
 
-def hash_token(raw: str) -> str:
-    return hashlib.sha256(raw.encode()).hexdigest()
+hash_token = secret_digest
 
 
 class ReferenceRequest(models.Model):
