@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "pahub.places",
     "pahub.accounts",
     "pahub.register",
+    "pahub.jobs",
+    "pahub.messaging",
 ]
 
 MIDDLEWARE = [

@@ -3,6 +3,7 @@ org_admin, outsider and admin. Staff and admins have two-factor set up."""
 
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP
+from django.core.cache import cache
 from django.test import Client
 
 from pahub.accounts.models import Membership, Role, User
@@ -11,8 +12,20 @@ from tests.factories import (
     OrganisationFactory,
     UserFactory,
     grant_representation,
+    make_employer_profile,
+    make_job,
     make_staff,
 )
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Each test starts with an empty cache: allauth keeps rate-limit counters there, and the
+    TOTP codes already used per user id. Ids restart after a transactional test's flush, so a
+    code left from an earlier test could otherwise be refused as "already used"."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture
@@ -103,3 +116,20 @@ def client_for(db):
         return client
 
     return make
+
+
+@pytest.fixture
+def employer_profile(employer):
+    """Amira's employer profile: "Amira" in NE1, Newcastle upon Tyne."""
+    return make_employer_profile(employer)
+
+
+@pytest.fixture
+def open_job(employer_profile):
+    """Amira's published job: weekday early mornings, 15 hours, £13.50, washing and dressing."""
+    return make_job(employer_profile.user)
+
+
+@pytest.fixture
+def draft_job(employer_profile):
+    return make_job(employer_profile.user, status="draft", title="Evening PA", published_at=None)

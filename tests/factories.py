@@ -86,4 +86,61 @@ def grant_representation(*, employer: User, representative: User) -> Representat
     )
 
 
+def make_employer_profile(employer: User, **fields):
+    """An employer profile at the employer's own postcode unless told otherwise."""
+    from pahub.jobs.models import EmployerProfile
+
+    postcode = fields.pop("postcode", employer.postcode)
+    found = district(postcode.split(" ")[0])
+    defaults = {
+        "display_name": employer.full_name.split(" ")[0],
+        "postcode": postcode,
+        "district": found,
+        "local_authority": found.local_authority,
+        "what_matters": "Someone calm and cheerful who likes a chat.",
+    }
+    return EmployerProfile.objects.create(user=employer, **(defaults | fields))
+
+
+def make_job(employer: User, **fields):
+    """A published regular job in the employer's district: weekday mornings, 15 hours a week,
+    washing and dressing, £13.50 an hour. Pass `status="draft"` and any field to change it."""
+    from datetime import date
+    from decimal import Decimal
+
+    from django.utils import timezone
+
+    from pahub.jobs.models import Job
+    from pahub.register.availability import mask_from_keys
+    from pahub.register.models import Skill
+
+    tasks = fields.pop("tasks", ["personal_care.washing_bathing", "personal_care.dressing"])
+    required_skills = fields.pop("required_skills", [])
+    nice_skills = fields.pop("nice_skills", [])
+    place = district(fields.pop("outcode", employer.postcode.split(" ")[0]))
+    defaults = {
+        "posted_by": employer,
+        "title": "Morning PA for a busy mum",
+        "description": "Help getting up, washed and dressed before the school run.",
+        "hours_grid": mask_from_keys(
+            [f"{day}_early" for day in ("monday", "tuesday", "wednesday", "thursday", "friday")]
+        ),
+        "hours_per_week": Decimal("15"),
+        "start_date": date(2027, 1, 4),
+        "hourly_pay": Decimal("13.50"),
+        "district": place,
+        "local_authority": place.local_authority,
+        "status": Job.Status.PUBLISHED,
+        "completed_steps": ["title", "description", "tasks", "hours", "start", "pay"],
+    }
+    values = defaults | fields
+    if values["status"] != Job.Status.DRAFT and "published_at" not in values:
+        values["published_at"] = timezone.now()
+    job = Job.objects.create(employer=employer, **values)
+    job.tasks.set(Skill.objects.filter(code__in=tasks))
+    job.required_skills.set(Skill.objects.filter(code__in=required_skills))
+    job.nice_skills.set(Skill.objects.filter(code__in=nice_skills))
+    return job
+
+
 __all__ = ["PASSWORD", "TOTP_SECRET", "Role"]

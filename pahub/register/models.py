@@ -89,6 +89,14 @@ class PAProfile(models.Model):
         COVER = "cover", "Cover at short notice"
         BOTH = "both", "Both regular work and cover"
 
+    class Gender(models.TextChoices):
+        # Asked only so an employer may lawfully require a woman or a man for intimate
+        # personal care (Equality Act 2010, Schedule 9 occupational requirement).
+        NOT_SAID = "", "I would rather not say"
+        WOMAN = "woman", "Woman"
+        MAN = "man", "Man"
+        NON_BINARY = "non_binary", "Non-binary"
+
     class Visibility(models.TextChoices):
         HIDDEN = "hidden", "Hidden: nobody can find my profile"
         LOCAL = "local", "Verified employers and staff in the areas I choose"
@@ -113,6 +121,7 @@ class PAProfile(models.Model):
     experience_summary = models.TextField(blank=True)
     # In the PA's own words; qualifications that count towards a level are evidence instead.
     qualifications_summary = models.TextField(blank=True)
+    gender = models.CharField(max_length=12, choices=Gender.choices, blank=True)
     has_driving_licence = models.BooleanField(default=False)
     has_own_car = models.BooleanField(default=False)
     offers_driving = models.BooleanField(default=False)
@@ -142,6 +151,9 @@ class PAProfile(models.Model):
     # Derived, recomputed by services whenever evidence, code or profile change.
     level = models.PositiveSmallIntegerField(default=0, db_index=True)
     level_computed_at = models.DateTimeField(null=True, blank=True)
+    # The highest current, verified DBS check (see DBS_RANKS), kept with the level so
+    # matching can filter on it in the database.
+    dbs_rank = models.PositiveSmallIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     last_active_at = models.DateTimeField(default=timezone.now)
@@ -247,6 +259,9 @@ class Evidence(models.Model):
         STANDARD = "standard", "Standard"
         ENHANCED = "enhanced", "Enhanced"
         ENHANCED_ADULTS_BARRED = "enhanced_adults", "Enhanced with adults' barred list"
+
+    # Each check includes everything the lower ones do.
+    DBS_RANKS = {"": 0, "basic": 1, "standard": 2, "enhanced": 3, "enhanced_adults": 4}
 
     class StatusCheckResult(models.TextChoices):
         NO_NEW_INFORMATION = "no_new_information", "No new information"

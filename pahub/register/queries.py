@@ -99,6 +99,16 @@ def level_facts_for(profile: PAProfile, *, today: date | None = None) -> LevelFa
     )
 
 
+def current_dbs_rank(profile: PAProfile, *, today: date | None = None) -> int:
+    """The highest verified, current DBS check type as a rank (Evidence.DBS_RANKS); 0 if none."""
+    today = today or timezone.localdate()
+    checks = profile.evidence.filter(kind=Evidence.Kind.DBS, status=Evidence.Status.VERIFIED)
+    return max(
+        (Evidence.DBS_RANKS.get(item.dbs_type, 0) for item in checks if counts_today(item, today)),
+        default=0,
+    )
+
+
 def badge_items(profile: PAProfile, *, today: date | None = None) -> list[Evidence]:
     """What was verified, by which organisation, and when: the badge on a profile."""
     today = today or timezone.localdate()

@@ -11,7 +11,7 @@ from django.utils import timezone
 from pahub.core import audit
 from pahub.register.levels import LEVEL_NAMES, level_for
 from pahub.register.models import PAProfile
-from pahub.register.queries import level_facts_for
+from pahub.register.queries import current_dbs_rank, level_facts_for
 
 
 @transaction.atomic
@@ -31,7 +31,8 @@ def profile_recompute_level(*, profile: PAProfile, by=None) -> int:
     old_level = profile.level
     profile.level = new_level
     profile.level_computed_at = timezone.now()
-    profile.save(update_fields=["level", "level_computed_at"])
+    profile.dbs_rank = current_dbs_rank(profile)
+    profile.save(update_fields=["level", "level_computed_at", "dbs_rank"])
     if new_level != old_level:
         audit.record(
             by,

@@ -3,7 +3,6 @@
 from datetime import date
 
 import pytest
-from django.core.cache import cache
 from django.core.files.storage import FileSystemStorage
 
 from pahub.accounts.models import Membership, Role, User
@@ -21,13 +20,6 @@ def private_media(tmp_path, monkeypatch) -> FileSystemStorage:
     storage = FileSystemStorage(location=tmp_path / "private-media")
     monkeypatch.setattr(Evidence._meta.get_field("document"), "storage", storage)
     return storage
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

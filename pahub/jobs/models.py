@@ -1,0 +1,353 @@
+"""Jobs: employer profiles, the jobs they post, applications and saved searches.
+
+A job belongs to an employer (a user with the employer role). Representatives and staff act
+for that employer through `pahub.accounts.permissions`; who actually wrote or changed a job
+is recorded in `posted_by` and in the audit log.
+"""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+
+class AccessNeed(models.TextChoices):
+    """How an employer needs the hub (and people from it) to communicate with them."""
+
+    LARGE_PRINT = "large_print", "Large print"
+    BSL = "bsl", "British Sign Language"
+    EASY_READ = "easy_read", "Easy read"
+    PHONE = "phone", "Contact by phone rather than in writing"
+    SCREEN_READER = "screen_reader", "I use a screen reader"
+    SOMEONE_WITH_ME = "someone_with_me", "Someone to be with me when we talk"
+
+
+class EmployerProfile(models.Model):
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="employer_profile"
+    )
+    display_name = models.CharField(
+        max_length=80, help_text="How PAs see you; need not be your legal name."
+    )
+    # The full postcode is private; only its district is ever shown.
+    postcode = models.CharField(max_length=8)
+    district = models.ForeignKey(
+        "places.District", on_delete=models.PROTECT, related_name="employer_profiles"
+    )
+    local_authority = models.ForeignKey(
+        "places.LocalAuthority",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="employer_profiles",
+    )
+    what_matters = models.TextField(blank=True)
+    interests = models.ManyToManyField(
+        "register.Interest", blank=True, related_name="employer_profiles"
+    )
+    other_interests = models.JSONField(default=list, blank=True)
+    access_needs = models.JSONField(default=list, blank=True)
+    access_needs_other = models.CharField(max_length=300, blank=True)
+    # Access needs are shown to staff; to PAs only when the employer says so.
+    share_access_needs_with_pas = models.BooleanField(default=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def access_need_labels(self) -> list[str]:
+        labels = dict(AccessNeed.choices)
+        shown = [labels[need] for need in self.access_needs if need in labels]
+        if self.access_needs_other:
+            shown.append(self.access_needs_other)
+        return shown
+
+
+class WageBand(models.TextChoices):
+    AGED_21_AND_OVER = "21_and_over", "National Living Wage (21 and over)"
+    AGED_18_TO_20 = "18_to_20", "18 to 20"
+    UNDER_18 = "under_18", "Under 18"
+    APPRENTICE = "apprentice", "Apprentice"
+
+
+class MinimumWageRate(models.Model):
+    """The legal minimum hourly pay per band, for each tax year (from 1 April)."""
+
+    tax_year_starts = models.DateField(help_text="1 April of the tax year, e.g. 2026-04-01")
+    band = models.CharField(max_length=12, choices=WageBand.choices)
+    hourly_rate = models.DecimalField(max_digits=6, decimal_places=2)
+    source = models.CharField(max_length=300)
+
+    class Meta:
+        ordering = ["-tax_year_starts", "band"]
+        constraints = [
+            models.UniqueConstraint(fields=["tax_year_starts", "band"], name="one_rate_per_band"),
+        ]
+
+    def __str__(self) -> str:
+        return (
+            f"{self.get_band_display()} from {self.tax_year_starts:%-d %B %Y}: £{self.hourly_rate}"
+        )
+
+    @property
+    def tax_year_label(self) -> str:
+        start = self.tax_year_starts.year
+        return f"{start}/{str(start + 1)[-2:]}"
+
+
+class DbsLevel(models.TextChoices):
+    """A must-have DBS check; the values are `Evidence.DbsType`, with none at all."""
+
+    NONE = "", "No DBS check needed"
+    BASIC = "basic", "Basic"
+    STANDARD = "standard", "Standard"
+    ENHANCED = "enhanced", "Enhanced"
+    ENHANCED_ADULTS_BARRED = "enhanced_adults", "Enhanced with adults' barred list"
+
+
+class Job(models.Model):
+    class Kind(models.TextChoices):
+        REGULAR = "regular", "Regular work"
+        COVER = "cover", "Cover (occasional or short notice)"
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Open for applications"
+        PAUSED = "paused", "Paused"
+        CLOSED = "closed", "Closed"
+        FILLED = "filled", "Filled"
+
+    class RequiredGender(models.TextChoices):
+        NONE = "", "No"
+        WOMAN = "woman", "A woman"
+        MAN = "man", "A man"
+
+    employer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="jobs"
+    )
+    posted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="jobs_posted",
+        help_text="Who wrote the job: the employer, a representative or staff.",
+    )
+    # Set when staff posted the job for the employer; the job then says so.
+    posted_by_organisation = models.ForeignKey(
+        "accounts.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="jobs_posted",
+    )
+    title = models.CharField(max_length=120)
+    description = models.TextField(blank=True, help_text="What the job is about, in own words.")
+    tasks = models.ManyToManyField("register.Skill", blank=True, related_name="jobs_as_task")
+    # The weekly grid of `pahub.register.availability`: which parts of which days.
+    hours_grid = models.BigIntegerField(default=0)
+    hours_per_week = models.DecimalField(
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0.5")), MaxValueValidator(Decimal("168"))],
+    )
+    start_date = models.DateField(null=True, blank=True)
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.REGULAR)
+    hourly_pay = models.DecimalField(max_digits=6, decimal_places=2, null=True, blank=True)
+    is_apprenticeship = models.BooleanField(default=False)
+    # Where the work is: the employer's district unless set otherwise; never an address.
+    district = models.ForeignKey(
+        "places.District", null=True, blank=True, on_delete=models.PROTECT, related_name="jobs"
+    )
+    local_authority = models.ForeignKey(
+        "places.LocalAuthority",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="jobs",
+    )
+    # Must-haves
+    required_dbs = models.CharField(
+        max_length=20, choices=DbsLevel.choices, blank=True, default=DbsLevel.NONE
+    )
+    required_dbs_rank = models.PositiveSmallIntegerField(default=0)
+    requires_driver = models.BooleanField(default=False, help_text="A driver with their own car.")
+    required_language = models.ForeignKey(
+        "register.Language", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    required_gender = models.CharField(
+        max_length=8, choices=RequiredGender.choices, blank=True, default=RequiredGender.NONE
+    )
+    # The Equality Act occupational requirement: intimate personal care, stated in words.
+    gender_reason = models.TextField(blank=True)
+    required_skills = models.ManyToManyField(
+        "register.Skill", blank=True, related_name="jobs_requiring"
+    )
+    # Nice-to-haves
+    nice_interests = models.ManyToManyField("register.Interest", blank=True, related_name="+")
+    nice_years_experience = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MaxValueValidator(50)]
+    )
+    nice_skills = models.ManyToManyField("register.Skill", blank=True, related_name="+")
+
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    completed_steps = models.JSONField(default=list, blank=True)
+    hired_pa = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="jobs_hired_for",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-published_at", "-created_at"]
+        indexes = [
+            models.Index(fields=["status", "district"], name="jobs_open_by_district"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(required_gender="") | ~Q(gender_reason=""),
+                name="gender_requirement_has_reason",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title or f"Untitled job {self.pk}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+
+class Application(models.Model):
+    """A PA's interest in a job, whichever side started it."""
+
+    class Origin(models.TextChoices):
+        APPLIED = "applied", "Applied"
+        INTERESTED = "interested", "Said they were interested"
+        INVITED = "invited", "Invited by the employer"
+
+    class Status(models.TextChoices):
+        INVITED = "invited", "Invited to apply"
+        APPLIED = "applied", "Applied"
+        INTERESTED = "interested", "Interested"
+        SHORTLISTED = "shortlisted", "Shortlisted"
+        DECLINED = "declined", "Not taken forward"
+        HIRED = "hired", "Hired"
+        UNSUCCESSFUL = "unsuccessful", "Job filled by someone else"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+
+    job = models.ForeignKey(Job, on_delete=models.CASCADE, related_name="applications")
+    pa = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="job_applications"
+    )
+    origin = models.CharField(max_length=12, choices=Origin.choices)
+    status = models.CharField(max_length=12, choices=Status.choices, db_index=True)
+    message = models.TextField(blank=True)
+    conversation = models.ForeignKey(
+        "messaging.Conversation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="applications",
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["job", "pa"], name="one_application_per_pa_per_job"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.pa} for {self.job} ({self.get_status_display()})"
+
+
+class SavedSearch(models.Model):
+    """A search someone keeps; with alerts on, new results reach them in a daily email."""
+
+    class Kind(models.TextChoices):
+        TALENT = "talent", "PAs"
+        JOBS = "jobs", "Jobs"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_searches"
+    )
+    # The employer a talent search is for (a representative or staff may save one for them).
+    employer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="saved_searches_for",
+    )
+    kind = models.CharField(max_length=8, choices=Kind.choices)
+    name = models.CharField(max_length=80)
+    query = models.JSONField(default=dict)
+    alerts_enabled = models.BooleanField(default=True)
+    # Results already told about, so a digest only lists what is new.
+    seen_ids = models.JSONField(default=list, blank=True)
+    last_alerted_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class StaffHelpConsent(models.Model):
+    """An employer's agreement, recorded by staff, that the organisation may act for them on
+    PA Hub (set up their profile, post jobs, message PAs). Withdrawn at any time."""
+
+    employer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="staff_help_consents"
+    )
+    organisation = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.CASCADE, related_name="employer_consents"
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    how_given = models.TextField(help_text="How and when the employer agreed, in a sentence.")
+    recorded_at = models.DateTimeField(default=timezone.now)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-recorded_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["employer", "organisation"],
+                condition=Q(withdrawn_at__isnull=True),
+                name="one_active_help_consent",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} may act for {self.employer}"
