@@ -16,6 +16,7 @@ urlpatterns = [
     path("register/", include("pahub.register.urls")),
     path("staff/register/", include("pahub.register.staff_urls")),
     path("staff/moderation/", include("pahub.messaging.staff_urls")),
+    path("staff/employers/", include("pahub.jobs.staff_urls")),
     path("employer/", include("pahub.jobs.employer_urls")),
     path("jobs/", include("pahub.jobs.urls")),
     path("matches/", include("pahub.matching.urls")),

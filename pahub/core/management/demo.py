@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from allauth.account.models import EmailAddress
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
+from django.utils.module_loading import import_string
 
 from pahub.accounts.models import Membership, Organisation, Representation, Role, User
 from pahub.accounts.services import (
@@ -20,6 +21,8 @@ from pahub.accounts.services import (
 )
 from pahub.places.models import LocalAuthority
 
+# Apps further up add their own demo rows for the people made here (profiles, jobs, ...).
+DEMO_EXTENSIONS: tuple[str, ...] = ("pahub.jobs.demo.demo_extension",)
 DEMO_EMAIL_DOMAIN = "demo.pahub.example.org"
 DEMO_PASSWORD = "pahub-demo-2026"  # noqa: S105 -- printed for everyone by `demo_logins`
 
@@ -277,6 +280,8 @@ def demo_data_create() -> DemoSummary:
     }
     for spec in DEMO_REPRESENTATIONS:
         _demo_representation(spec, people, summary)
+    for path in DEMO_EXTENSIONS:
+        import_string(path)(people=people)
     summary.people = list(people.values())
     return summary
 
