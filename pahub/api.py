@@ -10,6 +10,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from pahub.accounts.api import router as accounts_router
 from pahub.core.api import router as core_router
+from pahub.cover.api import router as cover_router
 from pahub.jobs.api import router as jobs_router
 from pahub.jobs.public_api import router as public_jobs_router
 from pahub.matching.api import router as matching_router
@@ -37,6 +38,7 @@ api.add_router("/", public_jobs_router)
 api.add_router("/", jobs_router)
 api.add_router("/", matching_router)
 api.add_router("/", messaging_router)
+api.add_router("/", cover_router)
 
 
 @api.exception_handler(ValidationError)

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "pahub.register",
     "pahub.jobs",
     "pahub.messaging",
+    "pahub.cover",
 ]
 
 MIDDLEWARE = [
@@ -266,5 +267,7 @@ PAHUB_SUPPORT = {
     "phone": os.environ.get("PAHUB_SUPPORT_PHONE", "0191 000 0000"),
     "email": os.environ.get("PAHUB_SUPPORT_EMAIL", "support@pahub.example.org"),
 }
+# Emails about unread messages are batched: at most one per person per this many minutes.
+MESSAGE_EMAIL_INTERVAL_MINUTES = int(os.environ.get("MESSAGE_EMAIL_INTERVAL_MINUTES", "15"))
 
 FORM_RENDERER = "pahub.core.forms.GovukFormRenderer"

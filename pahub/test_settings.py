@@ -21,3 +21,11 @@ STORAGES = {
 MEDIA_ROOT = VAR_DIR / "test-private-media"
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, not memory: threads in concurrency tests each open their own connection, and
+    # SQLite's shared-cache memory databases fail at once on a lock instead of waiting for it.
+    # One file per test run, so two runs at once never share (or delete) each other's.
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": str(VAR_DIR / f"test-pahub-{os.getpid()}.sqlite3")
+    }

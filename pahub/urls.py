@@ -21,6 +21,7 @@ urlpatterns = [
     path("jobs/", include("pahub.jobs.urls")),
     path("matches/", include("pahub.matching.urls")),
     path("messages/", include("pahub.messaging.urls")),
+    path("cover/", include("pahub.cover.urls")),
     path("staff/", include("pahub.accounts.staff_urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

@@ -4,13 +4,11 @@ Where no Chromium is installed the journeys are skipped with the reason, never s
 Every page a journey reaches is scanned with axe-core and must have no violations.
 """
 
-import io
 import os
 import shutil
 from collections.abc import Iterator
 
 import pytest
-from django.core.management import call_command
 
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
 
@@ -68,52 +66,6 @@ def browser() -> Iterator:
         )
         yield browser
         browser.close()
-
-
-def load_reference_data() -> None:
-    """What migrations put in a fresh database: postcode places, the skills taxonomy (with
-    interests and languages) and version 1 of the code of conduct. Safe to repeat."""
-    from django.utils import timezone
-
-    from pahub.register.code_of_conduct import VERSION_1_BODY, VERSION_1_TITLE
-    from pahub.register.models import CodeOfConductVersion
-    from pahub.register.taxonomy import load_taxonomy
-
-    call_command("load_places", verbosity=0, stdout=io.StringIO())
-    load_taxonomy()
-    if not CodeOfConductVersion.objects.exists():
-        CodeOfConductVersion.objects.create(
-            number=1,
-            title=VERSION_1_TITLE,
-            body=VERSION_1_BODY,
-            published_at=timezone.now(),
-        )
-
-
-RELOAD_AFTER_TEST = pytest.StashKey[object]()
-
-
-@pytest.fixture
-def reference_data_loaded(transactional_db, django_db_blocker, request) -> None:
-    """Live-server tests use a transactional database that is emptied after each test, so
-    the data migrations loaded is gone: load it before the test, and again after it (see
-    `pytest_runtest_teardown`), so later tests that rely on migration data still find it."""
-    load_reference_data()
-    request.node.stash[RELOAD_AFTER_TEST] = django_db_blocker
-
-
-@pytest.hookimpl(wrapper=True)
-def pytest_runtest_teardown(item, nextitem) -> Iterator[None]:
-    # The emptying happens in pytest-django's own teardown, after every fixture of the test
-    # has finished, so reloading from a fixture's teardown would be undone at once. Reload
-    # once all of the test's teardown is done, and only while the test database still exists
-    # (with no next test, the session's teardown has just destroyed it).
-    result = yield
-    blocker = item.stash.get(RELOAD_AFTER_TEST, None)
-    if blocker is not None and nextitem is not None:
-        with blocker.unblock():
-            load_reference_data()
-    return result
 
 
 @pytest.fixture

@@ -1,0 +1,51 @@
+"""Cover fixtures: an employer's request with slots, and PAs who can offer."""
+
+from datetime import date, time, timedelta
+from decimal import Decimal
+
+import pytest
+
+from pahub.accounts.models import Role
+from pahub.cover.models import CoverOffer, CoverRequest, CoverSlot
+from pahub.cover.times import span_from_local
+from tests.factories import UserFactory, district
+
+
+def make_request(employer, *, slots: list[tuple[date, time, time]], **fields) -> CoverRequest:
+    place = district(employer.postcode.split(" ")[0])
+    request = CoverRequest.objects.create(
+        employer=employer,
+        created_by=employer,
+        hourly_pay=Decimal("14.00"),
+        district=place,
+        local_authority=place.local_authority,
+        **fields,
+    )
+    for day, start, end in slots:
+        span = span_from_local(day, start, end)
+        CoverSlot.objects.create(request=request, starts_at=span.starts_at, ends_at=span.ends_at)
+    return request
+
+
+def make_pas(count: int, *, prefix: str = "cover.pa"):
+    return [
+        UserFactory(email=f"{prefix}{n}@example.org", postcode="NE3 1AA", roles=[Role.PA])
+        for n in range(count)
+    ]
+
+
+def offer(slot: CoverSlot, pa) -> CoverOffer:
+    return CoverOffer.objects.create(slot=slot, pa=pa)
+
+
+@pytest.fixture
+def tomorrow() -> date:
+    from django.utils import timezone
+
+    return timezone.localdate() + timedelta(days=1)
+
+
+@pytest.fixture
+def cover_request(employer, tomorrow) -> CoverRequest:
+    """Amira needs cover tomorrow 08:00 to 11:00."""
+    return make_request(employer, slots=[(tomorrow, time(8), time(11))])
