@@ -1,0 +1,231 @@
+"""Reads for messaging: blocks, inbox rows with unread counts, names and "who wrote this"
+labels, and contact details once both sides agreed. Writes live in services.py.
+
+Unread means: written by the other side (or by PA Hub itself) after the reader's read
+marker, and not hidden by a moderator. What a representative writes for an employer is not
+"unread" for the employer: it is their own side talking.
+"""
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import (
+    Case,
+    Count,
+    DateTimeField,
+    IntegerField,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
+
+from pahub.accounts.models import User
+from pahub.messaging.models import Block, Conversation, Message, ReadMarker
+from pahub.messaging.permissions import CONVERSATION_RELATED, Participant, conversations_for
+
+# Before any message on PA Hub: "never read" compares as earlier than every message.
+NEVER = datetime(2000, 1, 1, tzinfo=UTC)
+
+# What each side has not written itself.
+FROM_EMPLOYER_SIDE_OR_HUB = ~Q(author_role=Message.AuthorRole.PA)
+FROM_PA_OR_HUB = Q(author_role__in=[Message.AuthorRole.PA, Message.AuthorRole.HUB])
+
+
+def is_blocked_between(employer: User, pa: User) -> bool:
+    """True when either side has blocked the other.
+
+    A block is symmetric in effect: no new messages, conversations, invitations or
+    applications between the two, whoever pressed the button.
+    """
+    return Block.objects.filter(
+        Q(blocker=employer, blocked=pa) | Q(blocker=pa, blocked=employer)
+    ).exists()
+
+
+@dataclass(frozen=True)
+class BlockState:
+    by_employer: bool
+    by_pa: bool
+
+    @property
+    def blocked(self) -> bool:
+        return self.by_employer or self.by_pa
+
+
+def block_state(conversation: Conversation) -> BlockState:
+    """Who, if anyone, has blocked whom between this conversation's employer and PA."""
+    blockers = set(
+        Block.objects.filter(
+            Q(blocker_id=conversation.employer_id, blocked_id=conversation.pa_id)
+            | Q(blocker_id=conversation.pa_id, blocked_id=conversation.employer_id)
+        ).values_list("blocker_id", flat=True)
+    )
+    return BlockState(
+        by_employer=conversation.employer_id in blockers, by_pa=conversation.pa_id in blockers
+    )
+
+
+# Unread counts
+
+
+def _unread_messages(user: User, *, as_pa: bool) -> QuerySet[Message]:
+    """Messages of the outer conversation the user has not read, seen from one side."""
+    return Message.objects.filter(
+        FROM_EMPLOYER_SIDE_OR_HUB if as_pa else FROM_PA_OR_HUB,
+        conversation=OuterRef("pk"),
+        created_at__gt=OuterRef("read_up_to"),
+        hidden_by_moderator_at__isnull=True,
+    ).order_by()
+
+
+def _per_side(user: User, aggregate, output_field) -> Case:
+    """One subquery per side; which applies depends on whether the user is this
+    conversation's PA."""
+
+    def column(as_pa: bool) -> Subquery:
+        return Subquery(
+            _unread_messages(user, as_pa=as_pa)
+            .values("conversation")
+            .annotate(value=aggregate)
+            .values("value"),
+            output_field=output_field,
+        )
+
+    return Case(
+        When(pa_id=user.pk, then=column(True)), default=column(False), output_field=output_field
+    )
+
+
+def with_unread(conversations: QuerySet[Conversation], user: User) -> QuerySet[Conversation]:
+    """Annotate `unread` (a count) and `newest_unread_at` for this reader, in the same query."""
+    marker = ReadMarker.objects.filter(conversation=OuterRef("pk"), user=user).values("read_up_to")[
+        :1
+    ]
+    return conversations.annotate(read_up_to=Coalesce(Subquery(marker), Value(NEVER))).annotate(
+        unread=Coalesce(_per_side(user, Count("pk"), IntegerField()), 0),
+        newest_unread_at=_per_side(user, Max("created_at"), DateTimeField()),
+    )
+
+
+def inbox_for(
+    user: User, conversations: QuerySet[Conversation] | None = None
+) -> QuerySet[Conversation]:
+    """The user's conversations, newest first, with everything a row shows: names, job,
+    unread count. The query count does not grow with the number of conversations."""
+    if conversations is None:
+        conversations = conversations_for(user)
+    return with_unread(conversations.select_related(*CONVERSATION_RELATED), user).order_by(
+        "-last_message_at", "-pk"
+    )
+
+
+@dataclass(frozen=True)
+class UnreadSummary:
+    count: int
+    newest_at: datetime | None
+
+
+def unread_summary(
+    user: User, conversations: QuerySet[Conversation] | None = None
+) -> UnreadSummary:
+    """How many unread messages the user has in all, and when the newest arrived."""
+    if conversations is None:
+        conversations = conversations_for(user)
+    totals = with_unread(conversations, user).aggregate(
+        count=Sum("unread"), newest_at=Max("newest_unread_at")
+    )
+    return UnreadSummary(count=totals["count"] or 0, newest_at=totals["newest_at"])
+
+
+# Names and labels
+
+
+def employer_name(employer: User) -> str:
+    """What PAs call the employer: the employer profile's display name, else the account's."""
+    try:
+        return employer.employer_profile.display_name
+    except ObjectDoesNotExist:
+        return employer.display_name
+
+
+def pa_name(pa: User) -> str:
+    """What employers call the PA: the name on their PA profile, else the account's."""
+    try:
+        return pa.pa_profile.shown_name
+    except ObjectDoesNotExist:
+        return pa.display_name
+
+
+def other_side_name(conversation: Conversation, participant: Participant) -> str:
+    if participant.is_pa:
+        return employer_name(conversation.employer)
+    return pa_name(conversation.pa)
+
+
+def acting_for_label(conversation: Conversation, participant: Participant) -> str:
+    """ "for Amira" when someone reads an employer's conversation on their behalf."""
+    if participant.is_employer_side and participant.user.pk != conversation.employer_id:
+        return f"for {employer_name(conversation.employer)}"
+    return ""
+
+
+def author_label(message: Message, conversation: Conversation) -> str:
+    """Who wrote a message, in the capacity they wrote it: every message says so."""
+    role = message.author_role
+    author = message.author
+    if role == Message.AuthorRole.HUB:
+        return "PA Hub"
+    if role == Message.AuthorRole.PA:
+        return pa_name(conversation.pa)
+    employer = employer_name(conversation.employer)
+    if role == Message.AuthorRole.EMPLOYER:
+        return employer
+    name = author.display_name if author is not None else "Someone who has left PA Hub"
+    if role == Message.AuthorRole.REPRESENTATIVE:
+        return f"{name} (representative) for {employer}"
+    organisation = message.author_organisation
+    staff_of = f"{organisation.name} staff" if organisation is not None else "staff"
+    return f"{name}, {staff_of}, for {employer}"
+
+
+def messages_of(conversation: Conversation) -> QuerySet[Message]:
+    """Every message, oldest first, with what its label needs."""
+    return conversation.messages.select_related("author", "author_organisation").order_by(
+        "created_at", "pk"
+    )
+
+
+# Contact details
+
+
+@dataclass(frozen=True)
+class ContactDetails:
+    name: str
+    email: str
+    phone: str
+
+
+def contact_details_visible(conversation: Conversation, blocks: BlockState) -> bool:
+    """Only when both sides have shared, and nobody has blocked the other since."""
+    return conversation.contact_shared and not blocks.blocked
+
+
+def other_side_contact(
+    conversation: Conversation, participant: Participant, blocks: BlockState
+) -> ContactDetails | None:
+    """The other side's contact details, or None until both sides have agreed.
+
+    The employer side shares the employer account's own details (not a representative's or
+    staff member's); the PA shares theirs.
+    """
+    if not contact_details_visible(conversation, blocks):
+        return None
+    person = conversation.employer if participant.is_pa else conversation.pa
+    return ContactDetails(name=person.full_name, email=person.email, phone=person.phone)
