@@ -1,4 +1,34 @@
-from django.urls import path  # noqa: F401
+"""The employer side, under /employer/: whom you act for, the employer profile, the job
+builder, each job's page and status actions, and the printable description and advert."""
+
+from django.urls import path
+
+from pahub.jobs import builder_views, employer_views
 
 app_name = "employer"
-urlpatterns: list = []
+
+urlpatterns = [
+    path("", employer_views.home, name="home"),
+    path("profile/", employer_views.my_profile, name="my_profile"),
+    path("<int:employer_id>/", employer_views.employer_overview, name="overview"),
+    path("<int:employer_id>/profile/", employer_views.profile, name="profile"),
+    path(
+        "<int:employer_id>/profile/<slug:step>/",
+        employer_views.profile_step,
+        name="profile_step",
+    ),
+    path("<int:employer_id>/jobs/", builder_views.job_list, name="jobs"),
+    path("<int:employer_id>/jobs/new/", builder_views.job_new, name="job_new"),
+    path("jobs/<int:job_id>/", builder_views.job_detail, name="job"),
+    path("jobs/<int:job_id>/check/", builder_views.job_check, name="job_check"),
+    path("jobs/<int:job_id>/publish/", builder_views.job_publish_view, name="job_publish"),
+    path("jobs/<int:job_id>/pause/", builder_views.job_pause_view, name="job_pause"),
+    path("jobs/<int:job_id>/resume/", builder_views.job_resume_view, name="job_resume"),
+    path("jobs/<int:job_id>/reopen/", builder_views.job_reopen_view, name="job_reopen"),
+    path("jobs/<int:job_id>/close/", builder_views.job_close_view, name="job_close"),
+    path("jobs/<int:job_id>/delete/", builder_views.job_delete_view, name="job_delete"),
+    path("jobs/<int:job_id>/description/", builder_views.job_description, name="job_description"),
+    path("jobs/<int:job_id>/advert/", builder_views.job_advert, name="job_advert"),
+    # Under edit/, because one step is called "description", like the printable page.
+    path("jobs/<int:job_id>/edit/<slug:step>/", builder_views.job_step, name="job_step"),
+]

@@ -6,7 +6,7 @@ consent (`StaffHelpConsent`). Staff in the area may also look at jobs and their 
 without consent, for oversight; such views are audited, and acting still needs consent.
 """
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -82,9 +82,15 @@ def employers_user_can_act_for(user: User) -> QuerySet[User]:
         representatives__representative=user,
         representatives__status=Representation.Status.ACTIVE,
     )
+    # Staff act only while the consenting organisation serves the employer's area (their
+    # employer profile's local authority, else their account's), as `helping_organisation`.
+    consenting_area = F("staff_help_consents__organisation__local_authorities")
     helped = Q(
         staff_help_consents__withdrawn_at__isnull=True,
         staff_help_consents__organisation__memberships__user=user,
+    ) & (
+        Q(employer_profile__local_authority=consenting_area)
+        | Q(employer_profile__isnull=True, local_authority=consenting_area)
     )
     return User.objects.filter(own | represented | helped).distinct()
 

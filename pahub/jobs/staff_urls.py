@@ -1,4 +1,18 @@
-from django.urls import path  # noqa: F401
+"""Staff pages for employers, under /staff/employers/ (two-factor enforced)."""
+
+from django.urls import path
+
+from pahub.jobs import staff_views as views
 
 app_name = "staff_employers"
-urlpatterns: list = []
+
+urlpatterns = [
+    path("", views.search, name="search"),
+    path("<int:employer_id>/", views.employer_detail, name="employer"),
+    path("<int:employer_id>/consent/", views.consent, name="consent"),
+    path(
+        "<int:employer_id>/consent/<int:consent_id>/withdraw/",
+        views.consent_withdraw,
+        name="consent_withdraw",
+    ),
+]

@@ -383,6 +383,44 @@ class DrivingForm(ProfileStepForm):
         return cleaned
 
 
+# Stored as "" (PAProfile.Gender.NOT_SAID); a value of its own on the page, so that an
+# unanswered question shows no answer chosen.
+RATHER_NOT_SAY = "rather_not_say"
+
+
+class GenderForm(ProfileStepForm):
+    """Asked only so an employer may lawfully require a woman or a man for intimate personal
+    care (Equality Act 2010, Schedule 9). Nobody sees the answer: matching uses it only to
+    leave a PA out of such jobs."""
+
+    gender = forms.ChoiceField(
+        choices=[
+            (PAProfile.Gender.WOMAN, "Woman"),
+            (PAProfile.Gender.MAN, "Man"),
+            (PAProfile.Gender.NON_BINARY, "Non-binary"),
+            (RATHER_NOT_SAY, "I would rather not say"),
+        ],
+        required=False,
+        label="What is your gender?",
+        help_text=(
+            "Optional. Nobody sees your answer, not even employers. It is asked only because "
+            "the Equality Act 2010 lets an employer ask for a woman or a man when the job "
+            "includes intimate personal care, such as help with washing or using the toilet. "
+            "If you would rather not say, you will not be shown those jobs."
+        ),
+        widget=forms.RadioSelect,
+    )
+
+    def initial_from(self, profile: PAProfile) -> dict[str, Any]:
+        if "gender" not in profile.completed_steps:
+            return {}
+        return {"gender": profile.gender or RATHER_NOT_SAY}
+
+    def changes(self) -> dict[str, Any]:
+        answer = self.cleaned_data["gender"]
+        return {"gender": "" if answer == RATHER_NOT_SAY else answer}
+
+
 @dataclass(frozen=True)
 class GridCell:
     key: str
@@ -592,6 +630,7 @@ BUILDER_STEPS: tuple[Step, ...] = (
     Step("skills", "Tasks and skills", YOUR_WORK, SkillsForm, "register/profile/steps/skills.html"),
     Step("experience", "Experience and qualifications", YOUR_WORK, ExperienceForm),
     Step("driving", "Driving", YOUR_WORK, DrivingForm),
+    Step("gender", "Gender", YOUR_WORK, GenderForm, hint="Optional. Nobody sees it"),
     Step(
         "availability",
         "When you can work",

@@ -45,6 +45,7 @@ STEP_FIELDS: dict[str, tuple[str, ...]] = {
         "qualifications_summary",
     ),
     "driving": ("has_driving_licence", "has_own_car", "offers_driving"),
+    "gender": ("gender",),
     "availability": ("availability",),
     "location": ("travel_miles",),
     "pay": ("hourly_rate",),
@@ -89,6 +90,7 @@ SIMPLE_FIELDS = frozenset(
         "has_driving_licence",
         "has_own_car",
         "offers_driving",
+        "gender",
         "availability",
         "travel_miles",
         "hourly_rate",
@@ -231,6 +233,8 @@ def check_simple_values(changes: Mapping[str, Any]) -> None:
         )
     if "availability" in changes and not 0 <= changes["availability"] <= FULL_WEEK:
         raise ProfileInputError("availability", "Choose times from the weekly grid")
+    if "gender" in changes and changes["gender"] not in PAProfile.Gender.values:
+        raise ProfileInputError("gender", "Choose woman, man, non-binary or rather not say")
     if "work_wanted" in changes and changes["work_wanted"] not in PAProfile.WorkWanted.values:
         raise ProfileInputError("work_wanted", "Select the work you are looking for")
     unknown_kinds = set(changes.get("experience_kinds", ())) - EXPERIENCE_KIND_LABELS.keys()

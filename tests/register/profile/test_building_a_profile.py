@@ -40,6 +40,7 @@ def answers() -> dict[str, dict]:
             "qualifications_summary": "Care Certificate",
         },
         "driving": {"has_driving_licence": "yes", "has_own_car": "no", "offers_driving": "yes"},
+        "gender": {"gender": "woman"},
         "availability": {"availability": ["monday_morning", "friday_sleep_in"]},
         "location": {"travel_miles": "12"},
         "pay": {"hourly_rate": "£13.50"},

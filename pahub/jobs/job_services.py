@@ -1,0 +1,820 @@
+"""A job's life: the builder's answers and every change of status, one function per action.
+
+Views, the API, commands and tasks all call these functions; none of them saves a job
+themselves. Each runs in one transaction, locks the job's row first (two tabs or two
+people acting for the same employer cannot interleave), checks the rules on the merged
+state and writes an audit event.
+
+    draft --publish--> published --pause--> paused --resume--> published
+    published/paused --close--> closed --reopen--> published
+    published/paused/closed --mark filled--> filled (final; records who was hired)
+    draft --delete--> (gone)
+
+Rules that forms and API payloads must meet live here as small functions, so the builder
+and the API give the same messages.
+"""
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Count
+from django.utils import timezone
+
+from pahub.accounts.models import User
+from pahub.core import audit
+from pahub.jobs.models import DbsLevel, EmployerProfile, Job
+from pahub.jobs.permissions import EmployerSide, employer_side_role, helping_organisation
+from pahub.jobs.wages import minimum_pay_on
+from pahub.places.models import District
+from pahub.register.availability import DAYS, FULL_WEEK, PARTS, Slot
+from pahub.register.models import Evidence, Interest, Language, Skill
+
+# The builder's steps, in the order "Save and continue" walks them, with the answers each
+# one gives. `includes_intimate_care` is asked but not stored: a gender requirement can only
+# be saved with it ticked, so a saved requirement means it was.
+STEP_FIELDS: dict[str, tuple[str, ...]] = {
+    "title": ("title",),
+    "description": ("description",),
+    "tasks": ("tasks",),
+    "hours": ("hours_grid", "hours_per_week"),
+    "start": ("start_date",),
+    "kind": ("kind",),
+    "where": ("district",),
+    "pay": ("hourly_pay", "is_apprenticeship"),
+    "must_haves": ("required_dbs", "requires_driver", "required_language", "required_skills"),
+    "gender": ("required_gender", "gender_reason", "includes_intimate_care"),
+    "nice_to_haves": ("nice_interests", "nice_years_experience", "nice_skills"),
+}
+STEPS = tuple(STEP_FIELDS)
+STEP_TITLES: dict[str, str] = {
+    "title": "Job title",
+    "description": "What the job is about",
+    "tasks": "Tasks",
+    "hours": "Hours",
+    "start": "Start date",
+    "kind": "Regular work or cover",
+    "where": "Where the work is",
+    "pay": "Pay",
+    "must_haves": "Must-haves",
+    "gender": "A woman or a man for intimate care",
+    "nice_to_haves": "Nice-to-haves",
+}
+# A job cannot be published until these are answered; the others have sensible defaults
+# (regular work, the employer's own district, no must-haves, no nice-to-haves).
+REQUIRED_STEPS = ("title", "description", "tasks", "hours", "start", "pay")
+FIELD_STEP = {field: step for step, fields in STEP_FIELDS.items() for field in fields}
+
+SIMPLE_FIELDS = frozenset(
+    {
+        "title",
+        "description",
+        "hours_grid",
+        "hours_per_week",
+        "start_date",
+        "kind",
+        "hourly_pay",
+        "is_apprenticeship",
+        "required_dbs",
+        "requires_driver",
+        "required_language",
+        "required_gender",
+        "gender_reason",
+        "nice_years_experience",
+    }
+)
+RELATED_FIELDS = frozenset({"tasks", "required_skills", "nice_interests", "nice_skills"})
+INPUT_ONLY_FIELDS = frozenset({"district", "includes_intimate_care"})
+
+MAX_TITLE = 120
+MAX_DESCRIPTION = 5000
+MAX_GENDER_REASON = 1000
+MAX_HOURLY_PAY = Decimal("999.99")
+MAX_YEARS_EXPERIENCE = 50
+# A start date further ahead than this is almost certainly a typing slip (2062 for 2026).
+LATEST_START = timedelta(days=2 * 366)
+
+# How long each part of the day on the weekly grid lasts (see PARTS in
+# pahub.register.availability). A waking night and a sleep-in cover the same 8 hours, so a
+# night with both ticked counts once. The hours per week may not exceed the sum: a job
+# cannot ask for more hours than the times it ticked can hold.
+PART_HOURS: dict[str, int] = {
+    "early": 3,  # 6am to 9am
+    "morning": 3,  # 9am to 12pm
+    "afternoon": 5,  # 12pm to 5pm
+    "evening": 5,  # 5pm to 10pm
+    "night": 8,  # 10pm to 6am, awake
+    "sleep_in": 8,  # 10pm to 6am, asleep on site
+}
+OVERNIGHT_PARTS = frozenset({"night", "sleep_in"})
+OVERNIGHT_HOURS = 8
+
+
+class JobInputError(ValueError):
+    """An answer breaks a job rule; `field` says which answer to fix, `step` on which page."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+        self.message = message
+        self.step = FIELD_STEP.get(field, "")
+
+
+class JobStateError(Exception):
+    """The action is not possible in the job's current status (publishing a closed job)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass(frozen=True)
+class JobProblem:
+    step: str
+    message: str
+
+    @property
+    def step_title(self) -> str:
+        return STEP_TITLES.get(self.step, self.step)
+
+
+class JobNotReady(Exception):
+    """The job cannot be opened to applications yet; `problems` says what to fix, by step."""
+
+    def __init__(self, problems: list[JobProblem]) -> None:
+        super().__init__("; ".join(problem.message for problem in problems))
+        self.problems = problems
+
+
+class EmployerProfileMissing(Exception):
+    """A job is placed in the employer's district, so their employer profile must exist."""
+
+
+# Rules shared by the builder's pages and the API --------------------------------------------
+
+
+def most_hours_in(grid: int) -> Decimal:
+    """The most hours a week the ticked parts of the week can hold."""
+    total = 0
+    for day in range(len(DAYS)):
+        parts = {PARTS[part][0] for part in range(len(PARTS)) if grid & Slot(day, part).bit}
+        total += sum(PART_HOURS[part] for part in parts - OVERNIGHT_PARTS)
+        if parts & OVERNIGHT_PARTS:
+            total += OVERNIGHT_HOURS
+    return Decimal(total)
+
+
+def hours_label(hours: Decimal | None) -> str:
+    """15.0 as "15", 7.5 as "7.5"."""
+    if hours is None:
+        return ""
+    return f"{hours.normalize():f}"
+
+
+def parse_money(raw: str | Decimal | None, *, field: str, what: str) -> Decimal | None:
+    """What a person typed, like "£13.50", as pounds and pence; blank means not given."""
+    if raw is None:
+        return None
+    if isinstance(raw, Decimal):
+        amount = raw
+    else:
+        text = str(raw).strip().removeprefix("£").replace(",", "").strip()
+        if not text:
+            return None
+        try:
+            amount = Decimal(text)
+        except InvalidOperation:
+            raise JobInputError(field, f"Enter {what} as an amount in pounds, like 13.50") from None
+    if not amount.is_finite():
+        raise JobInputError(field, f"Enter {what} as an amount in pounds, like 13.50")
+    if amount <= 0:
+        raise JobInputError(field, f"{what.capitalize()} must be more than £0")
+    if amount > MAX_HOURLY_PAY:
+        raise JobInputError(field, f"{what.capitalize()} must be £{MAX_HOURLY_PAY} or less")
+    if amount != amount.quantize(Decimal("0.01")):
+        raise JobInputError(field, f"Enter {what} in pounds and pence, like 13.50")
+    return amount.quantize(Decimal("0.01"))
+
+
+def parse_hours(raw: str | Decimal | None) -> Decimal | None:
+    """Hours per week, like "15" or "7.5"; blank means not given."""
+    if raw is None:
+        return None
+    if isinstance(raw, Decimal):
+        hours = raw
+    else:
+        text = str(raw).strip().lower().removesuffix("hours").strip()
+        if not text:
+            return None
+        try:
+            hours = Decimal(text)
+        except InvalidOperation:
+            raise JobInputError(
+                "hours_per_week", "Enter the hours per week as a number, like 15 or 7.5"
+            ) from None
+    if not hours.is_finite():
+        raise JobInputError("hours_per_week", "Enter the hours per week as a number, like 15")
+    if hours <= 0:
+        raise JobInputError("hours_per_week", "The hours per week must be more than 0")
+    if hours != hours.quantize(Decimal("0.1")):
+        raise JobInputError(
+            "hours_per_week", "Enter the hours per week to one decimal place at most, like 7.5"
+        )
+    return hours.quantize(Decimal("0.1"))
+
+
+def check_hours(*, grid: int, hours_per_week: Decimal | None) -> None:
+    if not 0 <= grid <= FULL_WEEK:
+        raise JobInputError("hours_grid", "Choose times from the weekly grid")
+    if grid == 0:
+        raise JobInputError(
+            "hours_grid", "Select at least one time in the week when the PA will work"
+        )
+    if hours_per_week is None:
+        raise JobInputError("hours_per_week", "Enter the total hours per week")
+    if hours_per_week <= 0:
+        raise JobInputError("hours_per_week", "The hours per week must be more than 0")
+    most = most_hours_in(grid)
+    if hours_per_week > most:
+        raise JobInputError(
+            "hours_per_week",
+            f"{hours_label(hours_per_week)} hours is more than the times you ticked can hold "
+            f"({hours_label(most)} hours a week). Tick more times or enter fewer hours",
+        )
+
+
+def check_start_date(start: date | None, *, today: date) -> None:
+    if start is None:
+        raise JobInputError("start_date", "Enter the date the job starts")
+    if start < today:
+        raise JobInputError("start_date", "The start date must be today or in the future")
+    if start > today + LATEST_START:
+        raise JobInputError("start_date", "The start date must be within the next 2 years")
+
+
+def check_pay_is_lawful(pay: Decimal, *, on: date, is_apprenticeship: bool) -> None:
+    """Refuse pay below the legal minimum in force on `on`, quoting the figure and source.
+
+    PA Hub never asks anyone's age, so any adult may be hired: a job must pay at least the
+    National Living Wage for people aged 21 and over. Only an apprenticeship may pay the
+    apprentice rate.
+    """
+    minimum = minimum_pay_on(on, is_apprenticeship=is_apprenticeship)
+    if minimum is None or pay >= minimum.hourly_rate:
+        return
+    why = (
+        ""
+        if is_apprenticeship
+        else " PA Hub does not ask anyone's age, so every job must pay at least the rate "
+        "for people aged 21 and over."
+    )
+    raise JobInputError(
+        "hourly_pay",
+        f"The pay must be at least £{minimum.hourly_rate} an hour for a job starting on "
+        f"{on:%-d %B %Y}. {minimum.explain()}{why}",
+    )
+
+
+def check_gender(*, required_gender: str, gender_reason: str, includes_intimate_care: bool) -> None:
+    """The Equality Act 2010 (Schedule 9) lets an employer require a woman or a man only
+    where the job involves intimate personal care; PA Hub asks for that reason in words."""
+    if required_gender not in Job.RequiredGender.values:
+        raise JobInputError("required_gender", "Choose no, a woman or a man")
+    if not required_gender:
+        return
+    if not includes_intimate_care:
+        raise JobInputError(
+            "includes_intimate_care",
+            "You can only ask for a woman or a man if the job includes intimate personal care. "
+            "Tick the box to say it does, or choose no",
+        )
+    if not gender_reason.strip():
+        raise JobInputError(
+            "gender_reason",
+            "Say in your own words why the job needs a woman or a man, for example help with "
+            "washing and using the toilet",
+        )
+    if len(gender_reason) > MAX_GENDER_REASON:
+        raise JobInputError(
+            "gender_reason", f"The reason must be {MAX_GENDER_REASON:,} characters or fewer"
+        )
+
+
+def check_text(field: str, value: str, *, limit: int, required_message: str, what: str) -> str:
+    value = value.strip()
+    if not value:
+        raise JobInputError(field, required_message)
+    if len(value) > limit:
+        raise JobInputError(field, f"{what} must be {limit:,} characters or fewer")
+    return value
+
+
+def place_of_work(district: District) -> District:
+    if district.local_authority_id is None:
+        raise JobInputError(
+            "district",
+            f"{district.outcode} is not a place people live or work (it is for PO boxes or "
+            "bulk mail). Enter the postcode district where the work happens",
+        )
+    return district
+
+
+def check_changes(changes: dict[str, Any], *, today: date) -> None:
+    """Checks on single answers, normalising them in `changes`; the merged state's rules
+    (hours against the grid, pay on the start date) are checked in `job_update`."""
+    if "title" in changes:
+        changes["title"] = check_text(
+            "title",
+            changes["title"] or "",
+            limit=MAX_TITLE,
+            required_message="Enter a title for the job",
+            what="The job title",
+        )
+    if "description" in changes:
+        changes["description"] = check_text(
+            "description",
+            changes["description"] or "",
+            limit=MAX_DESCRIPTION,
+            required_message="Say what the job is about, in your own words",
+            what="What the job is about",
+        )
+    if "tasks" in changes:
+        tasks = list(changes["tasks"])
+        if not tasks:
+            raise JobInputError("tasks", "Select at least one task the PA will help with")
+        changes["tasks"] = tasks
+    for name in ("tasks", "required_skills", "nice_skills"):
+        inactive = [skill.name for skill in changes.get(name, ()) if not skill.is_active]
+        if inactive:
+            raise JobInputError(name, f"{inactive[0]} is no longer on the list: choose another")
+    if "hours_per_week" in changes:
+        changes["hours_per_week"] = parse_hours(changes["hours_per_week"])
+    if "start_date" in changes:
+        check_start_date(changes["start_date"], today=today)
+    if "kind" in changes and changes["kind"] not in Job.Kind.values:
+        raise JobInputError("kind", "Choose regular work or cover")
+    if "district" in changes:
+        changes["district"] = place_of_work(changes["district"])
+    if "hourly_pay" in changes:
+        changes["hourly_pay"] = parse_money(
+            changes["hourly_pay"], field="hourly_pay", what="the hourly pay"
+        )
+        if changes["hourly_pay"] is None:
+            raise JobInputError("hourly_pay", "Enter the hourly pay")
+    if "required_dbs" in changes and changes["required_dbs"] not in DbsLevel.values:
+        raise JobInputError("required_dbs", "Choose the DBS check the PA must have")
+    if "nice_years_experience" in changes:
+        years = changes["nice_years_experience"]
+        if years is not None and not 0 <= years <= MAX_YEARS_EXPERIENCE:
+            raise JobInputError(
+                "nice_years_experience",
+                f"Years of experience must be between 0 and {MAX_YEARS_EXPERIENCE}",
+            )
+    if "gender_reason" in changes:
+        changes["gender_reason"] = (changes["gender_reason"] or "").strip()
+
+
+def dbs_rank(level: str) -> int:
+    return Evidence.DBS_RANKS.get(level, 0)
+
+
+# Reads that decide what a job still needs ---------------------------------------------------
+
+
+def pay_check_date(job: Job, *, today: date) -> date:
+    """The day the pay must be lawful on: the start date, or today once that has passed."""
+    if job.start_date is None:
+        return today
+    return max(job.start_date, today)
+
+
+def job_problems(
+    job: Job, *, today: date | None = None, for_publishing: bool = True
+) -> list[JobProblem]:
+    """Everything that stops the job being open to applications, by step, in step order.
+
+    `for_publishing=False` is for a job that has already been advertised (resume, reopen,
+    changes to an open job): its start date may have passed, but its pay must still be
+    lawful today.
+    """
+    today = today or timezone.localdate()
+    done = set(job.completed_steps)
+    problems = [
+        JobProblem(step, f"{STEP_TITLES[step]}: not answered yet")
+        for step in REQUIRED_STEPS
+        if step not in done
+    ]
+
+    def check(step: str, rule) -> None:
+        if step not in done:
+            return
+        try:
+            rule()
+        except JobInputError as error:
+            problems.append(JobProblem(step, error.message))
+
+    check(
+        "title",
+        lambda: check_text(
+            "title",
+            job.title,
+            limit=MAX_TITLE,
+            required_message="Enter a title for the job",
+            what="The job title",
+        ),
+    )
+    check(
+        "description",
+        lambda: check_text(
+            "description",
+            job.description,
+            limit=MAX_DESCRIPTION,
+            required_message="Say what the job is about, in your own words",
+            what="What the job is about",
+        ),
+    )
+    if "tasks" in done and not job.tasks.exists():
+        problems.append(JobProblem("tasks", "Select at least one task the PA will help with"))
+    check("hours", lambda: check_hours(grid=job.hours_grid, hours_per_week=job.hours_per_week))
+    if for_publishing:
+        check("start", lambda: check_start_date(job.start_date, today=today))
+    if "pay" in done:
+        if job.hourly_pay is None:
+            problems.append(JobProblem("pay", "Enter the hourly pay"))
+        else:
+            try:
+                check_pay_is_lawful(
+                    job.hourly_pay,
+                    on=pay_check_date(job, today=today),
+                    is_apprenticeship=job.is_apprenticeship,
+                )
+            except JobInputError as error:
+                problems.append(JobProblem("pay", error.message))
+    if job.district_id is None:
+        problems.append(JobProblem("where", "Enter the postcode district where the work is"))
+    try:
+        check_gender(
+            required_gender=job.required_gender,
+            gender_reason=job.gender_reason,
+            includes_intimate_care=bool(job.required_gender),
+        )
+    except JobInputError as error:
+        problems.append(JobProblem("gender", error.message))
+    order = {step: position for position, step in enumerate(STEPS)}
+    return sorted(problems, key=lambda problem: order.get(problem.step, len(order)))
+
+
+def missing_steps(job: Job) -> list[str]:
+    return [step for step in REQUIRED_STEPS if step not in job.completed_steps]
+
+
+def posted_by_line(job: Job) -> str | None:
+    """ "Posted by <organisation> for the employer" when staff posted the job for them."""
+    if job.posted_by_organisation_id is None:
+        return None
+    return f"Posted by {job.posted_by_organisation.name} for the employer"
+
+
+# Writes -------------------------------------------------------------------------------------
+
+
+def _locked(job: Job) -> Job:
+    """Lock the job's row and read its current state, so concurrent actions queue up."""
+    fresh = Job.objects.select_for_update().get(pk=job.pk)
+    for field in (
+        "status",
+        "completed_steps",
+        "published_at",
+        "closed_at",
+        "hired_pa_id",
+        "required_dbs_rank",
+    ):
+        setattr(job, field, getattr(fresh, field))
+    return job
+
+
+@transaction.atomic
+def job_create_draft(*, employer: User, by: User, title: str, request=None) -> Job:
+    """Start a job for `employer`, placed in their district. `by` must be able to act for
+    them (the caller checks); when `by` is staff, the job records their organisation."""
+    profile = (
+        EmployerProfile.objects.select_related("district", "local_authority")
+        .filter(user=employer)
+        .first()
+    )
+    if profile is None:
+        raise EmployerProfileMissing(
+            "Set up the employer profile first: a job is placed in the employer's district."
+        )
+    changes = {"title": title}
+    check_changes(changes, today=timezone.localdate())
+    organisation = None
+    if employer_side_role(by, employer) == EmployerSide.STAFF:
+        organisation = helping_organisation(by, employer)
+    job = Job.objects.create(
+        employer=employer,
+        posted_by=by,
+        posted_by_organisation=organisation,
+        title=changes["title"],
+        district=profile.district,
+        local_authority=profile.local_authority,
+        status=Job.Status.DRAFT,
+        completed_steps=["title"],
+    )
+    audit.record(
+        by,
+        "job.created",
+        job,
+        request=request,
+        employer=employer.pk,
+        organisation=organisation.name if organisation else "",
+    )
+    return job
+
+
+def steps_answered(changes: Mapping[str, Any]) -> list[str]:
+    return [step for step, fields in STEP_FIELDS.items() if set(fields) & changes.keys()]
+
+
+@transaction.atomic
+def job_update(
+    *,
+    job: Job,
+    changes: Mapping[str, Any],
+    by: User,
+    steps: Iterable[str] | None = None,
+    request=None,
+    today: date | None = None,
+) -> Job:
+    """Change any of a job's answers and record the steps answered.
+
+    `changes` holds model values: Skill and Interest objects for the lists, a District for
+    `district` (its local authority comes with it), a Language or None, the weekly-grid
+    bitmask for `hours_grid`, and Decimals or the text typed for pay and hours. Raises
+    JobInputError, saving nothing, if a rule is broken; JobStateError if the job is closed.
+    """
+    today = today or timezone.localdate()
+    unknown = set(changes) - SIMPLE_FIELDS - RELATED_FIELDS - INPUT_ONLY_FIELDS
+    if unknown:
+        raise ValueError(f"Not a job answer: {sorted(unknown)}")
+    _locked(job)
+    if job.status in (Job.Status.CLOSED, Job.Status.FILLED):
+        raise JobStateError(
+            f"This job is {job.get_status_display().lower()}, so it cannot be changed. "
+            "Reopen it first, or start a new job."
+        )
+    changes = dict(changes)
+    check_changes(changes, today=today)
+
+    # The merged state's rules: the answers given, over what the job holds already.
+    grid = changes.get("hours_grid", job.hours_grid)
+    hours = changes.get("hours_per_week", job.hours_per_week)
+    if {"hours_grid", "hours_per_week"} & changes.keys():
+        check_hours(grid=grid, hours_per_week=hours)
+    if "required_gender" in changes or "gender_reason" in changes:
+        gender = changes.get("required_gender", job.required_gender)
+        if not gender:
+            changes["gender_reason"] = ""  # no requirement, so no reason is kept
+        check_gender(
+            required_gender=gender,
+            gender_reason=changes.get("gender_reason", job.gender_reason),
+            # Changing only the reason of a requirement already saved needs no new tick.
+            includes_intimate_care=changes.get(
+                "includes_intimate_care",
+                "required_gender" not in changes and bool(job.required_gender),
+            ),
+        )
+    pay = changes.get("hourly_pay", job.hourly_pay)
+    apprenticeship = changes.get("is_apprenticeship", job.is_apprenticeship)
+    start = changes.get("start_date", job.start_date)
+    pay_answers = {"hourly_pay", "is_apprenticeship"}
+    if job.status != Job.Status.DRAFT:
+        # An advertised job must stay lawful: a later start date may fall in a tax year
+        # with a higher minimum. A draft is checked as a whole before it is published.
+        pay_answers.add("start_date")
+    if pay is not None and pay_answers & changes.keys():
+        check_pay_is_lawful(
+            pay, on=max(start, today) if start else today, is_apprenticeship=apprenticeship
+        )
+
+    update_fields = ["updated_at"]
+    for name in SIMPLE_FIELDS & changes.keys():
+        setattr(job, name, changes[name])
+        update_fields.append(name)
+    if "required_dbs" in changes:
+        job.required_dbs_rank = dbs_rank(job.required_dbs)
+        update_fields.append("required_dbs_rank")
+    if "district" in changes:
+        job.district = changes["district"]
+        job.local_authority_id = changes["district"].local_authority_id
+        update_fields += ["district", "local_authority"]
+    answered = steps_answered(changes) if steps is None else list(steps)
+    if answered:
+        job.completed_steps = [
+            step for step in STEPS if step in job.completed_steps or step in answered
+        ]
+        update_fields.append("completed_steps")
+    job.save(update_fields=sorted(set(update_fields)))
+    for name in RELATED_FIELDS & changes.keys():
+        getattr(job, name).set(changes[name])
+    audit.record(
+        by,
+        "job.updated",
+        job,
+        request=request,
+        steps=answered,
+        fields=sorted(changes.keys() - {"includes_intimate_care"}),
+    )
+    return job
+
+
+def job_update_step(*, job: Job, step: str, data: Mapping[str, Any], by: User, request=None) -> Job:
+    """Save one page of the builder: only that step's answers."""
+    if step not in STEP_FIELDS:
+        raise ValueError(f"No such job step: {step}")
+    stray = set(data) - set(STEP_FIELDS[step])
+    if stray:
+        raise ValueError(f"The {step} step does not answer {sorted(stray)}")
+    return job_update(job=job, changes=data, by=by, steps=[step], request=request)
+
+
+def _require_status(job: Job, allowed: Iterable[str], message: str) -> None:
+    if job.status not in set(allowed):
+        raise JobStateError(message)
+
+
+@transaction.atomic
+def job_publish(*, job: Job, by: User, request=None, today: date | None = None) -> Job:
+    """Open a draft to applications, once every rule is met."""
+    _locked(job)
+    _require_status(
+        job,
+        [Job.Status.DRAFT],
+        f"Only a draft can be published; this job is {job.get_status_display().lower()}.",
+    )
+    problems = job_problems(job, today=today)
+    if problems:
+        raise JobNotReady(problems)
+    job.required_dbs_rank = dbs_rank(job.required_dbs)
+    job.status = Job.Status.PUBLISHED
+    job.published_at = timezone.now()
+    job.closed_at = None
+    job.save(
+        update_fields=["required_dbs_rank", "status", "published_at", "closed_at", "updated_at"]
+    )
+    audit.record(by, "job.published", job, request=request)
+    return job
+
+
+@transaction.atomic
+def job_pause(*, job: Job, by: User, request=None) -> Job:
+    """Stop showing an open job for a while; nothing else changes."""
+    _locked(job)
+    _require_status(job, [Job.Status.PUBLISHED], "Only a job open for applications can be paused.")
+    job.status = Job.Status.PAUSED
+    job.save(update_fields=["status", "updated_at"])
+    audit.record(by, "job.paused", job, request=request)
+    return job
+
+
+def _check_still_lawful(job: Job, *, today: date | None) -> None:
+    # The minimum wage rises each April, so a job advertised last year may now pay too little.
+    problems = job_problems(job, today=today, for_publishing=False)
+    if problems:
+        raise JobNotReady(problems)
+
+
+@transaction.atomic
+def job_resume(*, job: Job, by: User, request=None, today: date | None = None) -> Job:
+    _locked(job)
+    _require_status(job, [Job.Status.PAUSED], "Only a paused job can be resumed.")
+    _check_still_lawful(job, today=today)
+    job.status = Job.Status.PUBLISHED
+    job.save(update_fields=["status", "updated_at"])
+    audit.record(by, "job.resumed", job, request=request)
+    return job
+
+
+@transaction.atomic
+def job_close(*, job: Job, by: User, reason: str = "", request=None) -> Job:
+    """Stop recruiting for good (it can be reopened). `reason` is kept in the audit log."""
+    _locked(job)
+    if job.status == Job.Status.DRAFT:
+        raise JobStateError("A draft has not been advertised, so it cannot be closed: delete it.")
+    _require_status(
+        job,
+        [Job.Status.PUBLISHED, Job.Status.PAUSED],
+        f"This job is already {job.get_status_display().lower()}.",
+    )
+    job.status = Job.Status.CLOSED
+    job.closed_at = timezone.now()
+    job.save(update_fields=["status", "closed_at", "updated_at"])
+    audit.record(by, "job.closed", job, request=request, reason=reason.strip()[:500])
+    return job
+
+
+@transaction.atomic
+def job_reopen(*, job: Job, by: User, request=None, today: date | None = None) -> Job:
+    _locked(job)
+    _require_status(job, [Job.Status.CLOSED], "Only a closed job can be reopened.")
+    _check_still_lawful(job, today=today)
+    job.status = Job.Status.PUBLISHED
+    job.closed_at = None
+    job.published_at = timezone.now()
+    job.save(update_fields=["status", "closed_at", "published_at", "updated_at"])
+    audit.record(by, "job.reopened", job, request=request)
+    return job
+
+
+@transaction.atomic
+def job_mark_filled(*, job: Job, pa: User, by: User, request=None) -> Job:
+    """Record who was hired; the job is then filled for good. Called by the applications
+    code when the employer marks a PA hired (it tells the other applicants)."""
+    _locked(job)
+    _require_status(
+        job,
+        [Job.Status.PUBLISHED, Job.Status.PAUSED, Job.Status.CLOSED],
+        "Only a job that has been advertised can be filled."
+        if job.status == Job.Status.DRAFT
+        else "This job has already been filled.",
+    )
+    if pa.pk == job.employer_id:
+        raise JobStateError("The employer cannot be hired for their own job.")
+    job.status = Job.Status.FILLED
+    job.hired_pa = pa
+    job.closed_at = timezone.now()
+    job.save(update_fields=["status", "hired_pa", "closed_at", "updated_at"])
+    audit.record(by, "job.filled", job, request=request, hired_pa=pa.pk)
+    return job
+
+
+@transaction.atomic
+def job_delete_draft(*, job: Job, by: User, request=None) -> None:
+    """Delete a draft that was never advertised; advertised jobs are closed instead."""
+    _locked(job)
+    _require_status(
+        job,
+        [Job.Status.DRAFT],
+        "Only a draft can be deleted. Close an advertised job instead.",
+    )
+    audit.record(by, "job.deleted", job, request=request, title=job.title)
+    job.delete()
+
+
+# Looking answers up by the names and codes the API uses -------------------------------------
+
+
+def skills_by_code(codes: Iterable[str], *, field: str) -> list[Skill]:
+    wanted = list(dict.fromkeys(codes))
+    found = {skill.code: skill for skill in Skill.objects.filter(code__in=wanted, is_active=True)}
+    unknown = [code for code in wanted if code not in found]
+    if unknown:
+        raise JobInputError(field, f"Unknown skill code: {unknown[0]}. See /api/v1/taxonomy/skills")
+    return [found[code] for code in wanted]
+
+
+def interests_by_name(names: Iterable[str]) -> list[Interest]:
+    wanted = [name.strip() for name in names]
+    found = {interest.name.casefold(): interest for interest in Interest.objects.all()}
+    unknown = [name for name in wanted if name.casefold() not in found]
+    if unknown:
+        raise JobInputError("nice_interests", f"Unknown interest: {unknown[0]}")
+    return list({found[name.casefold()].pk: found[name.casefold()] for name in wanted}.values())
+
+
+def language_by_code(code: str | None) -> Language | None:
+    if not code:
+        return None
+    language = Language.objects.filter(code=code).first()
+    if language is None:
+        raise JobInputError("required_language", f"Unknown language code: {code}")
+    return language
+
+
+# Reads for the employer's own pages --------------------------------------------------------
+
+STATUS_ORDER = (
+    Job.Status.DRAFT,
+    Job.Status.PUBLISHED,
+    Job.Status.PAUSED,
+    Job.Status.CLOSED,
+    Job.Status.FILLED,
+)
+
+
+def jobs_by_status(employer: User) -> dict[str, list[Job]]:
+    """The employer's jobs grouped by status, in the order above, from one query; each job
+    carries `applicant_count`."""
+    jobs = (
+        Job.objects.filter(employer=employer)
+        .select_related("district", "local_authority", "hired_pa", "posted_by_organisation")
+        .annotate(applicant_count=Count("applications"))
+        .order_by("-updated_at")
+    )
+    grouped: dict[str, list[Job]] = {status: [] for status in STATUS_ORDER}
+    for job in jobs:
+        grouped[job.status].append(job)
+    return grouped

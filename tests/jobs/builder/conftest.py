@@ -1,0 +1,1 @@
+from tests.jobs.employer.fixtures import *  # noqa: F403
