@@ -59,6 +59,9 @@ class ProfileIn(Schema):
     qualifications_summary: Annotated[str, Field(max_length=2000)] | None = None
     has_driving_licence: bool | None = None
     has_own_car: bool | None = None
+    gender: Literal["", "woman", "man", "non_binary"] | None = Field(
+        None, description='Only for jobs with an intimate-care requirement; "" = rather not say'
+    )
     offers_driving: bool | None = Field(None, description="Needs has_driving_licence")
     availability: list[str] | None = Field(
         None, description="Slot keys, like `monday_morning` or `friday_sleep_in`"
@@ -89,6 +92,7 @@ class ProfileOut(Schema):
     qualifications_summary: str
     has_driving_licence: bool
     has_own_car: bool
+    gender: str
     offers_driving: bool
     availability: list[str]
     travel_miles: int
@@ -153,6 +157,7 @@ def profile_out(profile: PAProfile) -> ProfileOut:
         qualifications_summary=profile.qualifications_summary,
         has_driving_licence=profile.has_driving_licence,
         has_own_car=profile.has_own_car,
+        gender=profile.gender,
         offers_driving=profile.offers_driving,
         availability=keys_from_mask(profile.availability),
         travel_miles=profile.travel_miles,

@@ -77,6 +77,7 @@ def export_register_data(user) -> dict[str, Any] | None:
             "experience_summary": profile.experience_summary,
             "has_driving_licence": profile.has_driving_licence,
             "has_own_car": profile.has_own_car,
+            "gender": profile.get_gender_display() if profile.gender else "",
             "offers_driving": profile.offers_driving,
             "availability": keys_from_mask(profile.availability),
             "travel_miles": profile.travel_miles,

@@ -21,6 +21,7 @@ def test_running_everything_once_works_on_an_empty_database():
     call_command("run_schedule", "--once")
 
 
+@pytest.mark.django_db
 def test_a_database_error_is_logged_and_not_fatal(caplog):
     def failing(path):
         raise DatabaseError("database is locked")

@@ -32,6 +32,7 @@ GOOD_PAYLOAD = {
     "qualifications_summary": "Care Certificate",
     "has_driving_licence": True,
     "has_own_car": True,
+    "gender": "woman",
     "offers_driving": True,
     "availability": ["monday_morning", "friday_sleep_in"],
     "travel_miles": 15,
@@ -93,6 +94,7 @@ def test_a_put_saves_every_field_and_answers_the_steps(client_for, pa):
     profile = PAProfile.objects.get(user=pa)
     assert profile.availability == mask_from_keys(["monday_morning", "friday_sleep_in"])
     assert str(profile.hourly_rate) == "13.50"
+    assert profile.gender == "woman" and body["gender"] == "woman"
     assert profile.visibility == "local"
     assert list(profile.visible_in.values_list("gss_code", flat=True)) == ["E08000021"]
     assert set(profile.completed_steps) == {
@@ -103,6 +105,7 @@ def test_a_put_saves_every_field_and_answers_the_steps(client_for, pa):
         "skills",
         "experience",
         "driving",
+        "gender",
         "availability",
         "location",
         "pay",
