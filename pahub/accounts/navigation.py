@@ -18,16 +18,16 @@ class NavItem:
 
 def navigation_for(request: HttpRequest) -> list[NavItem]:
     user = getattr(request, "user", None)
-    items = [("Home", reverse("core:home")), ("Becoming a PA", reverse("core:becoming_a_pa"))]
+    items = [("Home", reverse("core:home")), ("Jobs", reverse("jobs:list"))]
     if user is not None and user.is_authenticated:
-        if user.has_role("pa"):
-            items.append(("My PA profile", reverse("register:profile")))
+        items += role_items(user)
         items.append(("My account", reverse("accounts:home")))
         if is_organisation_staff(user) or is_site_admin(user):
             items.append(("Staff area", reverse("staff:home")))
         if is_site_admin(user):
             items.append(("Audit log", reverse("staff:audit_log")))
     else:
+        items.append(("Becoming a PA", reverse("core:becoming_a_pa")))
         items.append(("Create an account", reverse("account_signup")))
         items.append(("Sign in", reverse("account_login")))
     current_href = best_match(request.path, [href for _, href in items])
@@ -35,6 +35,31 @@ def navigation_for(request: HttpRequest) -> list[NavItem]:
     if user is not None and user.is_authenticated:
         nav.append(NavItem("Sign out", reverse("account_logout"), post=True))
     return nav
+
+
+def role_items(user) -> list[tuple[str, str]]:
+    """Links for what this person does on PA Hub; counts are in words, not colour."""
+    from pahub.cover.queries import new_cover_alert_count
+    from pahub.messaging.queries import unread_summary
+
+    is_pa = user.has_role("pa")
+    acts_for_employers = user.has_role("employer") or user.has_role("representative")
+    items = []
+    if is_pa:
+        items.append(("My PA profile", reverse("register:profile")))
+        items.append(("Jobs for you", reverse("matching:for_me")))
+    if acts_for_employers:
+        items.append(("Employer", reverse("employer:home")))
+    if is_pa or acts_for_employers:
+        new_alerts = new_cover_alert_count(user) if is_pa else 0
+        items.append((with_count("Cover", new_alerts, "new"), reverse("cover:home")))
+        unread = unread_summary(user).count
+        items.append((with_count("Messages", unread, "unread"), reverse("messaging:inbox")))
+    return items
+
+
+def with_count(label: str, count: int, word: str) -> str:
+    return f"{label} ({count} {word})" if count else label
 
 
 def navigation(request: HttpRequest) -> dict:

@@ -1,0 +1,622 @@
+"""Forms for the employer side of cover: the cover request (up to five shifts on one page),
+relief pool invitations, cancellations, deciding on hours and choosing a pay period.
+
+Forms check what a person typed and say exactly what to fix next to the field; the rules
+about cover itself (pay, overlapping shifts, must-haves) live in `pahub.cover.services`,
+whose `CoverError(field=...)` the views put back on the same field.
+"""
+
+import re
+from dataclasses import dataclass
+from datetime import date, time, timedelta
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django import forms
+from django.forms.utils import ErrorDict
+from django.http import QueryDict
+from django.utils import timezone
+
+from pahub.cover.models import CoverRequest
+from pahub.cover.services import WAIT_CHOICES, RequestInput, SlotInput
+from pahub.cover.times import LocalTimeError, local_instant
+from pahub.jobs.models import DbsLevel, Job
+from pahub.register.evidence_forms import GovukDateField
+from pahub.register.models import Language, Skill
+from pahub.register.profile_forms import (
+    SkillGroup,
+    SkillOption,
+    YesNoField,
+    long_text,
+    text,
+    yes_no,
+)
+
+MAX_SHIFT_ROWS = 5
+MAX_HOURLY_PAY = Decimal("999.99")
+CLOCK = re.compile(r"^(?P<hour>\d{1,2})(?:[:.]?(?P<minute>\d{2}))?(?P<half>am|pm)?$")
+TIME_ATTRS = {
+    "class": "govuk-input govuk-input--width-5",
+    "autocomplete": "off",
+    "spellcheck": "false",
+    "inputmode": "text",
+}
+MONEY_ATTRS = {
+    "class": "govuk-input govuk-input--width-5",
+    "inputmode": "decimal",
+    "spellcheck": "false",
+}
+
+
+class ClockError(ValueError):
+    pass
+
+
+def parse_clock(raw: str) -> time:
+    """A time of day as people type it: 08:00, 8:00, 0800, 8, 8am, 8.30pm, noon, midnight."""
+    typed = raw.strip().lower().replace(" ", "")
+    if typed in {"noon", "midday", "12noon"}:
+        return time(12)
+    if typed in {"midnight", "12midnight"}:
+        return time(0)
+    match = CLOCK.match(typed)
+    if match is None:
+        raise ClockError("Enter a time of day, like 08:00 or 22:30")
+    hour, minute = int(match["hour"]), int(match["minute"] or 0)
+    if match["half"]:
+        if not 1 <= hour <= 12:
+            raise ClockError("Enter a time of day, like 8am or 8:30pm")
+        hour = hour % 12 + (12 if match["half"] == "pm" else 0)
+    if hour > 23 or minute > 59:
+        raise ClockError("Enter a real time of day, between 00:00 and 23:59")
+    return time(hour, minute)
+
+
+def parse_pay(raw: str) -> Decimal:
+    """Pounds and pence, like 13.50 or £13.50."""
+    typed = raw.strip().removeprefix("£").replace(",", "").strip()
+    try:
+        amount = Decimal(typed)
+    except InvalidOperation:
+        raise forms.ValidationError(
+            "Enter the hourly pay as an amount in pounds, like 13.50"
+        ) from None
+    if not amount.is_finite():
+        raise forms.ValidationError("Enter the hourly pay as an amount in pounds, like 13.50")
+    if amount <= 0:
+        raise forms.ValidationError("The hourly pay must be more than £0")
+    if amount > MAX_HOURLY_PAY:
+        raise forms.ValidationError(f"The hourly pay must be £{MAX_HOURLY_PAY} or less")
+    if amount != amount.quantize(Decimal("0.01")):
+        raise forms.ValidationError("Enter the hourly pay in pounds and pence, like 13.50")
+    return amount.quantize(Decimal("0.01"))
+
+
+def active_tasks():
+    return Skill.objects.filter(is_active=True).select_related("category")
+
+
+def skill_groups(bound: forms.BoundField) -> list[SkillGroup]:
+    """One fieldset per taxonomy category, in order, from the field's single query."""
+    groups: list[SkillGroup] = []
+    for option in bound:
+        skill = option.data["value"].instance
+        if not groups or groups[-1].category.pk != skill.category_id:
+            groups.append(SkillGroup(category=skill.category, options=[]))
+        groups[-1].options.append(SkillOption(widget=option, skill=skill))
+    return groups
+
+
+@dataclass(frozen=True)
+class ShiftRow:
+    number: int
+    date: forms.BoundField
+    start: forms.BoundField
+    end: forms.BoundField
+
+    @property
+    def errors(self) -> bool:
+        return bool(self.date.errors or self.start.errors or self.end.errors)
+
+
+def shift_rows_in(data: QueryDict | None) -> int:
+    """How many shift rows the page had, from its hidden "shifts" count (1 to 5)."""
+    try:
+        count = int((data or {}).get("shifts", 1))
+    except (TypeError, ValueError):
+        count = 1
+    return min(max(count, 1), MAX_SHIFT_ROWS)
+
+
+def without_shift(data: QueryDict, number: int) -> QueryDict:
+    """The form's data with shift `number` removed and the later shifts moved up."""
+    rows = shift_rows_in(data)
+    kept = data.copy()
+    for key in list(kept):
+        if key.startswith("shift_"):
+            del kept[key]
+    for key, values in data.lists():
+        match = re.match(r"^shift_(\d+)_(.+)$", key)
+        if not match:
+            continue
+        row = int(match[1])
+        if row == number or row > rows:
+            continue
+        new_row = row - 1 if row > number else row
+        kept.setlist(f"shift_{new_row}_{match[2]}", values)
+    kept["shifts"] = str(max(rows - 1, 1))
+    return kept
+
+
+class CoverRequestForm(forms.Form):
+    """Everything about one cover request, on one page that works without JavaScript."""
+
+    tasks = forms.ModelMultipleChoiceField(
+        queryset=active_tasks(),
+        label="What will the PA help with?",
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Select at least one thing the PA will help with"},
+    )
+    hourly_pay = forms.CharField(
+        label="How much will you pay an hour?",
+        help_text="In pounds, for example 13.50.",
+        widget=forms.TextInput(attrs=MONEY_ATTRS),
+        error_messages={"required": "Enter the hourly pay"},
+    )
+    address = long_text(
+        label="Where should the PA come?",
+        what="The address",
+        limit=500,
+        rows=3,
+        required=True,
+        help_text=(
+            "The full address, with the postcode. Only the PA you book will see it, on their "
+            "booking, once you have confirmed them. PAs who are asked see your postcode "
+            "district only."
+        ),
+        error_messages={"required": "Enter the address where the PA should come"},
+    )
+    contact_phone = text(
+        label="Phone number for the PA you book (optional)",
+        what="The phone number",
+        limit=30,
+        help_text="Shown only to the PA you book, with the address, so they can call on the way.",
+        widget=forms.TextInput(
+            attrs={
+                "class": "govuk-input govuk-input--width-20",
+                "autocomplete": "tel",
+                "type": "tel",
+            }
+        ),
+    )
+    pool_wait_minutes = forms.TypedChoiceField(
+        choices=WAIT_CHOICES,
+        coerce=int,
+        label="How long should your relief pool have before we ask other PAs nearby?",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose how long your relief pool has first"},
+    )
+    auto_confirm_pool = YesNoField(
+        label="Book a relief pool member as soon as they offer?",
+        help_text=(
+            "If you say yes, the first PA from your relief pool to offer gets the shift, without "
+            "waiting for you to confirm. PAs from outside your pool always wait for you."
+        ),
+        required_message=(
+            "Select yes if a relief pool member should be booked as soon as they offer"
+        ),
+    )
+    required_dbs = forms.ChoiceField(
+        choices=DbsLevel.choices,
+        required=False,
+        label="Which DBS check must the PA have?",
+        help_text="Only PAs whose check has been seen and recorded by staff will be asked.",
+        widget=forms.RadioSelect,
+    )
+    requires_driver = forms.BooleanField(
+        required=False, label="The PA must drive, with their own car"
+    )
+    required_language = forms.ModelChoiceField(
+        queryset=Language.objects.all(),
+        required=False,
+        label="Must the PA use a particular language?",
+        help_text="For example, British Sign Language. Leave it as it is if any will do.",
+        empty_label="No particular language",
+    )
+    required_gender = forms.ChoiceField(
+        choices=[
+            (Job.RequiredGender.NONE, "No"),
+            (Job.RequiredGender.WOMAN, "Yes, a woman"),
+            (Job.RequiredGender.MAN, "Yes, a man"),
+        ],
+        required=False,
+        label="Does the shift need a woman or a man?",
+        widget=forms.RadioSelect,
+    )
+    includes_intimate_care = forms.BooleanField(
+        required=False,
+        label="The shift includes intimate personal care, such as washing, dressing or using "
+        "the toilet",
+    )
+    gender_reason = long_text(
+        label="Why does the shift need a woman or a man?",
+        what="The reason",
+        limit=1000,
+        rows=3,
+        help_text="In your own words. Only needed if you chose a woman or a man.",
+    )
+    note = long_text(
+        label="Anything else the PA should know? (optional)",
+        what="The note",
+        limit=2000,
+        rows=4,
+        help_text=(
+            "For example, where the key safe is or that there is a dog. Every PA who is asked "
+            "sees this, so do not include the address or door codes."
+        ),
+    )
+
+    def __init__(self, data: QueryDict | None = None, *, rows: int = 1, **kwargs) -> None:
+        super().__init__(data, **kwargs)
+        self.rows = min(max(rows, 1), MAX_SHIFT_ROWS)
+        example = timezone.localdate() + timedelta(days=1)
+        for number in range(1, self.rows + 1):
+            self.fields[f"shift_{number}_date"] = GovukDateField(
+                label=f"Date of shift {number}",
+                help_text=f"For example, {example.day} {example.month} {example.year}.",
+                error_messages={"required": f"Enter the date of shift {number}"},
+            )
+            self.fields[f"shift_{number}_start"] = forms.CharField(
+                label="Start time",
+                help_text="Use the 24-hour clock, like 08:00.",
+                widget=forms.TextInput(attrs=TIME_ATTRS),
+                error_messages={"required": f"Enter the start time of shift {number}, like 08:00"},
+            )
+            self.fields[f"shift_{number}_end"] = forms.CharField(
+                label="End time",
+                help_text="An end time earlier than the start means the next morning, like "
+                "22:00 to 07:00.",
+                widget=forms.TextInput(attrs=TIME_ATTRS),
+                error_messages={"required": f"Enter the end time of shift {number}, like 11:00"},
+            )
+        # The shifts come first on the page, so their errors come first in the summary.
+        self.order_fields([name for name in self.fields if name.startswith("shift_")])
+
+    # Pieces the template lays out by hand
+
+    def shift_rows(self) -> list[ShiftRow]:
+        return [
+            ShiftRow(
+                number=number,
+                date=self[f"shift_{number}_date"],
+                start=self[f"shift_{number}_start"],
+                end=self[f"shift_{number}_end"],
+            )
+            for number in range(1, self.rows + 1)
+        ]
+
+    @property
+    def can_add_shift(self) -> bool:
+        return self.rows < MAX_SHIFT_ROWS
+
+    def task_groups(self) -> list[SkillGroup]:
+        return skill_groups(self["tasks"])
+
+    @property
+    def must_haves_in_use(self) -> bool:
+        """Open the must-haves section when it holds an answer or an error."""
+        names = [
+            "required_dbs",
+            "requires_driver",
+            "required_language",
+            "required_gender",
+            "includes_intimate_care",
+            "gender_reason",
+        ]
+        return any(self[name].value() or self[name].errors for name in names)
+
+    def without_errors(self) -> "CoverRequestForm":
+        """Show what was typed without judging it yet: after "Add another shift" or "Remove",
+        nobody has finished, so no error should appear. Marking the form as already cleaned
+        is how Django skips validation for a bound form."""
+        self._errors = ErrorDict()
+        self.cleaned_data = {}
+        return self
+
+    # Checks
+
+    def clean_hourly_pay(self) -> Decimal:
+        return parse_pay(self.cleaned_data["hourly_pay"])
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        today = timezone.localdate()
+        for number in range(1, self.rows + 1):
+            self.check_shift(number, cleaned, today=today)
+        self.check_gender(cleaned)
+        return cleaned
+
+    def check_shift(self, number: int, cleaned: dict[str, Any], *, today: date) -> None:
+        day = cleaned.get(f"shift_{number}_date")
+        clocks = {}
+        for part in ("start", "end"):
+            name = f"shift_{number}_{part}"
+            if name not in cleaned:
+                continue
+            try:
+                clocks[part] = parse_clock(cleaned[name])
+            except ClockError as error:
+                self.add_error(name, f"Shift {number} {part} time: {error}")
+            else:
+                cleaned[name] = clocks[part]
+        if day is not None and day < today:
+            self.add_error(
+                f"shift_{number}_date", f"The date of shift {number} must be today or later"
+            )
+            return
+        if day is not None and day > today + timedelta(days=366):
+            self.add_error(
+                f"shift_{number}_date", f"The date of shift {number} must be within the next year"
+            )
+            return
+        if len(clocks) < 2 or day is None:
+            return
+        if clocks["start"] == clocks["end"]:
+            self.add_error(
+                f"shift_{number}_end",
+                f"The end time of shift {number} must be different from the start time. For a "
+                "whole day, add two shifts.",
+            )
+            return
+        next_day = day + timedelta(days=1) if clocks["end"] < clocks["start"] else day
+        instants = {}
+        for part, on in (("start", day), ("end", next_day)):
+            try:
+                instants[part] = local_instant(on, clocks[part])
+            except LocalTimeError as error:
+                self.add_error(f"shift_{number}_{part}", f"Shift {number}: {error}")
+        if "start" in instants and instants["start"] <= timezone.now():
+            self.add_error(
+                f"shift_{number}_start",
+                f"Shift {number} would start at {clocks['start']:%H:%M} today, which has "
+                "passed. Choose a later time",
+            )
+
+    def check_gender(self, cleaned: dict[str, Any]) -> None:
+        """The Equality Act 2010 (Schedule 9) lets an employer require a woman or a man only
+        where the work involves intimate personal care; the reason is asked for in words."""
+        if not cleaned.get("required_gender"):
+            cleaned["gender_reason"] = ""
+            return
+        if not cleaned.get("includes_intimate_care"):
+            self.add_error(
+                "includes_intimate_care",
+                "You can only ask for a woman or a man if the shift includes intimate personal "
+                "care. Tick the box to say it does, or choose no",
+            )
+        if "gender_reason" in cleaned and not cleaned["gender_reason"].strip():
+            self.add_error(
+                "gender_reason",
+                "Say in your own words why the shift needs a woman or a man, for example help "
+                "with washing and using the toilet",
+            )
+
+    def request_input(self) -> RequestInput:
+        data = self.cleaned_data
+        language = data.get("required_language")
+        return RequestInput(
+            slots=[
+                SlotInput(
+                    day=data[f"shift_{number}_date"],
+                    start=data[f"shift_{number}_start"],
+                    end=data[f"shift_{number}_end"],
+                )
+                for number in range(1, self.rows + 1)
+            ],
+            address=data["address"],
+            hourly_pay=data["hourly_pay"],
+            pool_wait_minutes=data["pool_wait_minutes"],
+            task_codes=[skill.code for skill in data["tasks"]],
+            note=data.get("note") or "",
+            contact_phone=data.get("contact_phone") or "",
+            auto_confirm_pool=data["auto_confirm_pool"],
+            required_dbs=data.get("required_dbs") or "",
+            requires_driver=bool(data.get("requires_driver")),
+            required_language_code=language.code if language else "",
+            required_gender=data.get("required_gender") or "",
+            gender_reason=data.get("gender_reason") or "",
+        )
+
+    def field_for_service_error(self, field: str) -> str | None:
+        """Where a service's CoverError belongs on this page; None for the whole form."""
+        if field == "slots" or field not in self.fields:
+            return None
+        return field
+
+
+def initial_from_last_request(last: CoverRequest | None, *, pool_size: int) -> dict[str, Any]:
+    """Pay, address, phone, tasks and must-haves as last time, so an emergency is quick.
+    With nobody in the relief pool there is nothing to wait for, so everyone is asked now."""
+    initial: dict[str, Any] = {
+        "pool_wait_minutes": 30 if pool_size else 0,
+        "auto_confirm_pool": "no",
+        "required_dbs": "",
+    }
+    if last is None:
+        return initial
+    return initial | {
+        "hourly_pay": f"{last.hourly_pay:.2f}",
+        "address": last.address,
+        "contact_phone": last.contact_phone,
+        "pool_wait_minutes": last.pool_wait_minutes if pool_size else 0,
+        "auto_confirm_pool": yes_no(last.auto_confirm_pool),
+        "tasks": [skill.pk for skill in last.tasks.all()],
+        "required_dbs": last.required_dbs,
+        "requires_driver": last.requires_driver,
+        "required_language": last.required_language_id,
+    }
+
+
+# Relief pool
+
+
+class InviteByEmailForm(forms.Form):
+    email = forms.EmailField(
+        label="The PA’s email address",
+        help_text="The address they use to sign in to PA Hub.",
+        widget=forms.EmailInput(
+            attrs={
+                "autocomplete": "off",
+                "spellcheck": "false",
+                "class": "govuk-input govuk-!-width-two-thirds",
+            }
+        ),
+        error_messages={
+            "required": "Enter the PA’s email address",
+            "invalid": "Enter an email address in the correct format, like name@example.com",
+        },
+    )
+
+
+class InviteKnownForm(forms.Form):
+    """One PA from "PAs you have talked to"; each has its own button."""
+
+    pa = forms.IntegerField(widget=forms.HiddenInput)
+
+
+# Cancelling
+
+
+class CancelForm(forms.Form):
+    reason = long_text(
+        label="Why are you cancelling?",
+        what="The reason",
+        limit=1000,
+        rows=4,
+        required=True,
+        help_text="The PA will see this.",
+        error_messages={"required": "Say why you are cancelling, so the PA knows"},
+    )
+
+
+class CancelRequestForm(CancelForm):
+    reason = long_text(
+        label="Why are you cancelling the request?",
+        what="The reason",
+        limit=1000,
+        rows=4,
+        required=True,
+        help_text="Any PA already booked, and anyone who offered, will see this.",
+        error_messages={"required": "Say why you are cancelling, so the PAs know"},
+    )
+
+
+# Hours
+
+
+class DecideHoursForm(forms.Form):
+    decision = forms.ChoiceField(
+        choices=[("approve", "Approve these hours"), ("query", "Query these hours")],
+        label="What would you like to do?",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose whether to approve or query these hours"},
+    )
+    note = long_text(
+        label="What do you want to query?",
+        what="Your note",
+        limit=500,
+        rows=3,
+        help_text="Needed if you query the hours. The PA will see it and can record them again.",
+    )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        if cleaned.get("decision") == "query" and not (cleaned.get("note") or "").strip():
+            self.add_error("note", "Say what you are querying, so the PA can put it right")
+        return cleaned
+
+
+# Pay periods for the CSV export
+
+
+class Period:
+    WEEK = "week"
+    FORTNIGHT = "fortnight"
+    FOUR_WEEKS = "four_weeks"
+    MONTH = "month"
+    CUSTOM = "custom"
+
+
+PERIOD_CHOICES = [
+    (Period.WEEK, "One week"),
+    (Period.FORTNIGHT, "Two weeks (fortnightly)"),
+    (Period.FOUR_WEEKS, "Four weeks"),
+    (Period.MONTH, "One calendar month"),
+    (Period.CUSTOM, "Other dates"),
+]
+LONGEST_PERIOD = timedelta(days=366)
+
+
+def period_end(kind: str, start: date) -> date:
+    """The last day of a pay period of this kind starting on `start`."""
+    if kind == Period.WEEK:
+        return start + timedelta(days=6)
+    if kind == Period.FORTNIGHT:
+        return start + timedelta(days=13)
+    if kind == Period.FOUR_WEEKS:
+        return start + timedelta(days=27)
+    # A calendar month: 15 March to 14 April; 31 January to 27 (or 28) February.
+    year, month = (start.year + 1, 1) if start.month == 12 else (start.year, start.month + 1)
+    for day in (start.day, 30, 29, 28):
+        try:
+            return date(year, month, day) - timedelta(days=1)
+        except ValueError:
+            continue
+    raise AssertionError("every month has a 28th")
+
+
+class ExportPeriodForm(forms.Form):
+    period = forms.ChoiceField(
+        choices=PERIOD_CHOICES,
+        label="How long is the pay period?",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose how long the pay period is"},
+    )
+    start = GovukDateField(
+        label="First day of the pay period",
+        help_text="For example, 2 11 2026.",
+        error_messages={"required": "Enter the first day of the pay period"},
+    )
+    end = GovukDateField(
+        required=False,
+        label="Last day of the pay period",
+        help_text="Only for other dates. For example, 30 11 2026.",
+    )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        start, kind = cleaned.get("start"), cleaned.get("period")
+        if start is None or kind is None:
+            return cleaned
+        if kind == Period.CUSTOM:
+            end = cleaned.get("end")
+            if end is None:
+                if "end" not in self.errors:
+                    self.add_error("end", "Enter the last day of the pay period")
+                return cleaned
+        else:
+            end = period_end(kind, start)
+        try:
+            check_period(start, end)
+        except forms.ValidationError as error:
+            self.add_error("end" if kind == Period.CUSTOM else "start", error)
+            return cleaned
+        cleaned["end"] = end
+        return cleaned
+
+
+def check_period(start: date, end: date) -> None:
+    if end < start:
+        raise forms.ValidationError("The last day must be the same as or after the first day")
+    if end - start >= LONGEST_PERIOD:
+        raise forms.ValidationError("A pay period can be a year at most")
