@@ -141,7 +141,11 @@ def draft_job(employer_profile):
 
 def load_reference_data() -> None:
     """What migrations put in a fresh database: postcode places, the skills taxonomy (with
-    interests and languages) and version 1 of the code of conduct. Safe to repeat."""
+    interests and languages), version 1 of the code of conduct and the minimum wage rates.
+    Safe to repeat."""
+    from importlib import import_module
+
+    from django.apps import apps
     from django.utils import timezone
 
     from pahub.register.code_of_conduct import VERSION_1_BODY, VERSION_1_TITLE
@@ -157,6 +161,8 @@ def load_reference_data() -> None:
             body=VERSION_1_BODY,
             published_at=timezone.now(),
         )
+    # The builder refuses pay below these; without them any pay would pass.
+    import_module("pahub.jobs.migrations.0003_minimum_wage_rates").add_rates(apps, None)
 
 
 RELOAD_AFTER_TEST = pytest.StashKey[object]()

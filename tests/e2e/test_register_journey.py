@@ -119,6 +119,11 @@ def test_a_new_pa_reaches_level_3_with_a_badge(page, axe, mailoutbox):
     choose(page, "Would you drive the person you support?", "No")
     save_and_continue(page)
 
+    expect_heading(page, "Gender")
+    axe.check(page, "step: gender")
+    choose(page, "What is your gender?", "I would rather not say")
+    save_and_continue(page)
+
     expect_heading(page, "When you can work")
     axe.check(page, "step: availability")
     for slot in ("Monday morning", "Tuesday afternoon", "Saturday evening"):
@@ -148,7 +153,7 @@ def test_a_new_pa_reaches_level_3_with_a_badge(page, axe, mailoutbox):
     # Then every section is complete, and the preview shows what an employer will see
     expect_heading(page, "Your PA profile")
     expect_banner(page, "Your profile has been saved")
-    expect(page.locator("main")).to_contain_text("You have completed 13 of 13 sections")
+    expect(page.locator("main")).to_contain_text("You have completed 14 of 14 sections")
     axe.check(page, "profile overview (complete)")
     page.get_by_role("link", name="Preview your profile as an employer sees it").click()
     expect_heading(page, "Jordan")
