@@ -542,6 +542,32 @@ def _plan_entry_extras(
         make.qualification(verified=False)
 
 
+# PAs' genders, as the profile question records them (most PAs are women).
+GENDER_WEIGHTS: tuple[tuple[str, int], ...] = (
+    (PAProfile.Gender.WOMAN, 75),
+    (PAProfile.Gender.MAN, 20),
+    (PAProfile.Gender.NON_BINARY, 1),
+    (PAProfile.Gender.NOT_SAID, 4),
+)
+
+
+def pick_gender(rng: random.Random) -> str:
+    genders, weights = zip(*GENDER_WEIGHTS, strict=True)
+    return rng.choices(genders, weights=weights)[0]
+
+
+def dbs_rank_for(plan: PlannedPA, today: date) -> int:
+    """The rank `queries.current_dbs_rank` reads from the database, from the planned rows."""
+    return max(
+        (
+            Evidence.DBS_RANKS.get(item.dbs_type, 0)
+            for item in plan.evidence
+            if item.kind == Evidence.Kind.DBS and counts_today(item, today)
+        ),
+        default=0,
+    )
+
+
 def facts_for(plan: PlannedPA, context: SeedContext, *, has_district: bool) -> LevelFacts:
     """The same facts `queries.level_facts_for` reads from the database, from planned rows."""
     today = context.today
@@ -660,6 +686,8 @@ def seed_register(
     now = timezone.now()
     context = seed_context(today=today or timezone.localdate(), now=now)
     rng = random.Random(f"pahub-seed-{seed}-register")
+    # A stream of its own, so adding genders changed none of the register's other draws.
+    gender_rng = random.Random(f"pahub-seed-{seed}-gender")
     people = list(
         seed_users(seed)
         .filter(roles__role=Role.PA, pa_profile__isnull=True)
@@ -676,6 +704,8 @@ def seed_register(
             facts = facts_for(plan, context, has_district=person[3] is not None)
             plan.profile.level = level_for(facts)
             plan.profile.level_computed_at = now
+            plan.profile.dbs_rank = dbs_rank_for(plan, context.today)
+            plan.profile.gender = pick_gender(gender_rng)
             plans.append(plan)
         counts = _insert(plans, context, batch_size)
         total.profiles += counts.profiles

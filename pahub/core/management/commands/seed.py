@@ -1,6 +1,7 @@
-"""Fill the database with synthetic North East PAs and employers, for load tests and demos.
+"""Fill the database with synthetic North East PAs, employers and their open jobs, for load tests
+and demos.
 
-    manage.py seed --pas 100000 --employers 20000 --seed 1
+    manage.py seed --pas 100000 --employers 20000 --jobs 20000 --seed 1
 
 The same seed always gives the same people. Running a seed that is already in the database is
 refused; ``--replace`` deletes that seed's people first.
@@ -26,7 +27,8 @@ from pahub.core.management.seeding import (
     spoke_districts,
 )
 
-JOBS_NOT_BUILT = "jobs: the jobs app is not built yet; 0 created"
+# Named by dotted path, like SEED_EXTENSIONS, so that core never imports the jobs app.
+JOBS_EXTENSION = "pahub.jobs.seeding.seed_extension"
 
 
 class Command(BaseCommand):
@@ -38,7 +40,10 @@ class Command(BaseCommand):
             "--employers", type=int, default=250, help="How many employers (default 250)."
         )
         parser.add_argument(
-            "--jobs", type=int, default=0, help="How many jobs (not built yet: none are made)."
+            "--jobs",
+            type=int,
+            default=0,
+            help="How many open jobs, spread over the seed's employers (default 0).",
         )
         parser.add_argument(
             "--seed", type=int, default=1, help="Same seed, same people (default 1)."
@@ -63,6 +68,8 @@ class Command(BaseCommand):
             raise CommandError("Counts cannot be negative.")
         if options["batch_size"] < 1:
             raise CommandError("--batch-size must be at least 1.")
+        if options["jobs"] and not options["employers"]:
+            raise CommandError("--jobs needs --employers: every job belongs to an employer.")
         districts = spoke_districts()
         if not districts.outcodes:
             raise CommandError("No spoke districts found. Run `manage.py migrate` first.")
@@ -93,7 +100,14 @@ class Command(BaseCommand):
         ]
 
         if options["jobs"]:
-            self.stdout.write(JOBS_NOT_BUILT)
+            extension_lines.append(
+                import_string(JOBS_EXTENSION)(
+                    seed=seed,
+                    count=options["jobs"],
+                    batch_size=options["batch_size"],
+                    say=self._say,
+                )
+            )
         self._summary(seed, counts, elapsed)
         for line in extension_lines:
             self.stdout.write(line)

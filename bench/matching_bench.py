@@ -1,0 +1,381 @@
+"""How fast matching is with 100,000 PAs and 20,000 open jobs, on SQLite and PostgreSQL.
+
+    .venv/bin/python bench/matching_bench.py [--pas N] [--jobs N] [--runs R] [--seed S] [--keep]
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/matchbench \\
+        .venv/bin/python bench/matching_bench.py
+    .venv/bin/python bench/matching_bench.py --sqlite-dir var/bench-matching --keep --reuse
+
+Always runs on a fresh SQLite database in a temporary PAHUB_VAR_DIR; when DATABASE_URL is set,
+on that PostgreSQL database too (created if missing, migrated; this benchmark's seed is
+replaced, and deleted afterwards unless --keep). `manage.py seed` makes the PAs (profiles,
+evidence, levels), the employers, their profiles and the open jobs. Then, in a separate
+process, the worker times, over `--runs` different jobs and PAs chosen at random by the seed:
+
+- `matches_for_job`: a job's top 50 PAs, as the match page and the API get them (prefilter in
+  SQL, every part of the score but distance added up in SQL, distance and the cut-off in
+  Python, the 50 explained in Python);
+- the same with the score done in Python instead (prefilter in SQL, then every candidate
+  loaded and scored in Python), to show which is faster;
+- `matches_for_pa`: a PA's top 50 open jobs (prefilter in SQL, score in Python);
+- the naive baselines, on fewer runs: every PA (or every open job) loaded and scored in
+  Python; their results are checked to be the same as the engine's.
+
+It prints p50, p95 and p99 wall-clock milliseconds, the worker's CPU milliseconds (on SQLite
+that includes the database's work, so it shows what the same calls cost on an idle machine),
+queries per call, and how many candidates the prefilter left.
+"""
+
+import argparse
+import json
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MANAGE = str(ROOT / "manage.py")
+
+
+def run_manage(env: dict[str, str], *args: str) -> str:
+    finished = subprocess.run(  # noqa: S603 -- our own manage.py with fixed arguments
+        [sys.executable, MANAGE, *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if finished.returncode != 0:
+        sys.exit(f"manage.py {' '.join(args)} failed:\n{finished.stdout}\n{finished.stderr}")
+    return finished.stdout
+
+
+def seeded_counts(env: dict[str, str], options: argparse.Namespace) -> tuple[int, int]:
+    output = run_manage(
+        env,
+        "shell",
+        "-c",
+        "from pahub.core.management.seeding import seed_users; "
+        "from pahub.register.models import PAProfile; from pahub.jobs.models import Job; "
+        f"people = seed_users({options.seed}); "
+        "print(PAProfile.objects.filter(user__in=people).count(), "
+        "Job.objects.filter(employer__in=people, status='published').count())",
+    )
+    profiles, jobs = output.strip().splitlines()[-1].split()
+    return int(profiles), int(jobs)
+
+
+def seed_database(env: dict[str, str], options: argparse.Namespace) -> float:
+    """Seed PAs, employers and jobs (untimed migrations first); 0 if --reuse found them."""
+    run_manage(env, "migrate", "--noinput", "--verbosity=0")
+    if options.reuse and seeded_counts(env, options) == (options.pas, options.jobs):
+        return 0.0
+    started = time.perf_counter()
+    run_manage(
+        env,
+        "seed",
+        f"--pas={options.pas}",
+        f"--employers={options.employers}",
+        f"--jobs={options.jobs}",
+        f"--seed={options.seed}",
+        "--replace",
+        "--verbosity=0",
+    )
+    return time.perf_counter() - started
+
+
+def run_worker(env: dict[str, str], options: argparse.Namespace) -> list[dict]:
+    worker_env = {**env, "DJANGO_SETTINGS_MODULE": "pahub.test_settings", "DEBUG": "0"}
+    finished = subprocess.run(  # noqa: S603 -- this script, in worker mode
+        [
+            sys.executable,
+            __file__,
+            "--worker",
+            f"--runs={options.runs}",
+            f"--naive-runs={options.naive_runs}",
+            f"--seed={options.seed}",
+        ],
+        cwd=ROOT,
+        env=worker_env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if finished.returncode != 0:
+        sys.exit(f"The matching worker failed:\n{finished.stdout}\n{finished.stderr}")
+    return [json.loads(line) for line in finished.stdout.splitlines() if line.startswith("{")]
+
+
+# The worker: runs inside Django, in its own process.
+
+
+class QueryCounter:
+    """A database execute wrapper that counts the SQL statements of one call."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, execute, sql, params, many, context):
+        self.count += 1
+        return execute(sql, params, many, context)
+
+
+def percentile(times: list[float], share: float) -> float:
+    ordered = sorted(times)
+    return ordered[max(0, min(len(ordered) - 1, round(share * len(ordered)) - 1))]
+
+
+def timed(label: str, subjects: list, call, *, candidates=None) -> dict:
+    """Time `call(subject)` once per subject (after one untimed warm-up call)."""
+    from django.db import connection
+
+    call(subjects[0])
+    times, cpu, queries, results, pool = [], [], [], [], []
+    for subject in subjects:
+        counter = QueryCounter()
+        with connection.execute_wrapper(counter):
+            started, started_cpu = time.perf_counter(), time.process_time()
+            found = call(subject)
+            times.append((time.perf_counter() - started) * 1000)
+            cpu.append((time.process_time() - started_cpu) * 1000)
+        queries.append(counter.count)
+        results.append(len(found))
+        if candidates is not None:
+            pool.append(candidates(subject))
+    row = {
+        "what": label,
+        "runs": len(times),
+        "p50": statistics.median(times),
+        "p95": percentile(times, 0.95),
+        "p99": percentile(times, 0.99),
+        "cpu_p50": statistics.median(cpu),
+        "cpu_p95": percentile(cpu, 0.95),
+        "queries": max(queries),
+        "results": statistics.mean(results),
+    }
+    if pool:
+        row["candidates"] = statistics.median(pool)
+    return row
+
+
+def score_all_in_python(job, *, viewer, limit: int = 50):
+    """The job's top `limit` with the same SQL prefilter, but every candidate loaded and
+    scored in Python (no score in SQL): the alternative to `engine.rank_profiles`."""
+    from django.utils import timezone
+
+    from pahub.matching import candidates, engine
+    from pahub.matching.scoring import miles_to, quick_score
+
+    now = timezone.now()
+    needs = engine.job_needs(job)
+    reach = candidates.reach_of(needs)
+    profiles = candidates.candidate_profiles(
+        needs, reach, viewers=(job.employer, viewer), exclude_user_id=job.employer_id
+    )
+    loaded = engine.candidates_for_profiles(profiles, now=now)
+    ranked = sorted((-quick_score(needs, pa), miles_to(needs, pa), pk) for pk, pa in loaded.items())
+    chosen = [pk for _, _, pk in ranked[: limit + engine.SPARE_ROWS]]
+    return engine.explain_profiles(needs, chosen, limit=limit, now=now)
+
+
+def worker(options: argparse.Namespace) -> None:
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from pahub.core.management.seeding import seed_users
+    from pahub.jobs.models import Job
+    from pahub.matching import candidates, engine
+    from pahub.register.models import PAProfile
+
+    rng = random.Random(f"matching-bench-{options.seed}")
+    people = seed_users(options.seed)
+    job_ids = list(
+        Job.objects.filter(employer__in=people, status=Job.Status.PUBLISHED)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    jobs = list(
+        Job.objects.select_related("employer").filter(
+            pk__in=rng.sample(job_ids, min(options.runs, len(job_ids)))
+        )
+    )
+    rng.shuffle(jobs)
+    profile_ids = list(
+        PAProfile.objects.filter(user__in=people, is_paused=False)
+        .exclude(visibility=PAProfile.Visibility.HIDDEN)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    profiles = list(
+        PAProfile.objects.filter(
+            pk__in=rng.sample(profile_ids, min(options.runs, len(profile_ids)))
+        )
+    )
+    rng.shuffle(profiles)
+
+    def job_candidates(job) -> int:
+        needs = engine.job_needs(job)
+        reach = candidates.reach_of(needs)
+        return candidates.candidate_profiles(
+            needs, reach, viewers=(job.employer,), exclude_user_id=job.employer_id
+        ).count()
+
+    def pa_candidates(profile) -> int:
+        pa = engine.pa_candidate(profile)
+        districts = candidates.districts_within_travel(pa)
+        return candidates.open_jobs_for(pa).filter(district_id__in=sorted(districts)).count()
+
+    rows = [
+        timed(
+            "job's top 50 (engine: SQL score)",
+            jobs,
+            lambda job: engine.matches_for_job(job, viewer=job.employer, limit=50),
+            candidates=job_candidates,
+        ),
+        timed(
+            "job's top 50 (score in Python)",
+            jobs,
+            lambda job: score_all_in_python(job, viewer=job.employer, limit=50),
+        ),
+        timed(
+            "PA's top 50 jobs (engine)",
+            profiles,
+            lambda profile: engine.matches_for_pa(profile, limit=50),
+            candidates=pa_candidates,
+        ),
+    ]
+    naive_jobs, naive_profiles = jobs[: options.naive_runs], profiles[: options.naive_runs]
+    for job in naive_jobs:
+        quick = engine.matches_for_job(job, viewer=job.employer, limit=50)
+        slow = engine.naive_matches_for_job(job, viewer=job.employer, limit=50)
+        assert [(r.profile.pk, r.match) for r in quick] == [(r.profile.pk, r.match) for r in slow]
+    for profile in naive_profiles:
+        quick = engine.matches_for_pa(profile, limit=50)
+        slow = engine.naive_matches_for_pa(profile, limit=50)
+        assert [(r.job.pk, r.match) for r in quick] == [(r.job.pk, r.match) for r in slow]
+    rows += [
+        timed(
+            "job's top 50 (naive: load all PAs)",
+            naive_jobs,
+            lambda job: engine.naive_matches_for_job(job, viewer=job.employer, limit=50),
+        ),
+        timed(
+            "PA's top 50 jobs (naive: load all jobs)",
+            naive_profiles,
+            lambda profile: engine.naive_matches_for_pa(profile, limit=50),
+        ),
+    ]
+    for row in rows:
+        print(json.dumps(row), flush=True)
+
+
+def print_results(database: str, seconds: float, rows: list[dict]) -> None:
+    seeded = f"seeded in {seconds:.0f} s" if seconds else "seed reused"
+    print(f"\n{database}: {seeded}")
+    print(
+        f"{'what':<40} {'runs':>5} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} "
+        f"{'cpu p50':>7} {'cpu p95':>7} {'queries':>7} {'results':>7} {'candidates':>10}"
+    )
+    for row in rows:
+        pool = f"{row['candidates']:>10,.0f}" if "candidates" in row else f"{'':>10}"
+        print(
+            f"{row['what']:<40} {row['runs']:>5} {row['p50']:>7.1f} {row['p95']:>7.1f} "
+            f"{row['p99']:>7.1f} {row['cpu_p50']:>7.1f} {row['cpu_p95']:>7.1f} "
+            f"{row['queries']:>7} {row['results']:>7.1f} {pool}"
+        )
+    print(
+        "cpu: this process's CPU time, which on SQLite includes the database's own work "
+        "(it runs in-process) and on PostgreSQL does not."
+    )
+    by_name = {row["what"]: row for row in rows}
+    for engine_row, naive_row in (
+        ("job's top 50 (engine: SQL score)", "job's top 50 (naive: load all PAs)"),
+        ("PA's top 50 jobs (engine)", "PA's top 50 jobs (naive: load all jobs)"),
+    ):
+        if engine_row in by_name and naive_row in by_name:
+            ratio = by_name[naive_row]["p50"] / by_name[engine_row]["p50"]
+            print(f"naive / engine at p50, {engine_row.split(' (')[0]}: {ratio:,.0f}x")
+
+
+def ensure_postgres_database(database_url: str) -> None:
+    """Create the benchmark's database if it is missing (connecting to `postgres`)."""
+    from urllib.parse import urlparse
+
+    import psycopg
+
+    parts = urlparse(database_url)
+    name = parts.path.lstrip("/")
+    admin_url = parts._replace(path="/postgres").geturl()
+    with psycopg.connect(admin_url, autocommit=True) as connection:
+        exists = connection.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [name]
+        ).fetchone()
+        if not exists:
+            connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--pas", type=int, default=100_000)
+    parser.add_argument("--employers", type=int, default=20_000)
+    parser.add_argument("--jobs", type=int, default=20_000)
+    parser.add_argument("--runs", type=int, default=200, help="Jobs and PAs timed (each).")
+    parser.add_argument("--naive-runs", type=int, default=5, help="Runs of the naive baseline.")
+    parser.add_argument("--seed", type=int, default=424244)
+    parser.add_argument("--keep", action="store_true", help="Keep the databases afterwards.")
+    parser.add_argument(
+        "--sqlite-dir", type=Path, help="Use (and keep) this PAHUB_VAR_DIR for SQLite."
+    )
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="Skip seeding a database that already holds this seed (with --keep runs).",
+    )
+    parser.add_argument("--skip-sqlite", action="store_true", help="Only PostgreSQL.")
+    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
+    options = parser.parse_args()
+    if options.worker:
+        worker(options)
+        return
+
+    base_env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
+    base_env.update({"DEBUG": "1", "ALLOWED_HOSTS": "testserver,localhost"})
+    if not options.skip_sqlite:
+        var_dir = options.sqlite_dir or Path(tempfile.mkdtemp(prefix="pahub-matching-bench-"))
+        var_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            sqlite_env = {**base_env, "PAHUB_VAR_DIR": str(var_dir)}
+            seconds = seed_database(sqlite_env, options)
+            print_results("sqlite", seconds, run_worker(sqlite_env, options))
+        finally:
+            if options.keep or options.sqlite_dir:
+                print(f"SQLite database kept in {var_dir}")
+            else:
+                shutil.rmtree(var_dir, ignore_errors=True)
+
+    database_url = os.environ.get("DATABASE_URL", "")
+    if database_url.startswith(("postgres://", "postgresql://")):
+        ensure_postgres_database(database_url)
+        postgres_env = {**base_env, "DATABASE_URL": database_url}
+        seconds = seed_database(postgres_env, options)
+        try:
+            print_results("postgresql", seconds, run_worker(postgres_env, options))
+        finally:
+            if not options.keep:
+                run_manage(
+                    postgres_env,
+                    "shell",
+                    "-c",
+                    "from pahub.core.management.seeding import seed_delete; "
+                    f"seed_delete({options.seed})",
+                )
+
+
+if __name__ == "__main__":
+    main()

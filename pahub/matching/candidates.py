@@ -1,0 +1,272 @@
+"""The database prefilter: which PAs (or jobs) are worth scoring at all.
+
+Everything here narrows a queryset with rules the pure `scoring.unmet_must_haves` also
+checks, so the engine scores only rows that can be results, and the results never depend on
+the prefilter being right (the engine checks each result again in Python).
+
+Visibility is `pahub.register.permissions.can_view_profile`, written as a query:
+`visible_profiles_q(viewer)` must give exactly the profiles that function allows, and
+tests/matching/test_visibility_prefilter.py checks the two agree over every combination of
+visibility, pause, role, area and verified email.
+"""
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db.models import Expression, F, IntegerField, Q, QuerySet
+from django.db.models.lookups import GreaterThanOrEqual
+
+from pahub.accounts.models import Role, User
+from pahub.accounts.permissions import is_site_admin, staff_local_authority_ids
+from pahub.jobs.models import Job
+from pahub.places.distance import bounding_box, miles_between
+from pahub.places.models import District
+from pahub.register.models import PAProfile, ProfileLanguage
+from pahub.register.permissions import is_verified_employer
+from pahub.register.profile_services import MAX_TRAVEL_MILES
+
+from .scoring import JobNeeds, PACandidate
+
+NOTHING = Q(pk__in=[])
+
+
+# Visibility
+
+
+def visible_profiles_q(viewer: User) -> Q:
+    """The profiles `can_view_profile(viewer, profile)` allows, as a filter on PAProfile."""
+    if not viewer.is_authenticated:
+        return NOTHING
+    if is_site_admin(viewer):
+        return Q()
+    own = Q(user_id=viewer.pk)
+    areas = staff_local_authority_ids(viewer)
+    # Staff in a PA's areas see them even when hidden or paused (the register's purpose).
+    staff = Q(user__local_authority_id__in=areas) | Q(pk__in=chosen_in(areas)) if areas else NOTHING
+    employs = viewer.has_role(Role.EMPLOYER) or viewer.has_role(Role.REPRESENTATIVE)
+    to_all = Q(visibility=PAProfile.Visibility.ALL_EMPLOYERS) if employs else NOTHING
+    local = NOTHING
+    if viewer.local_authority_id is not None and is_verified_employer(viewer):
+        local = Q(
+            visibility=PAProfile.Visibility.LOCAL, pk__in=chosen_in([viewer.local_authority_id])
+        )
+    listed = Q(is_paused=False) & ~Q(visibility=PAProfile.Visibility.HIDDEN)
+    return own | staff | (listed & (to_all | local))
+
+
+def chosen_in(area_ids) -> QuerySet:
+    """Profiles whose PA chose to be visible in any of these areas (a subquery of ids)."""
+    return PAProfile.visible_in.through.objects.filter(localauthority_id__in=list(area_ids)).values(
+        "paprofile_id"
+    )
+
+
+LOOKING_VISIBILITIES = [PAProfile.Visibility.ALL_EMPLOYERS, PAProfile.Visibility.LOCAL]
+
+
+def looking_for_work() -> Q:
+    """Hidden or paused profiles never appear in matches, whoever is looking.
+
+    Written as a range on (is_paused, visibility), not "not hidden", so the database can read
+    it from the front of the matching index alone.
+    """
+    return Q(is_paused=False, visibility__in=LOOKING_VISIBILITIES)
+
+
+def profiles_for_viewers(
+    *viewers: User, profiles: QuerySet[PAProfile] | None = None
+) -> QuerySet[PAProfile]:
+    """Profiles that every one of these people may see and that are looking for work."""
+    if profiles is None:
+        profiles = PAProfile.objects.filter(looking_for_work())
+    for viewer in dict.fromkeys(viewers):  # the same person twice is one filter
+        profiles = profiles.filter(visible_profiles_q(viewer))
+    return profiles
+
+
+# Distance
+
+
+@dataclass(frozen=True)
+class Reach:
+    """Districts a job could draw PAs from, with their exact distance from it in miles."""
+
+    miles_by_district: dict[str, float]
+    centre: tuple[float, float] | None
+
+    def groups(self) -> list[tuple[int, list[str]]]:
+        """Districts by the whole miles a PA must travel to reach the job from them."""
+        grouped: dict[int, list[str]] = defaultdict(list)
+        for outcode, miles in self.miles_by_district.items():
+            grouped[math.ceil(miles)].append(outcode)
+        return [(at_least, sorted(outcodes)) for at_least, outcodes in sorted(grouped.items())]
+
+    def profiles_q(self) -> Q:
+        """PAs in one of these districts who travel at least that far.
+
+        `travel_miles` is a whole number, so "travels at least 6.3 miles" is "travels at
+        least 7": districts are grouped by that whole number and the rule is exact (the same
+        floats `scoring` compares). One expression, `travel_miles >= CASE district WHEN ...`,
+        rather than a condition per group: as fast to run and far faster to build.
+        """
+        if not self.miles_by_district:
+            return NOTHING
+        return Q(
+            GreaterThanOrEqual(
+                F("travel_miles"), MilesToTravel(F("user__district_id"), self.groups())
+            )
+        )
+
+
+class MilesToTravel(Expression):
+    """`CASE WHEN district IN (...) THEN 3 WHEN district IN (...) THEN 4 ... END`: the whole
+    miles a PA living in a district must travel to the job (NULL outside its reach)."""
+
+    output_field = IntegerField()
+
+    def __init__(self, district, groups: list[tuple[int, list[str]]]) -> None:
+        super().__init__()
+        self.district = district
+        self.district_groups = groups
+
+    def get_source_expressions(self) -> list:
+        return [self.district]
+
+    def set_source_expressions(self, expressions: list) -> None:
+        (self.district,) = expressions
+
+    def as_sql(self, compiler, connection) -> tuple[str, list]:
+        column, column_params = compiler.compile(self.district)
+        whens, params = [], []
+        for at_least, outcodes in self.district_groups:
+            placeholders = ", ".join(["%s"] * len(outcodes))
+            whens.append(f"WHEN {column} IN ({placeholders}) THEN %s")
+            params += [*column_params, *outcodes, at_least]
+        return f"CASE {' '.join(whens)} ELSE NULL END", params
+
+
+def reach_of(needs: JobNeeds) -> Reach:
+    """Districts within the furthest anyone travels (or the search's own radius) of the job,
+    by an indexed bounding box on their centroids, then the exact great-circle distance."""
+    if needs.latitude is None or needs.longitude is None:
+        return Reach({}, None)
+    furthest = float(MAX_TRAVEL_MILES)
+    if needs.max_miles is not None:
+        furthest = min(furthest, needs.max_miles)
+    min_lat, max_lat, min_lon, max_lon = bounding_box(needs.latitude, needs.longitude, furthest)
+    rows = District.objects.filter(
+        latitude__range=(min_lat, max_lat), longitude__range=(min_lon, max_lon)
+    ).values_list("outcode", "latitude", "longitude")
+    miles_by_district = {}
+    for outcode, latitude, longitude in rows:
+        # The same argument order as scoring.miles_to, so both compute the same float.
+        miles = miles_between(needs.latitude, needs.longitude, latitude, longitude)
+        if miles <= furthest:
+            miles_by_district[outcode] = miles
+    return Reach(miles_by_district, (needs.latitude, needs.longitude))
+
+
+# Must-haves, for a job's PAs
+
+
+def meeting_column_must_haves(
+    profiles: QuerySet[PAProfile], needs: JobNeeds
+) -> QuerySet[PAProfile]:
+    """The must-haves held in the profile's own columns: cheap to test on every row."""
+    if needs.required_dbs_rank:
+        profiles = profiles.filter(dbs_rank__gte=needs.required_dbs_rank)
+    if needs.requires_driver:
+        profiles = profiles.filter(has_driving_licence=True, has_own_car=True)
+    if needs.required_gender:
+        profiles = profiles.filter(gender=needs.required_gender)
+    if needs.min_level:
+        profiles = profiles.filter(level__gte=needs.min_level)
+    return profiles
+
+
+def meeting_listed_must_haves(
+    profiles: QuerySet[PAProfile], needs: JobNeeds
+) -> QuerySet[PAProfile]:
+    """The must-haves in the profile's lists (languages, skills): a subquery each, read once."""
+    for language_id in sorted(needs.required_language_ids):
+        profiles = profiles.filter(
+            pk__in=ProfileLanguage.objects.filter(language_id=language_id).values("profile_id")
+        )
+    for skill_id in sorted(needs.required_skill_ids):
+        profiles = profiles.filter(pk__in=profiles_with_skill(skill_id))
+    return profiles
+
+
+def profiles_with_skill(skill_id: int) -> QuerySet:
+    return PAProfile.skills.through.objects.filter(skill_id=skill_id).values("paprofile_id")
+
+
+def free_at_some_time(profiles: QuerySet[PAProfile], grid: int) -> QuerySet[PAProfile]:
+    """PAs free for at least one of these slots: a bitwise AND in the database."""
+    if not grid:
+        return profiles
+    return profiles.alias(free_in_grid=F("availability").bitand(grid)).exclude(free_in_grid=0)
+
+
+def candidate_profiles(
+    needs: JobNeeds, reach: Reach, *, viewers: tuple[User, ...], exclude_user_id: int | None
+) -> QuerySet[PAProfile]:
+    """Every PA who could be a result: visible to all the viewers, looking for work, meeting
+    the must-haves, within their own travel distance and free at some of the job's times.
+
+    The conditions are written cheapest and most selective first (the database tests them in
+    that order on each row it reads): the availability bitmask and the profile's own columns,
+    then visibility and the lists, then the user's district.
+    """
+    profiles = PAProfile.objects.filter(looking_for_work())
+    profiles = free_at_some_time(profiles, needs.hours_grid)
+    profiles = meeting_column_must_haves(profiles, needs)
+    profiles = profiles_for_viewers(*viewers, profiles=profiles)
+    profiles = meeting_listed_must_haves(profiles, needs)
+    if exclude_user_id is not None:
+        profiles = profiles.exclude(user_id=exclude_user_id)
+    return profiles.filter(reach.profiles_q())
+
+
+# Jobs, for a PA
+
+
+def open_jobs_for(pa: PACandidate) -> QuerySet[Job]:
+    """Published jobs whose must-haves this PA meets, in districts within their travel
+    distance, at times they are free for some of. Distance is narrowed by district here."""
+    jobs = Job.objects.filter(status=Job.Status.PUBLISHED, required_dbs_rank__lte=pa.dbs_rank)
+    if not (pa.has_driving_licence and pa.has_own_car):
+        jobs = jobs.filter(requires_driver=False)
+    jobs = jobs.filter(Q(required_language__isnull=True) | Q(required_language__in=pa.language_ids))
+    jobs = jobs.filter(Q(required_gender="") | Q(required_gender=pa.gender or "-"))
+    # A job needing any skill this PA has not listed is out: one NOT IN over the job table.
+    jobs = jobs.exclude(
+        pk__in=Job.required_skills.through.objects.exclude(skill_id__in=pa.skill_ids).values(
+            "job_id"
+        )
+    )
+    if pa.availability:
+        jobs = jobs.alias(free_in_grid=F("hours_grid").bitand(pa.availability)).exclude(
+            Q(free_in_grid=0) & ~Q(hours_grid=0)
+        )
+    else:
+        jobs = jobs.filter(hours_grid=0)
+    return jobs
+
+
+def districts_within_travel(pa: PACandidate) -> dict[str, float]:
+    """Districts within the PA's travel distance of their own, with the miles to each."""
+    if pa.latitude is None or pa.longitude is None:
+        return {}
+    min_lat, max_lat, min_lon, max_lon = bounding_box(pa.latitude, pa.longitude, pa.travel_miles)
+    rows = District.objects.filter(
+        latitude__range=(min_lat, max_lat), longitude__range=(min_lon, max_lon)
+    ).values_list("outcode", "latitude", "longitude")
+    found = {}
+    for outcode, latitude, longitude in rows:
+        # Job first, PA second: scoring.miles_to's order, so the floats are identical.
+        miles = miles_between(latitude, longitude, pa.latitude, pa.longitude)
+        if miles <= pa.travel_miles:
+            found[outcode] = miles
+    return found

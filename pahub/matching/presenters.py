@@ -1,0 +1,79 @@
+"""What a match card shows, from an engine result: public details only, never a full name,
+postcode, email address or phone number."""
+
+from dataclasses import dataclass
+
+from django.urls import NoReverseMatch, reverse
+
+from pahub.jobs.models import Job
+from pahub.places.distance import miles_for_display
+from pahub.register.levels import LEVEL_NAMES
+from pahub.register.models import PAProfile
+
+from .engine import JobResult, PAResult
+from .scoring import Match, ScorePart, score_words
+
+
+def optional_url(name: str, **kwargs) -> str | None:
+    """The URL of a page another part of PA Hub provides, or None while it does not exist."""
+    try:
+        return reverse(name, kwargs=kwargs or None)
+    except NoReverseMatch:
+        return None
+
+
+def public_name(profile: PAProfile) -> str:
+    """The name a PA shows employers: their display name, else what they are known as, else
+    their first name. Never their full name: that stays between them and an employer."""
+    if profile.display_name:
+        return profile.display_name
+    if profile.user.known_as:
+        return profile.user.known_as
+    return profile.user.full_name.split(" ")[0] if profile.user.full_name else "A PA"
+
+
+@dataclass(frozen=True)
+class ScoreShown:
+    number: int
+    words: str
+    parts: tuple[ScorePart, ...]
+    reasons: tuple[str, ...]
+    missing: tuple[str, ...]
+    miles: str
+
+
+def score_shown(match: Match) -> ScoreShown:
+    return ScoreShown(
+        number=round(match.score),
+        words=score_words(match.score),
+        parts=tuple(part for part in match.parts if part.max_points),
+        reasons=match.reasons,
+        missing=match.missing,
+        miles=miles_for_display(match.miles if match.miles != float("inf") else None),
+    )
+
+
+def pa_card(result: PAResult) -> dict:
+    profile = result.profile
+    return {
+        "profile_id": profile.pk,
+        "name": public_name(profile),
+        "district": profile.user.district_id or "",
+        "level": LEVEL_NAMES.get(profile.level, ""),
+        "profile_url": reverse("register:profile_detail", kwargs={"profile_id": profile.pk}),
+        "score": score_shown(result.match),
+    }
+
+
+def job_card(result: JobResult) -> dict:
+    job: Job = result.job
+    return {
+        "job_id": job.pk,
+        "title": job.title,
+        "district": job.district_id or "",
+        "hours_per_week": job.hours_per_week,
+        "hourly_pay": job.hourly_pay,
+        "kind": job.get_kind_display(),
+        "job_url": optional_url("jobs:detail", job_id=job.pk),
+        "score": score_shown(result.match),
+    }
