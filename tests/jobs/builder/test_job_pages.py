@@ -236,3 +236,11 @@ def test_an_advertised_job_cannot_be_deleted(client_for, employer, open_job):
     client_for(employer).post(reverse("employer:job_delete", args=[open_job.pk]))
 
     assert Job.objects.filter(pk=open_job.pk).exists()
+
+
+def test_an_employer_with_a_profile_can_search_for_pas_near_their_district(
+    client_for, employer_profile
+):
+    content = client_for(employer_profile.user).get(jobs_url(employer_profile.user)).content
+    assert b'href="/matches/talent/?outcode=NE1"' in content
+    assert b"Search for PAs near NE1" in content
