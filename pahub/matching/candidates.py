@@ -105,17 +105,17 @@ class Reach:
     def profiles_q(self) -> Q:
         """PAs in one of these districts who travel at least that far.
 
-        `travel_miles` is a whole number, so "travels at least 6.3 miles" is "travels at
-        least 7": districts are grouped by that whole number and the rule is exact (the same
-        floats `scoring` compares). One expression, `travel_miles >= CASE district WHEN ...`,
-        rather than a condition per group: as fast to run and far faster to build.
+        The district is the profile's copy of the user's (`PAProfile.district`, in the
+        matching index), so no candidate's user row is read. `travel_miles` is a whole number,
+        so "travels at least 6.3 miles" is "travels at least 7": districts are grouped by that
+        whole number and the rule is exact (the same floats `scoring` compares). One
+        expression, `travel_miles >= CASE district WHEN ...`, rather than a condition per
+        group: as fast to run and far faster to build.
         """
         if not self.miles_by_district:
             return NOTHING
         return Q(
-            GreaterThanOrEqual(
-                F("travel_miles"), MilesToTravel(F("user__district_id"), self.groups())
-            )
+            GreaterThanOrEqual(F("travel_miles"), MilesToTravel(F("district_id"), self.groups()))
         )
 
 

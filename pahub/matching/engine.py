@@ -217,9 +217,9 @@ def job_needs(job: Job) -> JobNeeds:
 
 PROFILE_COLUMNS = (
     "pk",
-    "user__district_id",
-    "user__district__latitude",
-    "user__district__longitude",
+    "district_id",
+    "district__latitude",
+    "district__longitude",
     "travel_miles",
     "availability",
     "dbs_rank",
@@ -517,7 +517,7 @@ def rank_profiles(
     rows = (
         profiles.annotate(partial=partial_points(needs, now=now))
         .order_by("-partial", "pk")
-        .values_list("pk", "user__district_id", "travel_miles", "partial")
+        .values_list("pk", "district_id", "travel_miles", "partial")
     )
 
     def take(batch) -> tuple[bool, int]:

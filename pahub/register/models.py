@@ -157,6 +157,18 @@ class PAProfile(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     last_active_at = models.DateTimeField(default=timezone.now)
+    # A copy of `user.district`, so matching finds the PAs within reach of a job from this
+    # table's matching index alone, without joining every candidate's user
+    # (docs/matching.md#benchmark). Set when the profile is created (`save`) and whenever the
+    # user is saved with a district (`register.signals.copy_user_district`); never edited.
+    district = models.ForeignKey(
+        "places.District",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+    )
 
     class Meta:
         indexes = [
@@ -182,6 +194,7 @@ class PAProfile(models.Model):
                     "travel_miles",
                     "years_experience",
                     "last_active_at",
+                    "district",
                     "user",
                     "id",
                 ],
@@ -191,6 +204,11 @@ class PAProfile(models.Model):
 
     def __str__(self) -> str:
         return self.shown_name
+
+    def save(self, *args, **kwargs) -> None:
+        if self._state.adding and self.district_id is None and self.user_id is not None:
+            self.district_id = self.user.district_id
+        super().save(*args, **kwargs)
 
     @property
     def shown_name(self) -> str:

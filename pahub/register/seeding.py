@@ -253,11 +253,12 @@ def _at(day: date) -> datetime:
 def plan_profile(
     rng: random.Random, context: SeedContext, person: tuple, *, tier: int
 ) -> PlannedPA:
-    user_id, full_name, known_as, _district, area_id, joined = person
+    user_id, full_name, known_as, district_id, area_id, joined = person
     first_name = full_name.split(" ")[0]
     offers_driving = rng.random() < 0.35
     profile = PAProfile(
         user_id=user_id,
+        district_id=district_id,  # bulk_create skips save(), which copies it otherwise
         display_name=known_as or first_name,
         about_me=" ".join(rng.sample(ABOUT_ME, rng.randint(2, 3))),
         what_matters=rng.choice(WHAT_MATTERS),
