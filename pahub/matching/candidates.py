@@ -140,8 +140,8 @@ class MilesToTravel(Expression):
         column, column_params = compiler.compile(self.district)
         whens, params = [], []
         for at_least, outcodes in self.district_groups:
-            placeholders = ", ".join(["%s"] * len(outcodes))
-            whens.append(f"WHEN {column} IN ({placeholders}) THEN %s")
+            param_marks = ", ".join(["%s"] * len(outcodes))
+            whens.append(f"WHEN {column} IN ({param_marks}) THEN %s")
             params += [*column_params, *outcodes, at_least]
         return f"CASE {' '.join(whens)} ELSE NULL END", params
 

@@ -394,8 +394,8 @@ class ListedCount(Expression):
         if self.values is None:
             return f"{sql})", outer_params
         column = f"{table}.{quote(self.column)}"
-        placeholders = ", ".join(["%s"] * len(self.values))
-        return f"{sql} AND {column} IN ({placeholders}))", [*outer_params, *self.values]
+        param_marks = ", ".join(["%s"] * len(self.values))
+        return f"{sql} AND {column} IN ({param_marks}))", [*outer_params, *self.values]
 
 
 class SkillPoints(ListedCount):
@@ -422,10 +422,10 @@ class SkillPoints(ListedCount):
         for points, skill_ids in by_points.items():
             whens.append(f"WHEN {column} IN ({', '.join(['%s'] * len(skill_ids))}) THEN %s")
             when_params += [*skill_ids, points]
-        placeholders = ", ".join(["%s"] * len(self.values))
+        param_marks = ", ".join(["%s"] * len(self.values))
         sql = (
             f"(SELECT COALESCE(SUM(CASE {' '.join(whens)} ELSE 0 END), 0) "  # noqa: S608
-            f"FROM {table} WHERE {owner} = {outer} AND {column} IN ({placeholders}))"
+            f"FROM {table} WHERE {owner} = {outer} AND {column} IN ({param_marks}))"
         )
         return sql, [*when_params, *outer_params, *self.values]
 
