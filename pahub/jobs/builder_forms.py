@@ -23,18 +23,18 @@ from pahub.jobs.models import DbsLevel, Job
 from pahub.places.forms import OutcodeField
 from pahub.places.postcodes import InvalidPostcode
 from pahub.places.queries import UnknownDistrict, district_by_outcode
-from pahub.register.availability import ALL_SLOTS, DAYS, PARTS, keys_from_mask, mask_from_keys
+from pahub.register.availability import ALL_SLOTS, PARTS, keys_from_mask, mask_from_keys
 from pahub.register.evidence_forms import GovukDateField
 from pahub.register.models import Interest, Language, Skill
 from pahub.register.profile_forms import (
     NUMBER_ATTRS,
-    GridCell,
     GridRow,
     SkillGroup,
     SkillOption,
     YesNoField,
     long_text,
     text,
+    weekly_grid_rows,
     yes_no,
 )
 
@@ -156,26 +156,8 @@ class HoursForm(JobStepForm):
             raise as_validation_error(error) from None
 
     def grid(self) -> list[GridRow]:
-        """The same 7 x 6 table as the PA's availability; ids follow Django's, so the
-        error summary links work."""
-        bound = self["hours_grid"]
-        selected = {str(value) for value in (bound.value() or [])}
-        rows = []
-        for day_index, day in enumerate(DAYS):
-            cells = []
-            for part_index in range(len(PARTS)):
-                index = day_index * len(PARTS) + part_index
-                slot = ALL_SLOTS[index]
-                cells.append(
-                    GridCell(
-                        key=slot.key,
-                        input_id=f"{bound.auto_id}_{index}",
-                        label=slot.label,
-                        checked=slot.key in selected,
-                    )
-                )
-            rows.append(GridRow(day=day, cells=cells))
-        return rows
+        """The same 7 x 6 table as the PA's availability."""
+        return weekly_grid_rows(self["hours_grid"])
 
     def changes(self) -> dict[str, Any]:
         return {

@@ -14,9 +14,10 @@ from django import forms
 from pahub.places.forms import OutcodeField
 from pahub.places.postcodes import OUTCODE_MESSAGE
 from pahub.places.queries import UnknownDistrict, district_by_outcode
-from pahub.register.availability import ALL_SLOTS, DAYS, PARTS, SLOT_BY_KEY
+from pahub.register.availability import ALL_SLOTS, PARTS, SLOT_BY_KEY
 from pahub.register.levels import LEVEL_NAMES
 from pahub.register.models import Language, Skill
+from pahub.register.profile_forms import GridRow, weekly_grid_rows
 
 DEFAULT_MILES = 10
 MAX_MILES = 100
@@ -184,23 +185,6 @@ class TalentSearchForm(forms.Form):
             driver=data["driver"],
         )
 
-    def grid(self) -> list[dict[str, Any]]:
+    def grid(self) -> list[GridRow]:
         """The week as a table of checkboxes, like the profile builder's availability page."""
-        bound = self["availability"]
-        selected = {str(value) for value in (bound.value() or [])}
-        rows = []
-        for day_index, day in enumerate(DAYS):
-            cells = []
-            for part_index in range(len(PARTS)):
-                index = day_index * len(PARTS) + part_index
-                slot = ALL_SLOTS[index]
-                cells.append(
-                    {
-                        "key": slot.key,
-                        "input_id": f"{bound.auto_id}_{index}",
-                        "label": slot.label,
-                        "checked": slot.key in selected,
-                    }
-                )
-            rows.append({"day": day, "cells": cells})
-        return rows
+        return weekly_grid_rows(self["availability"])

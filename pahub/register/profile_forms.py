@@ -435,6 +435,28 @@ class GridRow:
     cells: list[GridCell]
 
 
+def weekly_grid_rows(bound: forms.BoundField) -> list[GridRow]:
+    """The 7 x 6 checkbox table for a weekly-grid field (a PA's availability, a job's hours,
+    a talent search); input ids follow Django's, so the error summary links work."""
+    selected = {str(value) for value in (bound.value() or [])}
+    rows = []
+    for day_index, day in enumerate(DAYS):
+        cells = []
+        for part_index in range(len(PARTS)):
+            index = day_index * len(PARTS) + part_index
+            slot = ALL_SLOTS[index]
+            cells.append(
+                GridCell(
+                    key=slot.key,
+                    input_id=f"{bound.auto_id}_{index}",
+                    label=slot.label,
+                    checked=slot.key in selected,
+                )
+            )
+        rows.append(GridRow(day=day, cells=cells))
+    return rows
+
+
 class AvailabilityForm(ProfileStepForm):
     availability = forms.MultipleChoiceField(
         choices=[(slot.key, slot.label) for slot in ALL_SLOTS],
@@ -449,25 +471,7 @@ class AvailabilityForm(ProfileStepForm):
         return {"availability": keys_from_mask(profile.availability)}
 
     def grid(self) -> list[GridRow]:
-        """The 7 x 6 table; input ids follow Django's, so the error summary links work."""
-        bound = self["availability"]
-        selected = {str(value) for value in (bound.value() or [])}
-        rows = []
-        for day_index, day in enumerate(DAYS):
-            cells = []
-            for part_index in range(len(PARTS)):
-                index = day_index * len(PARTS) + part_index
-                slot = ALL_SLOTS[index]
-                cells.append(
-                    GridCell(
-                        key=slot.key,
-                        input_id=f"{bound.auto_id}_{index}",
-                        label=slot.label,
-                        checked=slot.key in selected,
-                    )
-                )
-            rows.append(GridRow(day=day, cells=cells))
-        return rows
+        return weekly_grid_rows(self["availability"])
 
     def changes(self) -> dict[str, Any]:
         return {"availability": mask_from_keys(self.cleaned_data["availability"])}

@@ -130,7 +130,7 @@ def test_changing_the_postcode_moves_the_district_and_keeps_the_old_one_on_error
 ):
     client = client_for(employer)
 
-    bad = client.post(step_url(employer, "postcode"), {"postcode": "NE1 XXX"})
+    bad = client.post(step_url(employer, "postcode"), {"postcode": "NE1 1ZZZ"})
     good = client.post(step_url(employer, "postcode"), {"postcode": "DH1 3LE", "then": "later"})
 
     assert "Enter a full UK postcode, like NE1 4ST" in bad.content.decode()
