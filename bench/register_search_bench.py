@@ -116,7 +116,7 @@ def worker(runs: int) -> None:
 
     from pahub.accounts.models import Membership, Organisation, User
     from pahub.places.models import LocalAuthority
-    from pahub.register.models import Language, Skill
+    from pahub.taxonomy.models import Language, Skill
 
     newcastle = LocalAuthority.objects.get(name="Newcastle upon Tyne")
     teams = {

@@ -18,6 +18,7 @@ from pahub.messaging.api import router as messaging_router
 from pahub.places.api import router as places_router
 from pahub.register.api import router as register_router
 from pahub.register.staff_api import router as register_staff_router
+from pahub.taxonomy.api import router as taxonomy_router
 
 api = NinjaAPI(
     title="PA Hub API",
@@ -32,6 +33,7 @@ api = NinjaAPI(
 api.add_router("/", core_router)
 api.add_router("/", accounts_router)
 api.add_router("/places/", places_router)
+api.add_router("/", taxonomy_router)
 api.add_router("/", register_router)
 api.add_router("/", register_staff_router)
 api.add_router("/", public_jobs_router)

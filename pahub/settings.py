@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "pahub.core",
     "pahub.places",
     "pahub.accounts",
+    "pahub.taxonomy",
     "pahub.register",
     "pahub.jobs",
     "pahub.matching",

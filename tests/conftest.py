@@ -150,7 +150,7 @@ def load_reference_data() -> None:
 
     from pahub.register.code_of_conduct import VERSION_1_BODY, VERSION_1_TITLE
     from pahub.register.models import CodeOfConductVersion
-    from pahub.register.taxonomy import load_taxonomy
+    from pahub.taxonomy.vocabulary import load_taxonomy
 
     call_command("load_places", verbosity=0, stdout=io.StringIO())
     load_taxonomy()

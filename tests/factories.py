@@ -112,7 +112,7 @@ def make_job(employer: User, **fields):
 
     from pahub.jobs.models import Job
     from pahub.register.availability import mask_from_keys
-    from pahub.register.models import Skill
+    from pahub.taxonomy.models import Skill
 
     tasks = fields.pop("tasks", ["personal_care.washing_bathing", "personal_care.dressing"])
     required_skills = fields.pop("required_skills", [])

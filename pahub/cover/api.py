@@ -64,7 +64,8 @@ from pahub.cover.services import (
 )
 from pahub.cover.times import Span, describe_span, hours_between, to_local
 from pahub.jobs.permissions import can_act_for_employer, employers_user_can_act_for
-from pahub.register.models import Skill
+from pahub.taxonomy.dbs import DbsValue
+from pahub.taxonomy.models import Skill
 
 router = Router(tags=["cover"])
 
@@ -76,7 +77,6 @@ MAX_ID = 2**63 - 1
 FURTHEST_DAYS = 366
 
 Side = Literal["employer", "pa"]
-DbsValue = Literal["", "basic", "standard", "enhanced", "enhanced_adults"]
 GenderValue = Literal["", "woman", "man"]
 RequestStatus = Literal["open", "covered", "cancelled", "expired"]
 BookingStatus = Literal["confirmed", "cancelled"]

@@ -20,9 +20,8 @@ from django.utils import timezone
 from pahub.cover.models import CoverRequest
 from pahub.cover.services import WAIT_CHOICES, RequestInput, SlotInput
 from pahub.cover.times import LocalTimeError, local_instant
-from pahub.jobs.models import DbsLevel, Job
+from pahub.jobs.models import Job
 from pahub.register.evidence_forms import GovukDateField
-from pahub.register.models import Language, Skill
 from pahub.register.profile_forms import (
     SkillGroup,
     SkillOption,
@@ -31,6 +30,8 @@ from pahub.register.profile_forms import (
     text,
     yes_no,
 )
+from pahub.taxonomy.dbs import DbsLevel
+from pahub.taxonomy.models import Language, Skill
 
 MAX_SHIFT_ROWS = 5
 MAX_HOURLY_PAY = Decimal("999.99")

@@ -24,12 +24,13 @@ from pahub.cover.models import (
     Timesheet,
 )
 from pahub.cover.times import Span, describe_span, hours_between, local_instant, to_local
-from pahub.jobs.models import DbsLevel, EmployerProfile, StaffHelpConsent
+from pahub.jobs.models import EmployerProfile, StaffHelpConsent
 from pahub.messaging.models import Conversation
 from pahub.places.distance import miles_between, miles_for_display
 from pahub.register.levels import LEVEL_NAMES
 from pahub.register.models import PAProfile
 from pahub.register.permissions import can_view_profile
+from pahub.taxonomy.dbs import DbsLevel
 
 # Whom a person acts for
 

@@ -77,7 +77,7 @@ class CoverRequest(models.Model):
     created_by_organisation = models.ForeignKey(
         "accounts.Organisation", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    tasks = models.ManyToManyField("register.Skill", blank=True, related_name="cover_requests")
+    tasks = models.ManyToManyField("taxonomy.Skill", blank=True, related_name="cover_requests")
     note = models.TextField(blank=True)
     # Shown only to a PA with a confirmed booking on this request, never before.
     address = models.TextField(help_text="Where the PA should come.")
@@ -88,11 +88,11 @@ class CoverRequest(models.Model):
     required_dbs_rank = models.PositiveSmallIntegerField(default=0)
     requires_driver = models.BooleanField(default=False)
     required_language = models.ForeignKey(
-        "register.Language", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "taxonomy.Language", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     required_gender = models.CharField(max_length=8, blank=True, default="")
     gender_reason = models.TextField(blank=True)
-    required_skills = models.ManyToManyField("register.Skill", blank=True, related_name="+")
+    required_skills = models.ManyToManyField("taxonomy.Skill", blank=True, related_name="+")
     # How long the relief pool has alone before the request widens; 0 = everyone at once.
     pool_wait_minutes = models.PositiveIntegerField(default=30)
     auto_confirm_pool = models.BooleanField(default=False)

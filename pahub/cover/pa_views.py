@@ -59,9 +59,10 @@ from pahub.cover.services import (
     timesheet_submit,
 )
 from pahub.cover.times import to_local
-from pahub.jobs.models import DbsLevel, Job
+from pahub.jobs.models import Job
 from pahub.places.distance import miles_for_display
 from pahub.places.queries import distance_between_districts
+from pahub.taxonomy.dbs import DbsLevel
 
 
 def pa_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:

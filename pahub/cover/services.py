@@ -29,10 +29,12 @@ from pahub.cover.models import (
     Timesheet,
 )
 from pahub.cover.times import LocalTimeError, span_from_local
-from pahub.jobs.models import DbsLevel, EmployerProfile
+from pahub.jobs.models import EmployerProfile
 from pahub.jobs.permissions import helping_organisation
 from pahub.jobs.wages import minimum_pay_on
-from pahub.register.models import Evidence, Language, Skill
+from pahub.register.models import Evidence
+from pahub.taxonomy.dbs import DbsLevel
+from pahub.taxonomy.models import Language, Skill
 
 MAX_SLOTS = 14
 LONGEST_SHIFT = timedelta(hours=24)

@@ -51,11 +51,11 @@ from pahub.jobs.permissions import (
 from pahub.places.postcodes import InvalidPostcode
 from pahub.places.queries import UnknownDistrict, district_by_outcode
 from pahub.register.availability import SLOT_BY_KEY, keys_from_mask, mask_from_keys
-from pahub.register.models import Skill
+from pahub.taxonomy.dbs import DbsValue
+from pahub.taxonomy.models import Skill
 
 router = Router(tags=["jobs (employers)"])
 
-DbsValue = Literal["", "basic", "standard", "enhanced", "enhanced_adults"]
 GenderValue = Literal["", "woman", "man"]
 MAX_LIST = 200
 

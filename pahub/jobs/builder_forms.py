@@ -19,13 +19,12 @@ from pahub.jobs.job_services import (
     parse_hours,
     parse_money,
 )
-from pahub.jobs.models import DbsLevel, Job
+from pahub.jobs.models import Job
 from pahub.places.forms import OutcodeField
 from pahub.places.postcodes import InvalidPostcode
 from pahub.places.queries import UnknownDistrict, district_by_outcode
 from pahub.register.availability import ALL_SLOTS, PARTS, keys_from_mask, mask_from_keys
 from pahub.register.evidence_forms import GovukDateField
-from pahub.register.models import Interest, Language, Skill
 from pahub.register.profile_forms import (
     NUMBER_ATTRS,
     GridRow,
@@ -37,6 +36,8 @@ from pahub.register.profile_forms import (
     weekly_grid_rows,
     yes_no,
 )
+from pahub.taxonomy.dbs import DbsLevel
+from pahub.taxonomy.models import Interest, Language, Skill
 
 
 def as_validation_error(error: JobInputError) -> forms.ValidationError:

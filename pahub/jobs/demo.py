@@ -17,16 +17,10 @@ from pahub.messaging.services import conversation_get_or_create, hub_event_post,
 from pahub.places.queries import district_for_postcode
 from pahub.register.availability import mask_from_keys
 from pahub.register.code_services import code_sign
-from pahub.register.models import (
-    CodeOfConductVersion,
-    Evidence,
-    Interest,
-    Language,
-    PAProfile,
-    ProfileLanguage,
-    Skill,
-)
+from pahub.register.models import CodeOfConductVersion, Evidence, PAProfile, ProfileLanguage
 from pahub.register.services import profile_recompute_level
+from pahub.taxonomy.dbs import dbs_rank
+from pahub.taxonomy.models import Interest, Language, Skill
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday")
 
@@ -273,7 +267,7 @@ def _demo_job(spec: DemoJob, employer: User) -> Job:
         district=profile.district,
         local_authority=profile.local_authority,
         required_dbs=spec.required_dbs,
-        required_dbs_rank=Evidence.DBS_RANKS[spec.required_dbs],
+        required_dbs_rank=dbs_rank(spec.required_dbs),
         requires_driver=spec.requires_driver,
         status=spec.status,
         published_at=timezone.now() if published else None,

@@ -15,7 +15,6 @@ from pahub.jobs.employer_services import (
 )
 from pahub.jobs.models import AccessNeed, EmployerProfile
 from pahub.places.forms import PostcodeField
-from pahub.register.models import Interest
 from pahub.register.profile_forms import YesNoField, long_text, text, yes_no
 from pahub.register.profile_services import (
     MAX_INTEREST_LENGTH,
@@ -23,6 +22,7 @@ from pahub.register.profile_services import (
     ProfileInputError,
     parse_other_interests,
 )
+from pahub.taxonomy.models import Interest
 
 DISPLAY_NAME_HINT = (
     "How PAs will see you: your first name, or the name you like to be called. It does not "

@@ -26,12 +26,13 @@ from django.utils import timezone
 
 from pahub.accounts.models import User
 from pahub.core import audit
-from pahub.jobs.models import DbsLevel, EmployerProfile, Job
+from pahub.jobs.models import EmployerProfile, Job
 from pahub.jobs.permissions import EmployerSide, employer_side_role, helping_organisation
 from pahub.jobs.wages import minimum_pay_on
 from pahub.places.models import District
 from pahub.register.availability import DAYS, FULL_WEEK, PARTS, Slot
-from pahub.register.models import Evidence, Interest, Language, Skill
+from pahub.taxonomy.dbs import DbsLevel, dbs_rank
+from pahub.taxonomy.models import Interest, Language, Skill
 
 # The builder's steps, in the order "Save and continue" walks them, with the answers each
 # one gives. `includes_intimate_care` is asked but not stored: a gender requirement can only
@@ -375,10 +376,6 @@ def check_changes(changes: dict[str, Any], *, today: date) -> None:
             )
     if "gender_reason" in changes:
         changes["gender_reason"] = (changes["gender_reason"] or "").strip()
-
-
-def dbs_rank(level: str) -> int:
-    return Evidence.DBS_RANKS.get(level, 0)
 
 
 # Reads that decide what a job still needs ---------------------------------------------------

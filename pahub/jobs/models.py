@@ -13,6 +13,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from pahub.taxonomy.dbs import DbsLevel
+
 
 class AccessNeed(models.TextChoices):
     """How an employer needs the hub (and people from it) to communicate with them."""
@@ -46,7 +48,7 @@ class EmployerProfile(models.Model):
     )
     what_matters = models.TextField(blank=True)
     interests = models.ManyToManyField(
-        "register.Interest", blank=True, related_name="employer_profiles"
+        "taxonomy.Interest", blank=True, related_name="employer_profiles"
     )
     other_interests = models.JSONField(default=list, blank=True)
     access_needs = models.JSONField(default=list, blank=True)
@@ -107,16 +109,6 @@ class MinimumWageRate(models.Model):
         return f"{start}/{str(start + 1)[-2:]}"
 
 
-class DbsLevel(models.TextChoices):
-    """A must-have DBS check; the values are `Evidence.DbsType`, with none at all."""
-
-    NONE = "", "No DBS check needed"
-    BASIC = "basic", "Basic"
-    STANDARD = "standard", "Standard"
-    ENHANCED = "enhanced", "Enhanced"
-    ENHANCED_ADULTS_BARRED = "enhanced_adults", "Enhanced with adults' barred list"
-
-
 class Job(models.Model):
     class Kind(models.TextChoices):
         REGULAR = "regular", "Regular work"
@@ -154,7 +146,7 @@ class Job(models.Model):
     )
     title = models.CharField(max_length=120)
     description = models.TextField(blank=True, help_text="What the job is about, in own words.")
-    tasks = models.ManyToManyField("register.Skill", blank=True, related_name="jobs_as_task")
+    tasks = models.ManyToManyField("taxonomy.Skill", blank=True, related_name="jobs_as_task")
     # The weekly grid of `pahub.register.availability`: which parts of which days.
     hours_grid = models.BigIntegerField(default=0)
     hours_per_week = models.DecimalField(
@@ -186,7 +178,7 @@ class Job(models.Model):
     required_dbs_rank = models.PositiveSmallIntegerField(default=0)
     requires_driver = models.BooleanField(default=False, help_text="A driver with their own car.")
     required_language = models.ForeignKey(
-        "register.Language", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "taxonomy.Language", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     required_gender = models.CharField(
         max_length=8, choices=RequiredGender.choices, blank=True, default=RequiredGender.NONE
@@ -194,14 +186,14 @@ class Job(models.Model):
     # The Equality Act occupational requirement: intimate personal care, stated in words.
     gender_reason = models.TextField(blank=True)
     required_skills = models.ManyToManyField(
-        "register.Skill", blank=True, related_name="jobs_requiring"
+        "taxonomy.Skill", blank=True, related_name="jobs_requiring"
     )
     # Nice-to-haves
-    nice_interests = models.ManyToManyField("register.Interest", blank=True, related_name="+")
+    nice_interests = models.ManyToManyField("taxonomy.Interest", blank=True, related_name="+")
     nice_years_experience = models.PositiveSmallIntegerField(
         null=True, blank=True, validators=[MaxValueValidator(50)]
     )
-    nice_skills = models.ManyToManyField("register.Skill", blank=True, related_name="+")
+    nice_skills = models.ManyToManyField("taxonomy.Skill", blank=True, related_name="+")
 
     status = models.CharField(
         max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True

@@ -13,10 +13,11 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from pahub.jobs.job_services import hours_label, pay_check_date, posted_by_line
-from pahub.jobs.models import DbsLevel, EmployerProfile, Job
+from pahub.jobs.models import EmployerProfile, Job
 from pahub.jobs.wages import MinimumPay, minimum_pay_on
 from pahub.register.availability import DAYS, PARTS, Slot, describe
-from pahub.register.models import Skill
+from pahub.taxonomy.dbs import DbsLevel
+from pahub.taxonomy.models import Skill
 
 ADVERT_DESCRIPTION_WORDS = 45
 

@@ -15,7 +15,7 @@ from pahub.jobs.search import DEFAULT_MILES, MAX_MILES, JobFilters
 from pahub.places.models import District
 from pahub.places.postcodes import InvalidPostcode, normalise_postcode_or_outcode
 from pahub.places.queries import UnknownDistrict, district_by_outcode
-from pahub.register.models import Skill
+from pahub.taxonomy.models import Skill
 
 MAX_HOURS = Decimal("168")
 MAX_PAY = Decimal("999.99")

@@ -22,10 +22,11 @@ from django.utils import timezone
 
 from pahub.accounts.models import Role
 from pahub.core.management.seeding import BATCH_SIZE, seed_users
-from pahub.jobs.models import AccessNeed, DbsLevel, EmployerProfile, Job
+from pahub.jobs.models import AccessNeed, EmployerProfile, Job
 from pahub.jobs.wages import minimum_pay_on
 from pahub.register.availability import PARTS
-from pahub.register.models import Interest, Language, Skill
+from pahub.taxonomy.dbs import DbsLevel, dbs_rank
+from pahub.taxonomy.models import Interest, Language, Skill
 
 NATIONAL_LIVING_WAGE_2026 = Decimal("12.71")
 TITLES: tuple[str, ...] = (
@@ -70,13 +71,13 @@ HOURS_PATTERNS: tuple[tuple[str, ...], ...] = (
 )
 PART_NAMES = tuple(name for name, _, _ in PARTS)
 PART_HOURS = (3, 3, 5, 5, 8, 8)
-# (DBS level, rank, weight): half ask for none; most that do ask for enhanced.
-DBS_CHOICES: tuple[tuple[str, int, int], ...] = (
-    (DbsLevel.NONE, 0, 50),
-    (DbsLevel.BASIC, 1, 5),
-    (DbsLevel.STANDARD, 2, 5),
-    (DbsLevel.ENHANCED, 3, 20),
-    (DbsLevel.ENHANCED_ADULTS_BARRED, 4, 20),
+# (DBS level, weight): half ask for none; most that do ask for enhanced.
+DBS_CHOICES: tuple[tuple[str, int], ...] = (
+    (DbsLevel.NONE, 50),
+    (DbsLevel.BASIC, 5),
+    (DbsLevel.STANDARD, 5),
+    (DbsLevel.ENHANCED, 20),
+    (DbsLevel.ENHANCED_ADULTS_BARRED, 20),
 )
 LANGUAGES_ASKED = ("bfi", "pl", "ur", "pa", "ar", "makaton")
 GENDER_REASON = (
@@ -162,7 +163,7 @@ def plan_job(rng: random.Random, context: JobSeedContext, employer: tuple) -> Pl
     apprenticeship = rng.random() < 0.02
     floor = context.apprentice_minimum if apprenticeship else context.minimum
     pay = floor + Decimal(rng.randrange(0, 541, 5)) / 100
-    dbs_level, dbs_rank, _ = rng.choices(DBS_CHOICES, weights=[w for *_, w in DBS_CHOICES])[0]
+    dbs_level, _ = rng.choices(DBS_CHOICES, weights=[w for _, w in DBS_CHOICES])[0]
     gender = rng.choices(["", Job.RequiredGender.WOMAN, Job.RequiredGender.MAN], [90, 8, 2])[0]
     language_code = rng.choice(LANGUAGES_ASKED) if rng.random() < 0.05 else None
     general = context.general_skill_ids
@@ -192,7 +193,7 @@ def plan_job(rng: random.Random, context: JobSeedContext, employer: tuple) -> Pl
         district_id=district_id,
         local_authority_id=area_id,
         required_dbs=dbs_level,
-        required_dbs_rank=dbs_rank,
+        required_dbs_rank=dbs_rank(dbs_level),
         requires_driver=rng.random() < 0.15,
         required_language_id=context.language_ids.get(language_code) if language_code else None,
         required_gender=gender,

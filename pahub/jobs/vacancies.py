@@ -13,10 +13,11 @@ from decimal import Decimal
 
 from django.db.models import Prefetch, QuerySet
 
-from pahub.jobs.models import DbsLevel, Job
+from pahub.jobs.models import Job
 from pahub.places.distance import miles_for_display
 from pahub.register.availability import describe
-from pahub.register.models import Interest, Skill
+from pahub.taxonomy.dbs import DbsLevel
+from pahub.taxonomy.models import Interest, Skill
 
 # What each must-have DBS level asks for, in the words a PA reads.
 DBS_WORDS = {

@@ -45,7 +45,8 @@ from pahub.accounts.models import User
 from pahub.jobs.models import EmployerProfile, Job
 from pahub.places.models import District
 from pahub.register.availability import SLOT_BY_KEY, mask_from_keys
-from pahub.register.models import Interest, Language, PAProfile, ProfileLanguage, Skill
+from pahub.register.models import PAProfile, ProfileLanguage
+from pahub.taxonomy.models import Interest, Language, Skill
 
 from . import candidates
 from .filters import TalentFilters

@@ -1,4 +1,4 @@
-"""API: a PA's own profile (GET/PUT /me/profile) and the skills taxonomy.
+"""API: a PA's own profile (GET/PUT /me/profile). The skills taxonomy is `taxonomy/api.py`.
 
 `/me/profile` uses the browser session (`django_auth`), which checks Django's CSRF token on
 PUT: send the `csrftoken` cookie's value in an `X-CSRFToken` header, as a page's own
@@ -9,7 +9,6 @@ from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 from django.db import transaction
-from django.db.models import Prefetch
 from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
@@ -18,7 +17,7 @@ from ninja.security import django_auth
 from pahub.accounts.models import Role
 from pahub.register.availability import SLOT_BY_KEY, keys_from_mask, mask_from_keys
 from pahub.register.levels import LEVEL_NAMES
-from pahub.register.models import PAProfile, ProfileLanguage, Skill, SkillCategory
+from pahub.register.models import PAProfile, ProfileLanguage
 from pahub.register.profile_services import (
     ProfileInputError,
     areas_by_code,
@@ -107,18 +106,6 @@ class ProfileOut(Schema):
     completed_steps: list[str]
     level: int
     level_name: str
-
-
-class SkillOut(Schema):
-    code: str
-    name: str
-    description: str
-    is_specialist: bool
-
-
-class SkillCategoryOut(Schema):
-    name: str
-    skills: list[SkillOut]
 
 
 class ErrorOut(Schema):
@@ -245,30 +232,3 @@ def my_profile_update(request: HttpRequest, payload: ProfileIn):
     except ProfileInputError as error:
         return Status(400, {"detail": f"{error.field}: {error.message}"})
     return Status(200, profile_out(profile))
-
-
-@router.get(
-    "/taxonomy/skills",
-    response=list[SkillCategoryOut],
-    auth=None,
-    summary="The shared taxonomy of tasks and skills",
-)
-def skills_taxonomy(request: HttpRequest) -> list[SkillCategoryOut]:
-    active = Prefetch("skills", queryset=Skill.objects.filter(is_active=True))
-    categories = SkillCategory.objects.prefetch_related(active)
-    return [
-        SkillCategoryOut(
-            name=category.name,
-            skills=[
-                SkillOut(
-                    code=skill.code,
-                    name=skill.name,
-                    description=skill.description,
-                    is_specialist=skill.is_specialist,
-                )
-                for skill in category.skills.all()
-            ],
-        )
-        for category in categories
-        if category.skills.all()
-    ]

@@ -13,8 +13,10 @@ from typing import Any, ClassVar
 from django import forms
 from django.utils import timezone
 
-from pahub.register.models import Evidence, ReferenceRequest, Skill
+from pahub.register.models import Evidence, ReferenceRequest
 from pahub.register.uploads import DocumentField
+from pahub.taxonomy.dbs import CERTIFICATE_CHOICES
+from pahub.taxonomy.models import Skill
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 YES_NO_NOT_SURE = [("yes", "Yes"), ("no", "No"), ("not_sure", "Not sure")]
@@ -210,7 +212,7 @@ class DbsForm(EvidenceForm):
     dbs_type = forms.ChoiceField(
         label="What type of DBS check is your certificate?",
         help_text="It says at the top of the certificate.",
-        choices=Evidence.DbsType.choices,
+        choices=CERTIFICATE_CHOICES,
         widget=forms.RadioSelect,
         error_messages={"required": "Select the type of DBS certificate"},
     )

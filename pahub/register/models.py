@@ -1,5 +1,7 @@
-"""The PA register: profiles, the skills taxonomy, the code of conduct, evidence,
-verification and levels.
+"""The PA register: profiles, the code of conduct, evidence, verification and levels.
+
+The skills, interests and languages profiles name are the shared taxonomy
+(`pahub.taxonomy.models`).
 
 A level is never typed in: it is computed from verified evidence by
 `pahub.register.levels.level_for` and cached on the profile by services.
@@ -16,6 +18,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 from pahub.core.tokens import secret_digest
+from pahub.taxonomy import dbs
+from pahub.taxonomy.models import Interest, Language, Skill
 
 
 def private_storage() -> FileSystemStorage:
@@ -27,60 +31,6 @@ def private_upload_path(instance: models.Model, filename: str) -> str:
     # A random name: the original may contain personal details, and paths must not be guessable.
     suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
     return f"register/{instance._meta.model_name}/{secrets.token_hex(16)}.{suffix}"
-
-
-class SkillCategory(models.Model):
-    name = models.CharField(max_length=80, unique=True)
-    position = models.PositiveSmallIntegerField(default=0)
-
-    class Meta:
-        ordering = ["position", "name"]
-        verbose_name_plural = "skill categories"
-
-    def __str__(self) -> str:
-        return self.name
-
-
-class Skill(models.Model):
-    """One task or skill from the shared taxonomy, editable by admins."""
-
-    code = models.SlugField(max_length=60, unique=True, help_text="Stable id, e.g. mobility.hoist")
-    category = models.ForeignKey(SkillCategory, on_delete=models.PROTECT, related_name="skills")
-    name = models.CharField(max_length=120)
-    description = models.TextField(help_text="What this means, in plain English.")
-    is_specialist = models.BooleanField(
-        default=False, help_text="Evidence of this skill counts towards Level 4."
-    )
-    is_active = models.BooleanField(default=True)
-    position = models.PositiveSmallIntegerField(default=0)
-
-    class Meta:
-        ordering = ["category__position", "position", "name"]
-
-    def __str__(self) -> str:
-        return self.name
-
-
-class Interest(models.Model):
-    name = models.CharField(max_length=60, unique=True)
-
-    class Meta:
-        ordering = ["name"]
-
-    def __str__(self) -> str:
-        return self.name
-
-
-class Language(models.Model):
-    code = models.SlugField(max_length=20, unique=True)
-    name = models.CharField(max_length=60, unique=True)
-    is_signed = models.BooleanField(default=False, help_text="A sign language or signing system.")
-
-    class Meta:
-        ordering = ["name"]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class PAProfile(models.Model):
@@ -151,8 +101,8 @@ class PAProfile(models.Model):
     # Derived, recomputed by services whenever evidence, code or profile change.
     level = models.PositiveSmallIntegerField(default=0, db_index=True)
     level_computed_at = models.DateTimeField(null=True, blank=True)
-    # The highest current, verified DBS check (see DBS_RANKS), kept with the level so
-    # matching can filter on it in the database.
+    # The highest current, verified DBS check (its rank on `pahub.taxonomy.dbs`), kept with
+    # the level so matching can filter on it in the database.
     dbs_rank = models.PositiveSmallIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -293,14 +243,10 @@ class Evidence(models.Model):
         REJECTED = "rejected", "Not accepted"
         WITHDRAWN = "withdrawn", "Withdrawn"
 
-    class DbsType(models.TextChoices):
-        BASIC = "basic", "Basic"
-        STANDARD = "standard", "Standard"
-        ENHANCED = "enhanced", "Enhanced"
-        ENHANCED_ADULTS_BARRED = "enhanced_adults", "Enhanced with adults' barred list"
-
-    # Each check includes everything the lower ones do.
-    DBS_RANKS = {"": 0, "basic": 1, "standard": 2, "enhanced": 3, "enhanced_adults": 4}
+    # The DBS ladder is `pahub.taxonomy.dbs`; these names stay for the register's callers.
+    # A certificate shows one of the rungs above "none", so `dbs_type` offers only those.
+    DbsType = dbs.DbsLevel
+    DBS_RANKS = dbs.DBS_RANKS
 
     class StatusCheckResult(models.TextChoices):
         NO_NEW_INFORMATION = "no_new_information", "No new information"
@@ -326,7 +272,7 @@ class Evidence(models.Model):
     awarding_body = models.CharField(max_length=200, blank=True)
     achieved_on = models.DateField(null=True, blank=True)
     skill = models.ForeignKey(Skill, null=True, blank=True, on_delete=models.PROTECT)
-    dbs_type = models.CharField(max_length=20, choices=DbsType.choices, blank=True)
+    dbs_type = models.CharField(max_length=20, choices=dbs.CERTIFICATE_CHOICES, blank=True)
     dbs_certificate_number = models.CharField(
         max_length=12, blank=True, validators=[dbs_certificate_number]
     )

@@ -12,7 +12,7 @@ from django.core.validators import MaxLengthValidator
 
 from pahub.places.queries import spoke_local_authorities
 from pahub.register.availability import ALL_SLOTS, DAYS, PARTS, keys_from_mask, mask_from_keys
-from pahub.register.models import Interest, Language, PAProfile, ProfileLanguage, Skill
+from pahub.register.models import PAProfile, ProfileLanguage
 from pahub.register.photos import PhotoError, photo_from_upload
 from pahub.register.profile_services import (
     EXPERIENCE_KINDS,
@@ -27,6 +27,7 @@ from pahub.register.profile_services import (
     parse_other_interests,
     pay_warning,
 )
+from pahub.taxonomy.models import Interest, Language, Skill
 
 NUMBER_ATTRS = {"inputmode": "numeric", "spellcheck": "false"}
 

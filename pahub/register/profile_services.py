@@ -25,9 +25,10 @@ from pahub.core import audit
 from pahub.places.models import LocalAuthority
 from pahub.register.availability import FULL_WEEK, describe
 from pahub.register.levels import LEVEL_NAMES
-from pahub.register.models import Interest, Language, PAProfile, ProfileLanguage, Skill
+from pahub.register.models import PAProfile, ProfileLanguage
 from pahub.register.queries import badge_items
 from pahub.register.services import profile_recompute_level
+from pahub.taxonomy.models import Interest, Language, Skill
 
 # The builder's steps, in the order "Save and continue" walks them, with the profile
 # fields each one answers.

@@ -12,6 +12,7 @@ from pahub.register.models import (
     InductionCompletion,
     PAProfile,
 )
+from pahub.taxonomy.dbs import dbs_rank
 
 DEFAULT_DBS_MAX_AGE_MONTHS = 36
 # The questions a profile must answer before it counts as complete (Entry level).
@@ -100,11 +101,11 @@ def level_facts_for(profile: PAProfile, *, today: date | None = None) -> LevelFa
 
 
 def current_dbs_rank(profile: PAProfile, *, today: date | None = None) -> int:
-    """The highest verified, current DBS check type as a rank (Evidence.DBS_RANKS); 0 if none."""
+    """The highest verified, current DBS check type as its rank on the ladder; 0 if none."""
     today = today or timezone.localdate()
     checks = profile.evidence.filter(kind=Evidence.Kind.DBS, status=Evidence.Status.VERIFIED)
     return max(
-        (Evidence.DBS_RANKS.get(item.dbs_type, 0) for item in checks if counts_today(item, today)),
+        (dbs_rank(item.dbs_type) for item in checks if counts_today(item, today)),
         default=0,
     )
 

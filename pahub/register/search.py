@@ -24,9 +24,9 @@ from pahub.register.models import (
     InductionCompletion,
     PAProfile,
     ProfileLanguage,
-    Skill,
 )
 from pahub.register.queries import badge_items, level_facts_for
+from pahub.taxonomy.models import Skill
 
 PAGE_SIZE = 25
 EXPIRING_SOON_DAYS = 60

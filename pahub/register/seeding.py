@@ -46,12 +46,9 @@ from pahub.register.models import (
     DbsRule,
     Evidence,
     InductionCompletion,
-    Interest,
-    Language,
     PAProfile,
     ProfileLanguage,
     ReferenceRequest,
-    Skill,
     VerificationRecord,
     hash_token,
 )
@@ -60,6 +57,8 @@ from pahub.register.queries import (
     counts_today,
     current_code_version,
 )
+from pahub.taxonomy.dbs import dbs_rank
+from pahub.taxonomy.models import Interest, Language, Skill
 
 # The target spread of levels (report Fig. 5-2 as a register a few years in might look).
 TIER_WEIGHTS: tuple[tuple[int, int], ...] = (
@@ -561,7 +560,7 @@ def dbs_rank_for(plan: PlannedPA, today: date) -> int:
     """The rank `queries.current_dbs_rank` reads from the database, from the planned rows."""
     return max(
         (
-            Evidence.DBS_RANKS.get(item.dbs_type, 0)
+            dbs_rank(item.dbs_type)
             for item in plan.evidence
             if item.kind == Evidence.Kind.DBS and counts_today(item, today)
         ),

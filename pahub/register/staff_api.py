@@ -22,7 +22,7 @@ from pahub.core import audit
 from pahub.places.postcodes import InvalidPostcode, normalise_outcode
 from pahub.register.availability import SLOT_BY_KEY, keys_from_mask, mask_from_keys
 from pahub.register.levels import LEVEL_NAMES
-from pahub.register.models import Language, PAProfile, Skill
+from pahub.register.models import PAProfile
 from pahub.register.permissions import visible_profiles_for_staff
 from pahub.register.search import (
     RegisterFilters,
@@ -31,6 +31,7 @@ from pahub.register.search import (
     visible_profiles_for_organisation,
     with_listing_data,
 )
+from pahub.taxonomy.models import Language, Skill
 
 router = Router(tags=["register"])
 

@@ -15,7 +15,7 @@ from pahub.accounts.forms import clean_known_postcode
 from pahub.places.forms import OutcodeField, PostcodeField
 from pahub.register.availability import DAYS, PARTS, Slot
 from pahub.register.levels import LEVEL_NAMES
-from pahub.register.models import Evidence, Language, PAProfile, Skill, VerificationRecord
+from pahub.register.models import Evidence, PAProfile, VerificationRecord
 from pahub.register.search import (
     EvidenceFilter,
     ProfileStatusFilter,
@@ -31,6 +31,7 @@ from pahub.register.verification_services import (
     saw_original_text,
     status_check_allowed,
 )
+from pahub.taxonomy.models import Language, Skill
 
 DATE_EXAMPLE = "27 3 2026"
 DATE_HINT = f"For example, {DATE_EXAMPLE}"

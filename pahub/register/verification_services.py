@@ -26,12 +26,12 @@ from pahub.register.models import (
     Evidence,
     InductionCompletion,
     PAProfile,
-    Skill,
     VerificationRecord,
 )
 from pahub.register.permissions import has_assisted_digital_consent, verifier_organisation
 from pahub.register.search import organisation_serving_area
 from pahub.register.services import profile_recompute_level
+from pahub.taxonomy.models import Skill
 
 EVIDENCE_PAGE_PATH = "/register/evidence/"
 # The documents a verifier must have seen in their original form, in person.

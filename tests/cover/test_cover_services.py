@@ -23,7 +23,8 @@ from pahub.cover.services import (
 )
 from pahub.cover.waves import grid_for_shift, wave_send
 from pahub.register.availability import mask_from_keys
-from pahub.register.models import PAProfile, Skill
+from pahub.register.models import PAProfile
+from pahub.taxonomy.models import Skill
 from tests.cover.conftest import make_request, offer
 from tests.factories import UserFactory
 

@@ -23,7 +23,8 @@ from pahub.cover.models import (
 )
 from pahub.cover.waves import wave_send
 from pahub.register.availability import DAYS, mask_from_keys
-from pahub.register.models import PAProfile, Skill
+from pahub.register.models import PAProfile
+from pahub.taxonomy.models import Skill
 from tests.e2e.helpers import last_link_sent_to, path_of, sign_in, sign_out
 from tests.factories import PASSWORD, UserFactory, make_employer_profile
 

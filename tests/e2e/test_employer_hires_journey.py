@@ -19,7 +19,8 @@ from pahub.jobs.models import Application, Job
 from pahub.jobs.wages import minimum_pay_on
 from pahub.messaging.models import Conversation
 from pahub.register.availability import mask_from_keys
-from pahub.register.models import Interest, PAProfile, Skill
+from pahub.register.models import PAProfile
+from pahub.taxonomy.models import Interest, Skill
 from tests.e2e.helpers import sign_in, sign_out
 from tests.factories import PASSWORD, UserFactory, make_employer_profile
 

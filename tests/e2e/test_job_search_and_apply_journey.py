@@ -10,7 +10,8 @@ from playwright.sync_api import expect
 from pahub.accounts.models import Role
 from pahub.jobs.models import Application
 from pahub.register.availability import mask_from_keys
-from pahub.register.models import PAProfile, Skill
+from pahub.register.models import PAProfile
+from pahub.taxonomy.models import Skill
 from tests.factories import PASSWORD, UserFactory, make_employer_profile, make_job
 
 

@@ -12,7 +12,8 @@ from django.utils import timezone
 from pahub.accounts.models import Role
 from pahub.places.models import LocalAuthority
 from pahub.register.availability import mask_from_keys
-from pahub.register.models import Interest, Language, PAProfile, ProfileLanguage, Skill
+from pahub.register.models import PAProfile, ProfileLanguage
+from pahub.taxonomy.models import Interest, Language, Skill
 from tests.factories import UserFactory
 
 WEEKDAY_EARLY = [f"{day}_early" for day in ("monday", "tuesday", "wednesday", "thursday", "friday")]

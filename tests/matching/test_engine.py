@@ -13,7 +13,8 @@ from pahub.jobs.models import EmployerProfile, Job
 from pahub.matching import engine
 from pahub.matching.filters import TalentFilters
 from pahub.register.availability import mask_from_keys
-from pahub.register.models import Interest, Language, PAProfile, Skill
+from pahub.register.models import PAProfile
+from pahub.taxonomy.models import Interest, Language, Skill
 from tests.factories import UserFactory, make_employer_profile, make_job
 from tests.matching.conftest import WEEKDAY_EARLY, make_pa
 

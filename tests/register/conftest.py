@@ -4,14 +4,8 @@ import pytest
 from django.utils import timezone
 
 from pahub.register.availability import mask_from_keys
-from pahub.register.models import (
-    CodeOfConductVersion,
-    CodeSignature,
-    Evidence,
-    PAProfile,
-    Skill,
-    SkillCategory,
-)
+from pahub.register.models import CodeOfConductVersion, CodeSignature, Evidence, PAProfile
+from pahub.taxonomy.models import Skill, SkillCategory
 
 
 @pytest.fixture

@@ -2,11 +2,11 @@
 
 from django.db import migrations
 
-from pahub.register.taxonomy import load_taxonomy_in_migration
+from pahub.taxonomy.vocabulary import load_taxonomy_in_migration
 
 
 class Migration(migrations.Migration):
-    """Load the shared skills taxonomy, interests and languages (see register/taxonomy.py)."""
+    """Load the shared skills taxonomy, interests and languages (see taxonomy/vocabulary.py)."""
 
     dependencies = [
         ('register', '0001_initial'),

@@ -8,7 +8,8 @@ from pahub.accounts.models import User
 from pahub.cover.booking import booking_confirm
 from pahub.cover.models import Booking, CoverOffer, Timesheet
 from pahub.register.availability import mask_from_keys
-from pahub.register.models import PAProfile, Skill
+from pahub.register.models import PAProfile
+from pahub.taxonomy.models import Skill
 
 
 def pa_profile_for(user: User, **fields) -> PAProfile:

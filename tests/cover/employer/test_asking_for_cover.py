@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from pahub.cover.models import CoverRequest, CoverSlot
 from pahub.cover.times import LONDON
-from pahub.register.models import Language, Skill
+from pahub.taxonomy.models import Language, Skill
 from tests.cover.conftest import make_request
 from tests.factories import make_employer_profile
 

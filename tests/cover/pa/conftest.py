@@ -10,7 +10,7 @@ from django.utils import timezone
 from pahub.cover.booking import booking_confirm
 from pahub.cover.models import Booking, CoverAlert, CoverRequest, CoverSlot
 from pahub.cover.times import span_from_local
-from pahub.register.models import Skill
+from pahub.taxonomy.models import Skill
 from tests.cover.conftest import make_request, offer
 from tests.factories import district
 

@@ -13,7 +13,7 @@ from pahub.jobs.builder_forms import BUILDER_STEPS
 from pahub.jobs.job_services import STEP_FIELDS
 from pahub.jobs.models import Job
 from pahub.register.availability import mask_from_keys
-from pahub.register.models import Interest, Language, Skill
+from pahub.taxonomy.models import Interest, Language, Skill
 
 
 def step_url(job: Job, step: str) -> str:

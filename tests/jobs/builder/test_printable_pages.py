@@ -10,7 +10,7 @@ from pahub.jobs.employer_services import employer_profile_update
 from pahub.jobs.job_services import job_create_draft, job_update
 from pahub.jobs.models import Job
 from pahub.jobs.printing import advert_summary
-from pahub.register.models import Interest, Language, Skill
+from pahub.taxonomy.models import Interest, Language, Skill
 from tests.factories import make_job
 
 FULL_POSTCODE = re.compile(r"\b[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}\b")

@@ -13,7 +13,7 @@ from pahub.jobs.employer_services import (
     employer_profile_update,
 )
 from pahub.jobs.models import EmployerProfile
-from pahub.register.models import Interest
+from pahub.taxonomy.models import Interest
 
 
 def profile_url(employer) -> str:

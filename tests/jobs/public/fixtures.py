@@ -15,7 +15,8 @@ from django.urls import reverse
 from pahub.accounts.models import Role, User
 from pahub.jobs.models import Application, Job, StaffHelpConsent
 from pahub.register.availability import mask_from_keys
-from pahub.register.models import PAProfile, Skill
+from pahub.register.models import PAProfile
+from pahub.taxonomy.models import Skill
 from tests.factories import UserFactory, make_employer_profile, make_job
 
 WEEKDAY_EARLY = [f"{day}_early" for day in ("monday", "tuesday", "wednesday", "thursday", "friday")]

@@ -69,7 +69,7 @@ def test_a_job_posted_by_staff_says_so(client, open_job, organisation):
 
 
 def test_must_haves_and_nice_to_haves_are_in_words(client, employer_profile):
-    from pahub.register.models import Interest, Language
+    from pahub.taxonomy.models import Interest, Language
 
     job = make_job(
         employer_profile.user,

@@ -1,16 +1,12 @@
-"""The admin: the taxonomy is edited there; people's records are only read."""
+"""The register's admin: people's records are only read (the taxonomy: tests/taxonomy)."""
 
 import pytest
 from django.urls import reverse
 
 from pahub.core.models import AuditEvent
-from pahub.register.models import PAProfile, Skill, SkillCategory
+from pahub.register.models import PAProfile
 
 REGISTER_MODELS = [
-    "skill",
-    "skillcategory",
-    "interest",
-    "language",
     "paprofile",
     "evidence",
     "verificationrecord",
@@ -41,46 +37,6 @@ def test_records_made_by_the_registers_services_cannot_be_added_in_the_admin(
     response = client_for(admin).get(reverse(f"admin:register_{model}_add"))
 
     assert response.status_code == 403
-
-
-def test_an_admin_can_add_a_skill_with_a_dotted_code(client_for, admin):
-    category = SkillCategory.objects.get(name="Health and medication")
-
-    response = client_for(admin).post(
-        reverse("admin:register_skill_add"),
-        {
-            "code": "health.stoma_care",
-            "category": category.pk,
-            "name": "Stoma care",
-            "description": "Emptying and changing a stoma bag, once trained.",
-            "is_specialist": "on",
-            "is_active": "on",
-        },
-    )
-
-    assert response.status_code == 302, response.context["adminform"].form.errors
-    assert Skill.objects.get(code="health.stoma_care").is_specialist
-
-
-def test_a_skill_code_with_spaces_or_capitals_is_refused(client_for, admin):
-    category = SkillCategory.objects.first()
-
-    response = client_for(admin).post(
-        reverse("admin:register_skill_add"),
-        {"code": "Health.Stoma Care", "category": category.pk, "name": "Stoma", "description": "x"},
-    )
-
-    assert response.status_code == 200
-    assert "Use lower-case letters" in response.content.decode()
-
-
-def test_an_existing_skills_code_cannot_be_changed(client_for, admin):
-    hoist = Skill.objects.get(code="mobility.hoist")
-
-    response = client_for(admin).get(reverse("admin:register_skill_change", args=[hoist.pk]))
-
-    assert 'name="code"' not in response.content.decode()
-    assert "mobility.hoist" in response.content.decode()
 
 
 def test_a_moderated_profile_change_is_audited(client_for, admin, pa_profile):

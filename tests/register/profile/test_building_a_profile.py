@@ -4,9 +4,10 @@ import pytest
 from django.urls import reverse
 
 from pahub.register.availability import mask_from_keys
-from pahub.register.models import Interest, Language, PAProfile, Skill
+from pahub.register.models import PAProfile
 from pahub.register.profile_forms import BUILDER_STEPS, STEP_BY_NAME
 from pahub.register.profile_services import STEP_FIELDS
+from pahub.taxonomy.models import Interest, Language, Skill
 
 
 def step_url(step: str) -> str:

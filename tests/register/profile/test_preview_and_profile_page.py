@@ -6,7 +6,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from pahub.core.models import AuditEvent
-from pahub.register.models import Evidence, Interest, PAProfile, Skill
+from pahub.register.models import Evidence, PAProfile
+from pahub.taxonomy.models import Interest, Skill
 from tests.factories import UserFactory, make_staff
 
 PREVIEW = reverse("register:profile_preview")

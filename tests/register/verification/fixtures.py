@@ -17,12 +17,12 @@ from pahub.register.models import (
     CodeSignature,
     Evidence,
     InductionCompletion,
-    Language,
     PAProfile,
     ProfileLanguage,
     ReferenceRequest,
     hash_token,
 )
+from pahub.taxonomy.models import Language
 from tests.factories import make_staff
 
 CERTIFICATE_NUMBER = "001234567890"

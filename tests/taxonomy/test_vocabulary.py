@@ -1,9 +1,9 @@
-"""The shared taxonomy, interests and languages loaded by migration 0002."""
+"""The shared taxonomy, interests and languages loaded by migration register.0002."""
 
 import pytest
 
-from pahub.register.models import Interest, Language, Skill, SkillCategory
-from pahub.register.taxonomy import SPECIALIST_SKILLS, load_taxonomy, read_seed_csv
+from pahub.taxonomy.models import Interest, Language, Skill, SkillCategory
+from pahub.taxonomy.vocabulary import SPECIALIST_SKILLS, load_taxonomy, read_seed_csv
 
 # The issue's list, each with the skill that covers it.
 ISSUE_SKILLS = {

@@ -7,9 +7,10 @@ autism support). Every skill gets a plain-English description that a PA and an e
 both understand, and skills that need specific training are marked specialist: evidence of
 one of them counts towards Level 4.
 
-Migration 0002 loads this data through the historical models, so the loader only touches
-fields that exist in 0001. After that the taxonomy is data that admins edit: loading again
-only adds what is missing and never overwrites an admin's change.
+Migration `register.0002` loads this data through the historical models (these models were
+register's until `taxonomy.0001` moved them), so the loader only touches fields that exist in
+`register.0001`. After that the taxonomy is data that admins edit: loading again only adds
+what is missing and never overwrites an admin's change.
 """
 
 import csv
@@ -426,7 +427,7 @@ def load(
 
 def load_taxonomy() -> None:
     """Load with today's models: for `manage.py seed`, tests and an existing database."""
-    from pahub.register.models import Interest, Language, Skill, SkillCategory
+    from pahub.taxonomy.models import Interest, Language, Skill, SkillCategory
 
     load(
         category_model=SkillCategory,
@@ -437,6 +438,7 @@ def load_taxonomy() -> None:
 
 
 def load_taxonomy_in_migration(apps: Any, schema_editor: Any) -> None:
+    """For `register.0002`: at that point in the migrations the models were register's."""
     load(
         category_model=apps.get_model("register", "SkillCategory"),
         skill_model=apps.get_model("register", "Skill"),
