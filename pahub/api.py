@@ -10,6 +10,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from pahub.accounts.api import router as accounts_router
 from pahub.core.api import router as core_router
+from pahub.core.public import public_page
 from pahub.cover.api import router as cover_router
 from pahub.jobs.api import router as jobs_router
 from pahub.jobs.public_api import router as public_jobs_router
@@ -58,3 +59,16 @@ def authentication_error(request: HttpRequest, exc: AuthenticationError):
 @api.exception_handler(HttpError)
 def http_error(request: HttpRequest, exc: HttpError):
     return api.create_response(request, {"detail": exc.message}, status=exc.status_code)
+
+
+def api_urls() -> tuple[list, str, str]:
+    """The API's URL patterns, with its OpenAPI schema and docs pages marked public.
+
+    Operations are public by declaring `auth=None`; the schema and docs are django-ninja's
+    own views, so they are marked here.
+    """
+    patterns, app_name, namespace = api.urls
+    for pattern in patterns:
+        if pattern.name in ("openapi-json", "openapi-view"):
+            public_page(pattern.callback)
+    return patterns, app_name, namespace

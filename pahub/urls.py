@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from pahub.accounts.views import admin_login_through_allauth
-from pahub.api import api
+from pahub.api import api_urls
 
 admin.site.site_header = "PA Hub administration"
 admin.site.site_title = "PA Hub administration"
@@ -23,7 +23,7 @@ urlpatterns = [
     path("messages/", include("pahub.messaging.urls")),
     path("cover/", include("pahub.cover.urls")),
     path("staff/", include("pahub.accounts.staff_urls")),
-    path("api/v1/", api.urls),
+    path("api/v1/", api_urls()),
     path("admin/", admin.site.urls),
 ]
 

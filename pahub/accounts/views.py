@@ -24,6 +24,7 @@ from pahub.accounts.permissions import (
 )
 from pahub.accounts.queries import memberships_for, representations_for, user_data_export
 from pahub.core import audit
+from pahub.core.public import public_page
 
 
 @login_required
@@ -166,6 +167,7 @@ def admin_login_through_allauth(request: HttpRequest, extra_context=None) -> Htt
     return redirect_to_login(request.GET.get("next", "/admin/"), login_url=reverse("account_login"))
 
 
+@public_page
 @require_http_methods(["GET", "POST"])
 def invitation(request: HttpRequest, token: str) -> HttpResponse:
     """Join an organisation's team. Signed-out people are asked to sign up or sign in first."""

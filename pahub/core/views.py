@@ -5,31 +5,40 @@ from django.http import HttpRequest, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 
+from pahub.core.public import public_page
 
+
+@public_page
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "core/home.html")
 
 
+@public_page
 def becoming_a_pa(request: HttpRequest) -> HttpResponse:
     return render(request, "core/becoming_a_pa.html")
 
 
+@public_page
 def accessibility(request: HttpRequest) -> HttpResponse:
     return render(request, "core/accessibility.html")
 
 
+@public_page
 def privacy(request: HttpRequest) -> HttpResponse:
     return render(request, "core/privacy.html")
 
 
+@public_page
 def cookies(request: HttpRequest) -> HttpResponse:
     return render(request, "core/cookies.html")
 
 
+@public_page
 def contact(request: HttpRequest) -> HttpResponse:
     return render(request, "core/contact.html")
 
 
+@public_page
 def licence(request: HttpRequest) -> HttpResponse:
     return render(request, "core/licence.html")
 

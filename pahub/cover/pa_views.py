@@ -28,6 +28,7 @@ from django.views.decorators.http import (
 )
 
 from pahub.accounts.models import Role, User
+from pahub.core.public import public_page
 from pahub.cover import ics, pa_services, queries, rota
 from pahub.cover.booking import booking_is_late_cancellation
 from pahub.cover.models import (
@@ -726,6 +727,7 @@ def feed_stop(request: HttpRequest, feed_id: int) -> HttpResponse:
     return redirect("cover:feeds")
 
 
+@public_page
 @require_safe
 def feed(request: HttpRequest, token: str) -> HttpResponse:
     """No sign-in: the secret in the address is the key. Unknown or stopped: 404."""

@@ -9,12 +9,14 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.feedgenerator import Rss201rev2Feed
 
+from pahub.core.public import public_page
 from pahub.jobs.search import open_jobs
 from pahub.jobs.vacancies import PublicJob, public_job, with_public_data
 
 FEED_SIZE = 50
 
 
+@public_page
 class OpenJobsFeed(Feed):
     feed_type = Rss201rev2Feed
     title = "Open Personal Assistant jobs on PA Hub"

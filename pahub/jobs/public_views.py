@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from pahub.accounts.models import Role, User
+from pahub.core.public import public_page
 from pahub.jobs.application_queries import application_of, conversation_url, url_or_none
 from pahub.jobs.application_services import must_have_check
 from pahub.jobs.jsonld import job_posting, json_ld_script
@@ -51,6 +52,7 @@ def pagination_items(page: Page) -> list[int | None]:
     return [number if isinstance(number, int) else None for number in numbers]
 
 
+@public_page
 @require_GET
 def job_list(request: HttpRequest) -> HttpResponse:
     form = JobSearchForm(request.GET or None)
@@ -84,6 +86,7 @@ def job_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+@public_page
 @require_GET
 def job_detail(request: HttpRequest, job_id: int) -> HttpResponse:
     job = access_open_job(job_id)

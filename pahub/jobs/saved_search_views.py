@@ -10,6 +10,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from pahub.accounts.models import Role, User
+from pahub.core.public import public_page
 from pahub.jobs.models import SavedSearch
 from pahub.jobs.public_forms import querydict_to_query
 from pahub.jobs.saved_search_forms import SavedSearchForm
@@ -122,6 +123,7 @@ def delete(request: HttpRequest, search_id: int) -> HttpResponse:
 
 # Mail programs' own "Unsubscribe" buttons post here without a CSRF token (RFC 8058); the
 # signed token in the address is what authorises the change.
+@public_page
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:

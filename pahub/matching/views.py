@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET
 
 from pahub.accounts.models import User
 from pahub.core import audit
+from pahub.core.public import public_page
 from pahub.jobs.models import EmployerProfile
 from pahub.jobs.permissions import EmployerSide, access_job_for_employer_side, employer_side_role
 from pahub.register.models import PAProfile
@@ -135,6 +136,7 @@ def suggested_name(filters: TalentFilters) -> str:
     return f"PAs within {filters.miles} miles of {filters.outcode}"
 
 
+@public_page
 @require_GET
 def how_matching_works(request: HttpRequest) -> HttpResponse:
     """The score's parts and weights, from the same constants the score uses."""

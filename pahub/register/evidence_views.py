@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from pahub.accounts.models import Role, User
 from pahub.accounts.permissions import has_two_factor, is_site_admin
+from pahub.core.public import public_page
 from pahub.register import code_services, evidence_services
 from pahub.register.evidence_forms import (
     FORM_FOR_KIND,
@@ -386,6 +387,7 @@ def reference_closed(request: HttpRequest, state: str) -> HttpResponse:
     return render(request, "register/evidence/reference_closed.html", {"state": state}, status=410)
 
 
+@public_page
 @never_cache
 @require_http_methods(["GET", "POST"])
 def reference_answer(request: HttpRequest, token: str) -> HttpResponse:

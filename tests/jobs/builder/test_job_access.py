@@ -148,4 +148,8 @@ def test_staff_acting_for_an_employer_need_two_factor_even_outside_the_staff_are
     staff = make_staff(organisation=organisation, two_factor=False, email="no.2fa@example.org")
     help_consent_record(employer=employer, organisation=organisation, by=staff, how_given="Phone")
 
-    assert client_for(staff).get(reverse("employer:job", args=[open_job.pk])).status_code == 403
+    response = client_for(staff).get(reverse("employer:job", args=[open_job.pk]))
+
+    # Since issue 8 the session itself is refused: sent to set up two-factor, not a 403.
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("mfa_activate_totp"))
