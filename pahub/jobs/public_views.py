@@ -18,12 +18,12 @@ from pahub.accounts.models import Role, User
 from pahub.jobs.application_queries import application_of, conversation_url, url_or_none
 from pahub.jobs.application_services import must_have_check
 from pahub.jobs.jsonld import job_posting, json_ld_script
+from pahub.jobs.matches.queries import explain_jobs_for_pa
 from pahub.jobs.models import Application, Job
 from pahub.jobs.permissions import access_open_job, can_view_job_as_employer_side
 from pahub.jobs.public_forms import JobSearchForm, querydict_to_query
 from pahub.jobs.search import JobFilters, page_of_jobs, public_job_by_id, search_jobs
 from pahub.jobs.vacancies import PublicJob
-from pahub.matching.engine import explain_jobs_for_pa
 from pahub.matching.scoring import Match, score_words
 from pahub.register.models import PAProfile
 
@@ -148,5 +148,5 @@ def employer_side_links(user: User, job: Job) -> dict[str, str | None] | None:
         return None
     return {
         "applicants": reverse("jobs:applicants", args=[job.pk]),
-        "matches": url_or_none("matching:job_matches", job.pk),
+        "matches": url_or_none("job_matches:for_job", job.pk),
     }
