@@ -6,13 +6,15 @@ hours, tasks, nice-to-haves and interests (its own and its employer's) become th
 """
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from django.db.models import QuerySet
 
 from pahub.jobs.models import EmployerProfile, Job
 from pahub.matching.engine import pairs_by_first
+from pahub.matching.must_haves import MustHaves
 from pahub.matching.scoring import JobNeeds
+from pahub.register.models import Evidence, Skill
 
 
 def needs_for_jobs(jobs: QuerySet[Job] | Sequence[int]) -> dict[int, JobNeeds]:
@@ -134,3 +136,21 @@ def job_interests(jobs: dict[int, int]) -> dict[int, frozenset[int]]:
         job_id: frozenset(nice.get(job_id, set()) | employers.get(employer_id, set()))
         for job_id, employer_id in jobs.items()
     }
+
+
+def job_must_haves(
+    job: Job, *, required_skills: Iterable[Skill] | None = None, with_reason: bool = False
+) -> MustHaves:
+    """The job's must-haves as plain data for `must_haves_in_words`, from the loaded row:
+    `job.required_language`, and `job.required_skills.all()` unless the skills are given
+    (prefetch both when showing many jobs). The employer's own reason for a gender
+    requirement only `with_reason` (their own pages and printouts, never the public's)."""
+    skills = job.required_skills.all() if required_skills is None else required_skills
+    return MustHaves(
+        dbs_rank=Evidence.DBS_RANKS.get(job.required_dbs, 0),
+        requires_driver=job.requires_driver,
+        languages=(job.required_language.name,) if job.required_language_id else (),
+        gender=job.required_gender,
+        gender_reason=job.gender_reason if with_reason else "",
+        skills=tuple(skill.name for skill in skills),
+    )
