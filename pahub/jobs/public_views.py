@@ -8,13 +8,13 @@ well each job matches them, with the reasons, from the matching engine.
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.paginator import Page
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from pahub.accounts.models import Role, User
+from pahub.core.pagination import pagination_items
 from pahub.jobs.application_queries import application_of, conversation_url, url_or_none
 from pahub.jobs.application_services import must_have_check
 from pahub.jobs.jsonld import job_posting, json_ld_script
@@ -43,12 +43,6 @@ def profile_of_pa(user: User) -> PAProfile | None:
     if not user.is_authenticated or not user.has_role(Role.PA):
         return None
     return PAProfile.objects.filter(user=user).select_related("user__district").first()
-
-
-def pagination_items(page: Page) -> list[int | None]:
-    """Page numbers for the GOV.UK pagination component; None stands for an ellipsis."""
-    numbers = page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1)
-    return [number if isinstance(number, int) else None for number in numbers]
 
 
 @require_GET
