@@ -73,6 +73,9 @@ def open_jobs_for(pa: PACandidate) -> QuerySet[Job]:
     return jobs
 
 
+# A job's PAs, and a PA's jobs
+
+
 def matches_for_job(job: Job, *, viewer: User, limit: int = DEFAULT_LIMIT) -> list[PAResult]:
     """PAs for this job, best first. The caller has checked that `viewer` may see the job.
 
