@@ -1,7 +1,8 @@
 """The match score: pure functions over two small data classes, with the reasons people read.
 
 No database here. `JobNeeds` is what a job (or a talent search) asks for, `PACandidate` what a
-PA offers; both are gathered elsewhere (`pahub.matching.engine`), so these rules are fast,
+PA offers; both are gathered elsewhere (`pahub.matching.engine` for PAs, `pahub.jobs.matches`
+for jobs, `pahub.cover.waves` for cover requests), so these rules are fast,
 property-tested (tests/matching/) and shared by the pages, the API and the alerts.
 
 A match is first *eligible* (`unmet_must_haves` is empty: every must-have met and the job
@@ -10,6 +11,10 @@ share of its weight (`WEIGHTS`), added up and scaled to 0..100. A part the job a
 of (no tasks listed, say) weighs nothing for that job, so it neither helps nor hurts anyone.
 Every part carries the sentence that explains it; a reason is listed exactly when its part
 earned points. docs/matching.md describes each formula.
+
+It is one file, over 500 lines, on purpose: each part's share, its sentence and the
+numbers-only `score_from_counts` must change together (a property test checks that
+`quick_score` equals `score`), and reading them side by side is how they stay in step.
 """
 
 from collections.abc import Iterable, Mapping
