@@ -168,11 +168,12 @@ def score_all_in_python(job, *, viewer, limit: int = 50):
     scored in Python (no score in SQL): the alternative to `engine.rank_profiles`."""
     from django.utils import timezone
 
+    from pahub.jobs.matches.needs import job_needs
     from pahub.matching import candidates, engine
     from pahub.matching.scoring import miles_to, quick_score
 
     now = timezone.now()
-    needs = engine.job_needs(job)
+    needs = job_needs(job)
     reach = candidates.reach_of(needs)
     profiles = candidates.candidate_profiles(
         needs, reach, viewers=(job.employer, viewer), exclude_user_id=job.employer_id
@@ -189,9 +190,14 @@ def worker(options: argparse.Namespace) -> None:
 
     django.setup()
     from pahub.core.management.seeding import seed_users
+    from pahub.jobs.matches.needs import job_needs
+    from pahub.jobs.matches.queries import matches_for_job, matches_for_pa, open_jobs_for
     from pahub.jobs.models import Job
     from pahub.matching import candidates, engine
     from pahub.register.models import PAProfile
+
+    # The slow, obvious reference the tests also compare the engine with (ROOT is on the path).
+    from tests.matching.naive import naive_matches_for_job, naive_matches_for_pa
 
     rng = random.Random(f"matching-bench-{options.seed}")
     people = seed_users(options.seed)
@@ -220,7 +226,7 @@ def worker(options: argparse.Namespace) -> None:
     rng.shuffle(profiles)
 
     def job_candidates(job) -> int:
-        needs = engine.job_needs(job)
+        needs = job_needs(job)
         reach = candidates.reach_of(needs)
         return candidates.candidate_profiles(
             needs, reach, viewers=(job.employer,), exclude_user_id=job.employer_id
@@ -229,13 +235,13 @@ def worker(options: argparse.Namespace) -> None:
     def pa_candidates(profile) -> int:
         pa = engine.pa_candidate(profile)
         districts = candidates.districts_within_travel(pa)
-        return candidates.open_jobs_for(pa).filter(district_id__in=sorted(districts)).count()
+        return open_jobs_for(pa).filter(district_id__in=sorted(districts)).count()
 
     rows = [
         timed(
             "job's top 50 (engine: SQL score)",
             jobs,
-            lambda job: engine.matches_for_job(job, viewer=job.employer, limit=50),
+            lambda job: matches_for_job(job, viewer=job.employer, limit=50),
             candidates=job_candidates,
         ),
         timed(
@@ -246,29 +252,29 @@ def worker(options: argparse.Namespace) -> None:
         timed(
             "PA's top 50 jobs (engine)",
             profiles,
-            lambda profile: engine.matches_for_pa(profile, limit=50),
+            lambda profile: matches_for_pa(profile, limit=50),
             candidates=pa_candidates,
         ),
     ]
     naive_jobs, naive_profiles = jobs[: options.naive_runs], profiles[: options.naive_runs]
     for job in naive_jobs:
-        quick = engine.matches_for_job(job, viewer=job.employer, limit=50)
-        slow = engine.naive_matches_for_job(job, viewer=job.employer, limit=50)
+        quick = matches_for_job(job, viewer=job.employer, limit=50)
+        slow = naive_matches_for_job(job, viewer=job.employer, limit=50)
         assert [(r.profile.pk, r.match) for r in quick] == [(r.profile.pk, r.match) for r in slow]
     for profile in naive_profiles:
-        quick = engine.matches_for_pa(profile, limit=50)
-        slow = engine.naive_matches_for_pa(profile, limit=50)
+        quick = matches_for_pa(profile, limit=50)
+        slow = naive_matches_for_pa(profile, limit=50)
         assert [(r.job.pk, r.match) for r in quick] == [(r.job.pk, r.match) for r in slow]
     rows += [
         timed(
             "job's top 50 (naive: load all PAs)",
             naive_jobs,
-            lambda job: engine.naive_matches_for_job(job, viewer=job.employer, limit=50),
+            lambda job: naive_matches_for_job(job, viewer=job.employer, limit=50),
         ),
         timed(
             "PA's top 50 jobs (naive: load all jobs)",
             naive_profiles,
-            lambda profile: engine.naive_matches_for_pa(profile, limit=50),
+            lambda profile: naive_matches_for_pa(profile, limit=50),
         ),
     ]
     for row in rows:

@@ -13,8 +13,8 @@ from pahub.core.api import router as core_router
 from pahub.core.public import public_page
 from pahub.cover.api import router as cover_router
 from pahub.jobs.api import router as jobs_router
+from pahub.jobs.matches.api import router as job_matches_router
 from pahub.jobs.public_api import router as public_jobs_router
-from pahub.matching.api import router as matching_router
 from pahub.messaging.api import router as messaging_router
 from pahub.places.api import router as places_router
 from pahub.register.api import router as register_router
@@ -39,7 +39,7 @@ api.add_router("/", register_router)
 api.add_router("/", register_staff_router)
 api.add_router("/", public_jobs_router)
 api.add_router("/", jobs_router)
-api.add_router("/", matching_router)
+api.add_router("/", job_matches_router)
 api.add_router("/", messaging_router)
 api.add_router("/", cover_router)
 

@@ -20,6 +20,7 @@ urlpatterns = [
     path("employer/", include("pahub.jobs.employer_urls")),
     path("jobs/", include("pahub.jobs.urls")),
     path("matches/", include("pahub.matching.urls")),
+    path("matches/", include("pahub.jobs.matches.urls")),
     path("messages/", include("pahub.messaging.urls")),
     path("cover/", include("pahub.cover.urls")),
     path("staff/", include("pahub.accounts.staff_urls")),

@@ -47,7 +47,7 @@ def role_items(user) -> list[tuple[str, str]]:
     items = []
     if is_pa:
         items.append(("My PA profile", reverse("register:profile")))
-        items.append(("Jobs for you", reverse("matching:for_me")))
+        items.append(("Jobs for you", reverse("job_matches:for_me")))
     if acts_for_employers:
         items.append(("Employer", reverse("employer:home")))
     if is_pa or acts_for_employers:

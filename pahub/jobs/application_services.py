@@ -20,9 +20,10 @@ from django.utils import timezone
 from pahub.accounts.models import Role, User
 from pahub.core import audit
 from pahub.jobs.job_services import JobStateError, job_mark_filled
+from pahub.jobs.matches.needs import job_needs
 from pahub.jobs.models import Application, EmployerProfile, Job
 from pahub.jobs.permissions import employer_side_role, helping_organisation
-from pahub.matching.engine import job_needs, pa_candidate
+from pahub.matching.engine import pa_candidate
 from pahub.matching.scoring import unmet_must_haves
 from pahub.messaging.models import Conversation, Message
 from pahub.messaging.queries import is_blocked_between

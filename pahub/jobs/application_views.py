@@ -272,7 +272,7 @@ def applicants(request: HttpRequest, job_id: int) -> HttpResponse:
             "may_decide": may_decide and job.status in (Job.Status.PUBLISHED, Job.Status.PAUSED),
             "may_act": may_decide,
             "public_url": url_or_none("jobs:detail", job.pk) if job.is_open else None,
-            "matches_url": url_or_none("matching:job_matches", job.pk),
+            "matches_url": url_or_none("job_matches:for_job", job.pk),
             "manage_url": url_or_none("employer:job", job.pk),
             "active_count": sum(1 for row in rows if row.is_active),
         },

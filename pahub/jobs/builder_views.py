@@ -278,7 +278,7 @@ def job_detail(request: HttpRequest, job_id: int) -> HttpResponse:
             "rows": summary_rows(job, facts) if job.status != Job.Status.DRAFT else [],
             "actions": status_actions(job),
             "status_tag": STATUS_TAGS[job.status],
-            "matches_url": optional_link("matching:job_matches", job_id=job.pk),
+            "matches_url": optional_link("job_matches:for_job", job_id=job.pk),
             "applicants_url": optional_link("jobs:applicants", job_id=job.pk),
             "public_url": facts.public_path if job.status == Job.Status.PUBLISHED else None,
             "can_edit": job.status in (Job.Status.DRAFT, Job.Status.PUBLISHED, Job.Status.PAUSED),

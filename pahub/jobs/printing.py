@@ -13,10 +13,11 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from pahub.jobs.job_services import hours_label, pay_check_date, posted_by_line
+from pahub.jobs.matches.needs import job_must_haves
 from pahub.jobs.models import EmployerProfile, Job
 from pahub.jobs.wages import MinimumPay, minimum_pay_on
+from pahub.matching.must_haves import Wording, must_haves_in_words
 from pahub.register.availability import DAYS, PARTS, Slot, describe
-from pahub.taxonomy.dbs import DbsLevel
 from pahub.taxonomy.models import Skill
 
 ADVERT_DESCRIPTION_WORDS = 45
@@ -81,22 +82,6 @@ def public_job_path(job: Job) -> str:
     return f"/jobs/{job.pk}/"
 
 
-def must_haves_for(job: Job, required_skills: list[Skill]) -> list[str]:
-    lines = []
-    if job.required_dbs:
-        lines.append(f"A DBS check: {DbsLevel(job.required_dbs).label.lower()} or higher")
-    if job.requires_driver:
-        lines.append("A driver with their own car")
-    if job.required_language_id:
-        lines.append(f"Uses {job.required_language.name}")
-    if job.required_gender:
-        who = "A woman" if job.required_gender == Job.RequiredGender.WOMAN else "A man"
-        lines.append(f"{who}, because the job includes intimate personal care: {job.gender_reason}")
-    if required_skills:
-        lines.append("Can already do: " + ", ".join(skill.name for skill in required_skills))
-    return lines
-
-
 def nice_to_haves_for(job: Job, interests: list[str], skills: list[Skill]) -> list[str]:
     lines = []
     if interests:
@@ -138,7 +123,10 @@ def job_facts(job: Job, *, today: date | None = None) -> JobFacts:
         hours_lines=describe(job.hours_grid),
         grid=grid,
         part_names=[{"name": name, "hours": hours} for _, name, hours in PARTS],
-        must_haves=must_haves_for(job, required_skills),
+        must_haves=must_haves_in_words(
+            job_must_haves(job, required_skills=required_skills, with_reason=True),
+            wording=Wording.CHECKLIST,
+        ),
         nice_to_haves=nice_to_haves_for(job, interests, nice_skills),
         what_matters=profile.what_matters if profile else "",
         posted_by=posted_by_line(job),

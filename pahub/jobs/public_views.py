@@ -8,23 +8,23 @@ well each job matches them, with the reasons, from the matching engine.
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.paginator import Page
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from pahub.accounts.models import Role, User
+from pahub.core.pagination import pagination_items
 from pahub.core.public import public_page
 from pahub.jobs.application_queries import application_of, conversation_url, url_or_none
 from pahub.jobs.application_services import must_have_check
 from pahub.jobs.jsonld import job_posting, json_ld_script
+from pahub.jobs.matches.queries import explain_jobs_for_pa
 from pahub.jobs.models import Application, Job
 from pahub.jobs.permissions import access_open_job, can_view_job_as_employer_side
 from pahub.jobs.public_forms import JobSearchForm, querydict_to_query
 from pahub.jobs.search import JobFilters, page_of_jobs, public_job_by_id, search_jobs
 from pahub.jobs.vacancies import PublicJob
-from pahub.matching.engine import explain_jobs_for_pa
 from pahub.matching.scoring import Match, score_words
 from pahub.register.models import PAProfile
 
@@ -44,12 +44,6 @@ def profile_of_pa(user: User) -> PAProfile | None:
     if not user.is_authenticated or not user.has_role(Role.PA):
         return None
     return PAProfile.objects.filter(user=user).select_related("user__district").first()
-
-
-def pagination_items(page: Page) -> list[int | None]:
-    """Page numbers for the GOV.UK pagination component; None stands for an ellipsis."""
-    numbers = page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1)
-    return [number if isinstance(number, int) else None for number in numbers]
 
 
 @public_page
@@ -151,5 +145,5 @@ def employer_side_links(user: User, job: Job) -> dict[str, str | None] | None:
         return None
     return {
         "applicants": reverse("jobs:applicants", args=[job.pk]),
-        "matches": url_or_none("matching:job_matches", job.pk),
+        "matches": url_or_none("job_matches:for_job", job.pk),
     }

@@ -13,25 +13,16 @@ from decimal import Decimal
 
 from django.db.models import Prefetch, QuerySet
 
+from pahub.jobs.matches.needs import job_must_haves
 from pahub.jobs.models import Job
+from pahub.matching.must_haves import Wording, must_haves_in_words
 from pahub.places.distance import miles_for_display
 from pahub.register.availability import describe
-from pahub.taxonomy.dbs import DbsLevel
 from pahub.taxonomy.models import Interest, Skill
 
-# What each must-have DBS level asks for, in the words a PA reads.
-DBS_WORDS = {
-    DbsLevel.BASIC: "A basic DBS check",
-    DbsLevel.STANDARD: "A standard DBS check",
-    DbsLevel.ENHANCED: "An enhanced DBS check",
-    DbsLevel.ENHANCED_ADULTS_BARRED: "An enhanced DBS check with the adults' barred list",
-}
 # The employer's own reason for a gender requirement may describe their body or health, so
-# the public page states the lawful ground in fixed words and never shows the reason text.
-GENDER_WORDS = {
-    Job.RequiredGender.WOMAN: "A woman: the job includes intimate personal care",
-    Job.RequiredGender.MAN: "A man: the job includes intimate personal care",
-}
+# the public page states the lawful ground in fixed words and never shows the reason text
+# (`Wording.ADVERT` leaves it out).
 GENDER_GROUND = (
     "This is an occupational requirement the Equality Act 2010 (Schedule 9) allows for "
     "intimate personal care."
@@ -125,22 +116,6 @@ def with_public_data(jobs: QuerySet[Job]) -> QuerySet[Job]:
     )
 
 
-def must_haves_in_words(job: Job) -> list[str]:
-    lines = []
-    if job.required_dbs:
-        lines.append(DBS_WORDS.get(job.required_dbs, "A DBS check"))
-    if job.requires_driver:
-        lines.append("A driver with their own car")
-    if job.required_language_id:
-        lines.append(f"Speaks or signs {job.required_language.name}")
-    if job.required_gender:
-        lines.append(GENDER_WORDS[job.required_gender])
-    skills = [skill.name for skill in job.required_skills.all()]
-    if skills:
-        lines.append(f"Has done: {', '.join(skills)}")
-    return lines
-
-
 def nice_to_haves_in_words(job: Job) -> list[str]:
     lines = []
     if job.nice_years_experience:
@@ -171,7 +146,7 @@ def public_job(job: Job, *, miles: float | None = None, searched_from: str = "")
         hourly_pay=job.hourly_pay,
         is_apprenticeship=job.is_apprenticeship,
         tasks=tuple(PublicTask(skill.code, skill.name) for skill in job.tasks.all()),
-        must_haves=tuple(must_haves_in_words(job)),
+        must_haves=tuple(must_haves_in_words(job_must_haves(job), wording=Wording.ADVERT)),
         nice_to_haves=tuple(nice_to_haves_in_words(job)),
         posted_by_organisation=(
             job.posted_by_organisation.name if job.posted_by_organisation_id else ""

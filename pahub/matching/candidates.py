@@ -1,8 +1,9 @@
-"""The database prefilter: which PAs (or jobs) are worth scoring at all.
+"""The database prefilter: which PAs are worth scoring at all.
 
 Everything here narrows a queryset with rules the pure `scoring.unmet_must_haves` also
 checks, so the engine scores only rows that can be results, and the results never depend on
-the prefilter being right (the engine checks each result again in Python).
+the prefilter being right (the engine checks each result again in Python). Which open jobs a
+PA could match is the job side's prefilter: `pahub.jobs.matches.queries.open_jobs_for`.
 
 Visibility is `pahub.register.permissions.can_view_profile`, written as a query:
 `visible_profiles_q(viewer)` must give exactly the profiles that function allows, and
@@ -19,7 +20,6 @@ from django.db.models.lookups import GreaterThanOrEqual
 
 from pahub.accounts.models import Role, User
 from pahub.accounts.permissions import is_site_admin, staff_local_authority_ids
-from pahub.jobs.models import Job
 from pahub.places.distance import bounding_box, miles_between
 from pahub.places.models import District
 from pahub.register.models import PAProfile, ProfileLanguage
@@ -229,30 +229,7 @@ def candidate_profiles(
     return profiles.filter(reach.profiles_q())
 
 
-# Jobs, for a PA
-
-
-def open_jobs_for(pa: PACandidate) -> QuerySet[Job]:
-    """Published jobs whose must-haves this PA meets, in districts within their travel
-    distance, at times they are free for some of. Distance is narrowed by district here."""
-    jobs = Job.objects.filter(status=Job.Status.PUBLISHED, required_dbs_rank__lte=pa.dbs_rank)
-    if not (pa.has_driving_licence and pa.has_own_car):
-        jobs = jobs.filter(requires_driver=False)
-    jobs = jobs.filter(Q(required_language__isnull=True) | Q(required_language__in=pa.language_ids))
-    jobs = jobs.filter(Q(required_gender="") | Q(required_gender=pa.gender or "-"))
-    # A job needing any skill this PA has not listed is out: one NOT IN over the job table.
-    jobs = jobs.exclude(
-        pk__in=Job.required_skills.through.objects.exclude(skill_id__in=pa.skill_ids).values(
-            "job_id"
-        )
-    )
-    if pa.availability:
-        jobs = jobs.alias(free_in_grid=F("hours_grid").bitand(pa.availability)).exclude(
-            Q(free_in_grid=0) & ~Q(hours_grid=0)
-        )
-    else:
-        jobs = jobs.filter(hours_grid=0)
-    return jobs
+# Districts, for a PA
 
 
 def districts_within_travel(pa: PACandidate) -> dict[str, float]:

@@ -1,6 +1,7 @@
-"""Who may use the matching pages. The only place such rules live.
+"""Who may use the talent search. The only place such rules live.
 
-A job's matches follow the job: `pahub.jobs.permissions.access_job_for_employer_side`.
+A job's matches follow the job (`pahub.jobs.permissions.access_job_for_employer_side`), and
+"Jobs for you" is `pahub.jobs.matches.permissions.may_see_own_matches`.
 """
 
 from pahub.accounts.models import Role, User
@@ -32,7 +33,3 @@ def staff_without_two_factor(user: User) -> bool:
     """Staff see other people's details here too, so, as on staff pages, only with two-factor
     set up (the middleware guards /staff/; these pages live elsewhere)."""
     return must_use_two_factor(user) and not has_two_factor(user)
-
-
-def may_see_own_matches(user: User) -> bool:
-    return user.is_authenticated and user.has_role(Role.PA)

@@ -1,16 +1,15 @@
-"""What a match card shows, from an engine result: public details only, never a full name,
-postcode, email address or phone number."""
+"""What a PA's match card shows, from an engine result: public details only, never a full
+name, postcode, email address or phone number. A job's card is `pahub.jobs.matches.presenters`."""
 
 from dataclasses import dataclass
 
 from django.urls import NoReverseMatch, reverse
 
-from pahub.jobs.models import Job
 from pahub.places.distance import miles_for_display
 from pahub.register.levels import LEVEL_NAMES
 from pahub.register.models import PAProfile
 
-from .engine import JobResult, PAResult
+from .engine import PAResult
 from .scoring import Match, ScorePart, score_words
 
 
@@ -61,19 +60,5 @@ def pa_card(result: PAResult) -> dict:
         "district": profile.user.district_id or "",
         "level": LEVEL_NAMES.get(profile.level, ""),
         "profile_url": reverse("register:profile_detail", kwargs={"profile_id": profile.pk}),
-        "score": score_shown(result.match),
-    }
-
-
-def job_card(result: JobResult) -> dict:
-    job: Job = result.job
-    return {
-        "job_id": job.pk,
-        "title": job.title,
-        "district": job.district_id or "",
-        "hours_per_week": job.hours_per_week,
-        "hourly_pay": job.hourly_pay,
-        "kind": job.get_kind_display(),
-        "job_url": optional_url("jobs:detail", job_id=job.pk),
         "score": score_shown(result.match),
     }

@@ -1,7 +1,8 @@
 """The match score: pure functions over two small data classes, with the reasons people read.
 
 No database here. `JobNeeds` is what a job (or a talent search) asks for, `PACandidate` what a
-PA offers; both are gathered elsewhere (`pahub.matching.engine`), so these rules are fast,
+PA offers; both are gathered elsewhere (`pahub.matching.engine` for PAs, `pahub.jobs.matches`
+for jobs, `pahub.cover.waves` for cover requests), so these rules are fast,
 property-tested (tests/matching/) and shared by the pages, the API and the alerts.
 
 A match is first *eligible* (`unmet_must_haves` is empty: every must-have met and the job
@@ -10,6 +11,10 @@ share of its weight (`WEIGHTS`), added up and scaled to 0..100. A part the job a
 of (no tasks listed, say) weighs nothing for that job, so it neither helps nor hurts anyone.
 Every part carries the sentence that explains it; a reason is listed exactly when its part
 earned points. docs/matching.md describes each formula.
+
+It is one file, over 500 lines, on purpose: each part's share, its sentence and the
+numbers-only `score_from_counts` must change together (a property test checks that
+`quick_score` equals `score`), and reading them side by side is how they stay in step.
 """
 
 from collections.abc import Iterable, Mapping
@@ -18,6 +23,8 @@ from dataclasses import dataclass, field
 from pahub.places.distance import miles_between, miles_for_display
 from pahub.register.availability import DAYS, PARTS, SLOTS
 from pahub.register.levels import LEVEL_NAMES
+
+from .must_haves import MustHaves, Wording, must_haves_in_words
 
 WEIGHTS: dict[str, float] = {
     "availability": 30.0,
@@ -98,13 +105,6 @@ LEVEL_SENTENCES: dict[int, str] = {
     4: "Level 4: DBS, references and a specialist skill verified",
 }
 TOP_LEVEL = 4
-DBS_NAMES: dict[int, str] = {
-    1: "basic",
-    2: "standard",
-    3: "enhanced",
-    4: "enhanced DBS check with the adults' barred list",
-}
-GENDER_WORDS: dict[str, str] = {"woman": "a woman", "man": "a man"}
 # Scores are rounded so that equal matches compare equal whatever order the parts were added
 # in (the database and Python add them differently): ties then fall to distance and id.
 SCORE_DECIMALS = 4
@@ -305,7 +305,8 @@ def distance_text(miles: float) -> str:
 
 
 def unmet_must_haves(job: JobNeeds, pa: PACandidate) -> list[str]:
-    """What stops this PA matching this job, in words; an empty list means eligible."""
+    """What stops this PA matching this job, in words; an empty list means eligible. The
+    must-haves' sentences are `must_haves.must_haves_in_words` (`Wording.NEEDS`)."""
     unmet = []
     miles = miles_to(job, pa)
     if miles is None:
@@ -315,19 +316,17 @@ def unmet_must_haves(job: JobNeeds, pa: PACandidate) -> list[str]:
             unmet.append(f"{distance_text(miles)}, {further_than(pa.travel_miles)}")
         if job.max_miles is not None and miles > job.max_miles:
             unmet.append(f"More than {number_text(job.max_miles)} miles away")
-    if pa.dbs_rank < job.required_dbs_rank:
-        name = DBS_NAMES.get(job.required_dbs_rank, "higher")
-        check = name if name.endswith("list") else f"{name} DBS check"
-        unmet.append(f"Needs an {check}" if check[0] in "aeiou" else f"Needs a {check}")
-    if job.requires_driver and not (pa.has_driving_licence and pa.has_own_car):
-        unmet.append("Needs a driver with their own car")
-    for language_id in sorted(job.required_language_ids - pa.language_ids):
-        unmet.append(f"Needs {job.language_names.get(language_id, 'a language')}")
-    if job.required_gender and job.required_gender != pa.gender:
-        words = GENDER_WORDS.get(job.required_gender, job.required_gender)
-        unmet.append(f"Needs {words}, for intimate personal care")
-    for name in skill_words(job, job.required_skill_ids - pa.skill_ids):
-        unmet.append(f"Needs {name}")
+    missed = MustHaves(
+        dbs_rank=job.required_dbs_rank if pa.dbs_rank < job.required_dbs_rank else 0,
+        requires_driver=job.requires_driver and not (pa.has_driving_licence and pa.has_own_car),
+        languages=tuple(
+            job.language_names.get(language_id, "a language")
+            for language_id in sorted(job.required_language_ids - pa.language_ids)
+        ),
+        gender=job.required_gender if job.required_gender != pa.gender else "",
+        skills=tuple(skill_words(job, job.required_skill_ids - pa.skill_ids)),
+    )
+    unmet += must_haves_in_words(missed, wording=Wording.NEEDS)
     if pa.level < job.min_level:
         unmet.append(f"Needs {LEVEL_NAMES.get(job.min_level, 'a higher level')} or above")
     return unmet

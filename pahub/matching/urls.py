@@ -1,4 +1,5 @@
-"""Match pages, under /matches/."""
+"""The talent search and "How matching works", under /matches/ (a job's matches and a
+PA's jobs share the prefix: `pahub.jobs.matches.urls`)."""
 
 from django.urls import path
 
@@ -7,8 +8,6 @@ from pahub.matching import views
 app_name = "matching"
 
 urlpatterns = [
-    path("job/<int:job_id>/", views.job_matches, name="job_matches"),
-    path("for-me/", views.for_me, name="for_me"),
     path("talent/", views.talent, name="talent"),
     path("how-it-works/", views.how_matching_works, name="how_matching_works"),
 ]

@@ -1,7 +1,7 @@
-"""Match pages: a job's PAs (employer side), a PA's jobs, and the employer's talent search.
+"""Match pages about PAs: the employer's talent search, and how matching works for everyone.
 
-Thin views: permission first (`access_*` helpers or role checks), then the engine, then
-`presenters` shapes each result for the template.
+Thin views: permission first, then the engine, then `presenters` shapes each result for the
+template. A job's PAs and a PA's jobs are the job side's pages: `pahub.jobs.matches.views`.
 """
 
 from urllib.parse import urlencode
@@ -15,21 +15,13 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from pahub.accounts.models import User
-from pahub.core import audit
 from pahub.core.public import public_page
 from pahub.jobs.models import EmployerProfile
-from pahub.jobs.permissions import EmployerSide, access_job_for_employer_side, employer_side_role
-from pahub.register.models import PAProfile
 
 from . import engine
 from .filters import TalentFilters, TalentSearchForm
-from .permissions import (
-    acts_as_employer,
-    may_search_talent,
-    may_see_own_matches,
-    staff_without_two_factor,
-)
-from .presenters import job_card, optional_url, pa_card
+from .permissions import acts_as_employer, may_search_talent, staff_without_two_factor
+from .presenters import optional_url, pa_card
 from .scoring import DESCRIPTIONS, LABELS, WEIGHTS
 
 TALENT_LIMIT = 50
@@ -42,49 +34,6 @@ def two_factor_first(request: HttpRequest) -> HttpResponse:
         "Set it up now with an authenticator app.",
     )
     return redirect(f"{reverse('mfa_activate_totp')}?{urlencode({'next': request.path})}")
-
-
-@login_required
-@require_GET
-def job_matches(request: HttpRequest, job_id: int) -> HttpResponse:
-    job = access_job_for_employer_side(request.user, job_id)
-    role = employer_side_role(request.user, job.employer)
-    if role not in (EmployerSide.EMPLOYER, EmployerSide.REPRESENTATIVE):
-        if staff_without_two_factor(request.user):
-            return two_factor_first(request)
-        # Staff looking at another person's job and the PAs who match it: keep a note.
-        audit.record_view(request.user, job, request=request)
-    results = engine.matches_for_job(job, viewer=request.user)
-    invite_url = optional_url("jobs:invite", job_id=job.pk) if job.is_open else None
-    return render(
-        request,
-        "matching/job_matches.html",
-        {
-            "job": job,
-            "cards": [pa_card(result) for result in results],
-            "invite_url": invite_url,
-            "job_url": optional_url("employer:job", job_id=job.pk),
-        },
-    )
-
-
-@login_required
-@require_GET
-def for_me(request: HttpRequest) -> HttpResponse:
-    if not may_see_own_matches(request.user):
-        raise PermissionDenied("Matched jobs are for Personal Assistants.")
-    profile = PAProfile.objects.select_related("user__district").filter(user=request.user).first()
-    results = engine.matches_for_pa(profile) if profile else []
-    return render(
-        request,
-        "matching/for_me.html",
-        {
-            "profile": profile,
-            "cards": [job_card(result) for result in results],
-            "hidden": profile is not None
-            and (profile.is_paused or profile.visibility == PAProfile.Visibility.HIDDEN),
-        },
-    )
 
 
 def default_outcode(user: User) -> str:

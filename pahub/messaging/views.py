@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from pahub.accounts.models import User
+from pahub.core.pagination import pagination_items
 from pahub.jobs.permissions import (
     EmployerSide,
     access_job_for_manager,
@@ -100,16 +101,11 @@ def inbox(request: HttpRequest) -> HttpResponse:
         {
             "page": page,
             "rows": rows,
-            "page_numbers": page_numbers(page),
+            "page_numbers": pagination_items(page),
             "total_unread": unread_summary(user, conversations).count,
             "preference_form": preference,
         },
     )
-
-
-def page_numbers(page) -> list[int | None]:
-    numbers = page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1)
-    return [number if isinstance(number, int) else None for number in numbers]
 
 
 @login_required

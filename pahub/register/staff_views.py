@@ -11,7 +11,7 @@ from functools import wraps
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import TemplateDoesNotExist
@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from pahub.accounts.permissions import is_site_admin
 from pahub.accounts.staff_views import staff_required
+from pahub.core.pagination import pagination_items
 from pahub.register import availability, search
 from pahub.register.levels import LEVEL_NAMES
 from pahub.register.models import AssistedDigitalConsent, Evidence, PAProfile
@@ -71,12 +72,6 @@ def verifier_required(view: Callable) -> Callable:
         return view(request, *args, **kwargs)
 
     return wrapper
-
-
-def pagination_items(page: Page) -> list[int | None]:
-    """Page numbers for the GOV.UK pagination component; None stands for an ellipsis."""
-    numbers = page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1)
-    return [number if isinstance(number, int) else None for number in numbers]
 
 
 def add_service_error(form, error: StaffActionError) -> None:

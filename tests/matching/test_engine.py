@@ -9,6 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from pahub.accounts.models import Role
+from pahub.jobs.matches.needs import job_needs
+from pahub.jobs.matches.queries import explain_jobs_for_pa, matches_for_job, matches_for_pa
 from pahub.jobs.models import EmployerProfile, Job
 from pahub.matching import engine
 from pahub.matching.filters import TalentFilters
@@ -17,6 +19,7 @@ from pahub.register.models import PAProfile
 from pahub.taxonomy.models import Interest, Language, Skill
 from tests.factories import UserFactory, make_employer_profile, make_job
 from tests.matching.conftest import WEEKDAY_EARLY, make_pa
+from tests.matching.naive import naive_matches_for_job, naive_matches_for_pa
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +32,7 @@ def found(results) -> list[str]:
 
 
 def test_jordan_matches_amiras_job_with_reasons(employer, open_job, jordan):
-    results = engine.matches_for_job(open_job, viewer=employer)
+    results = matches_for_job(open_job, viewer=employer)
 
     assert found(results) == ["Jordan"]
     match = results[0].match
@@ -43,7 +46,7 @@ def test_hidden_and_paused_profiles_never_appear(employer, open_job, jordan):
     make_pa(name="Hidden", visibility=PAProfile.Visibility.HIDDEN)
     make_pa(name="Paused", is_paused=True)
 
-    assert found(engine.matches_for_job(open_job, viewer=employer)) == ["Jordan"]
+    assert found(matches_for_job(open_job, viewer=employer)) == ["Jordan"]
 
 
 def test_a_pa_visible_only_in_another_area_is_not_found(employer, open_job, jordan):
@@ -52,7 +55,7 @@ def test_a_pa_visible_only_in_another_area_is_not_found(employer, open_job, jord
         name="Newcastle", visibility=PAProfile.Visibility.LOCAL, visible_in=["Newcastle upon Tyne"]
     )
 
-    assert sorted(found(engine.matches_for_job(open_job, viewer=employer))) == [
+    assert sorted(found(matches_for_job(open_job, viewer=employer))) == [
         "Jordan",
         "Newcastle",
     ]
@@ -74,7 +77,7 @@ def test_a_pa_missing_a_must_have_is_not_found(employer, open_job, field, value,
     Job.objects.filter(pk=open_job.pk).update(**updates)
     open_job.refresh_from_db()
 
-    assert found(engine.matches_for_job(open_job, viewer=employer)) == []
+    assert found(matches_for_job(open_job, viewer=employer)) == []
 
 
 def test_a_required_language_and_skill_must_both_be_on_the_profile(employer, open_job):
@@ -87,21 +90,21 @@ def test_a_required_language_and_skill_must_both_be_on_the_profile(employer, ope
     make_pa(name="Hoist only", skills=("mobility.hoist",))
     make_pa(name="Both", languages=("pl",), skills=("mobility.hoist", "personal_care.dressing"))
 
-    assert found(engine.matches_for_job(open_job, viewer=employer)) == ["Both"]
+    assert found(matches_for_job(open_job, viewer=employer)) == ["Both"]
 
 
 def test_a_pa_beyond_their_own_travel_distance_is_not_found(employer, open_job):
     make_pa(name="Durham, 3 miles", postcode="DH1 1AA", travel_miles=3)
     make_pa(name="Durham, 30 miles", postcode="DH1 1AA", travel_miles=30)
 
-    assert found(engine.matches_for_job(open_job, viewer=employer)) == ["Durham, 30 miles"]
+    assert found(matches_for_job(open_job, viewer=employer)) == ["Durham, 30 miles"]
 
 
 def test_a_pa_free_at_none_of_the_jobs_times_is_not_found(employer, open_job):
     make_pa(name="Evenings", availability=["monday_evening", "tuesday_evening"])
     make_pa(name="One morning", availability=["monday_early"])
 
-    assert found(engine.matches_for_job(open_job, viewer=employer)) == ["One morning"]
+    assert found(matches_for_job(open_job, viewer=employer)) == ["One morning"]
 
 
 def test_the_employer_never_matches_their_own_job(employer, open_job):
@@ -110,7 +113,7 @@ def test_the_employer_never_matches_their_own_job(employer, open_job):
     profile.user = employer
     PAProfile.objects.filter(pk=profile.pk).update(user=employer)
 
-    assert found(engine.matches_for_job(open_job, viewer=employer)) == []
+    assert found(matches_for_job(open_job, viewer=employer)) == []
 
 
 def test_more_of_the_jobs_hours_ranks_higher(employer, open_job):
@@ -118,7 +121,7 @@ def test_more_of_the_jobs_hours_ranks_higher(employer, open_job):
     make_pa(name="All mornings", availability=WEEKDAY_EARLY)
     make_pa(name="Three mornings", availability=WEEKDAY_EARLY[:3])
 
-    assert found(engine.matches_for_job(open_job, viewer=employer)) == [
+    assert found(matches_for_job(open_job, viewer=employer)) == [
         "All mornings",
         "Three mornings",
         "Two mornings",
@@ -130,7 +133,7 @@ def test_nearer_ranks_higher_when_all_else_is_equal(employer, open_job):
     make_pa(name="NE1", postcode="NE1 2AA")
     make_pa(name="NE28", postcode="NE28 1AA", travel_miles=20)
 
-    assert found(engine.matches_for_job(open_job, viewer=employer)) == ["NE1", "NE6", "NE28"]
+    assert found(matches_for_job(open_job, viewer=employer)) == ["NE1", "NE6", "NE28"]
 
 
 def test_shared_interests_with_the_employer_count(employer_profile, open_job):
@@ -138,7 +141,7 @@ def test_shared_interests_with_the_employer_count(employer_profile, open_job):
     make_pa(name="Gardener", interests=("Gardening", "Football"))
     make_pa(name="Reader", interests=("Reading",))
 
-    results = engine.matches_for_job(open_job, viewer=employer_profile.user)
+    results = matches_for_job(open_job, viewer=employer_profile.user)
 
     assert found(results) == ["Gardener", "Reader"]
     assert "Shares: football, gardening" in results[0].match.reasons
@@ -148,7 +151,7 @@ def test_the_limit_keeps_the_best(employer, open_job):
     for days in range(6):
         make_pa(name=f"Level {days % 5}", level=days % 5, days_inactive=days * 40)
 
-    best = engine.matches_for_job(open_job, viewer=employer, limit=2)
+    best = matches_for_job(open_job, viewer=employer, limit=2)
 
     assert [result.profile.level for result in best] == [4, 3]
 
@@ -171,8 +174,8 @@ def test_matches_are_the_same_as_loading_everyone_and_scoring_in_python(employer
         )
 
     for limit in (1, 3, 10, 50):
-        quick = engine.matches_for_job(open_job, viewer=employer, limit=limit)
-        slow = engine.naive_matches_for_job(open_job, viewer=employer, limit=limit)
+        quick = matches_for_job(open_job, viewer=employer, limit=limit)
+        slow = naive_matches_for_job(open_job, viewer=employer, limit=limit)
         assert [(r.profile.pk, r.match) for r in quick] == [(r.profile.pk, r.match) for r in slow]
 
 
@@ -192,7 +195,7 @@ def test_the_database_adds_up_the_parts_as_python_does(employer_profile, open_jo
             days_inactive=[0, 7, 8, 30, 31, 90, 91, 180, 181, 400][number],
         )
     now = timezone.now()
-    needs = engine.job_needs(open_job)
+    needs = job_needs(open_job)
     rows = dict(
         PAProfile.objects.annotate(partial=engine.partial_points(needs, now=now)).values_list(
             "pk", "partial"
@@ -218,7 +221,7 @@ def test_a_representative_sees_what_both_they_and_the_employer_may_see(
         visible_in=["Newcastle upon Tyne"],
     )
 
-    names = sorted(found(engine.matches_for_job(open_job, viewer=representative)))
+    names = sorted(found(matches_for_job(open_job, viewer=representative)))
 
     # Sara lives in Newcastle too, so both may see both PAs.
     assert names == ["Jordan", "Local to Newcastle"]
@@ -232,7 +235,7 @@ def test_staff_elsewhere_see_only_pas_in_their_own_areas(
     durham_staff = make_staff(organisation=other_organisation, email="durham@example.org")
     make_pa(name="Durham PA", postcode="DH1 1AA", travel_miles=30)
 
-    assert found(engine.matches_for_job(open_job, viewer=durham_staff)) == ["Durham PA"]
+    assert found(matches_for_job(open_job, viewer=durham_staff)) == ["Durham PA"]
 
 
 # A PA's jobs
@@ -244,7 +247,7 @@ def test_jordan_sees_amiras_open_job_but_not_drafts_or_closed_ones(
     make_job(employer, title="Closed job", status=Job.Status.CLOSED)
     make_job(employer, title="Paused job", status=Job.Status.PAUSED)
 
-    results = engine.matches_for_pa(jordan)
+    results = matches_for_pa(jordan)
 
     assert [result.job.title for result in results] == [open_job.title]
     assert "Free for all 15 hours" in results[0].match.reasons
@@ -258,7 +261,7 @@ def test_a_pa_sees_only_jobs_whose_must_haves_they_meet(employer, open_job, jord
     make_job(employer, title="Needs a man", required_gender="man", gender_reason="Personal care")
     make_job(employer, title="Needs standard DBS", required_dbs_rank=2, required_dbs="standard")
 
-    titles = sorted(result.job.title for result in engine.matches_for_pa(jordan))
+    titles = sorted(result.job.title for result in matches_for_pa(jordan))
 
     assert titles == sorted([open_job.title, "Needs standard DBS"])
 
@@ -268,17 +271,17 @@ def test_a_pa_sees_only_jobs_within_their_travel_distance(employer, open_job, jo
     make_employer_profile(durham_employer)
     make_job(durham_employer, title="In Durham")
 
-    assert [result.job.title for result in engine.matches_for_pa(jordan)] == [open_job.title]
+    assert [result.job.title for result in matches_for_pa(jordan)] == [open_job.title]
 
     PAProfile.objects.filter(pk=jordan.pk).update(travel_miles=30)
-    titles = [result.job.title for result in engine.matches_for_pa(jordan)]
+    titles = [result.job.title for result in matches_for_pa(jordan)]
     assert titles == [open_job.title, "In Durham"]
 
 
 def test_a_pa_free_at_none_of_a_jobs_times_does_not_see_it(employer, open_job, jordan):
     make_job(employer, title="Sunday nights", hours_grid=mask_from_keys(["sunday_night"]))
 
-    assert [result.job.title for result in engine.matches_for_pa(jordan)] == [open_job.title]
+    assert [result.job.title for result in matches_for_pa(jordan)] == [open_job.title]
 
 
 def test_a_pas_matches_are_the_same_as_scoring_every_open_job_in_python(employer, jordan):
@@ -293,8 +296,8 @@ def test_a_pas_matches_are_the_same_as_scoring_every_open_job_in_python(employer
         )
 
     for limit in (1, 4, 50):
-        quick = engine.matches_for_pa(jordan, limit=limit)
-        slow = engine.naive_matches_for_pa(jordan, limit=limit)
+        quick = matches_for_pa(jordan, limit=limit)
+        slow = naive_matches_for_pa(jordan, limit=limit)
         assert [(r.job.pk, r.match) for r in quick] == [(r.job.pk, r.match) for r in slow]
         assert quick
 
@@ -302,7 +305,7 @@ def test_a_pas_matches_are_the_same_as_scoring_every_open_job_in_python(employer
 def test_explain_jobs_for_pa_explains_even_jobs_that_do_not_match(employer, open_job, jordan):
     driving = make_job(employer, title="Needs a driver", requires_driver=True)
 
-    explained = engine.explain_jobs_for_pa(jordan, [open_job, driving])
+    explained = explain_jobs_for_pa(jordan, [open_job, driving])
 
     assert set(explained) == {open_job.pk, driving.pk}
     assert explained[open_job.pk].score > 0
@@ -371,24 +374,24 @@ def test_a_jobs_matches_take_the_same_queries_for_3_or_30_pas(employer, open_job
     Job.objects.filter(pk=open_job.pk).update(nice_years_experience=2)
     for number in range(3):
         make_pa(name=f"First {number}")
-    engine.matches_for_job(open_job, viewer=employer)  # the viewer's roles are read once
-    few = queries_for(lambda: engine.matches_for_job(open_job, viewer=employer))
+    matches_for_job(open_job, viewer=employer)  # the viewer's roles are read once
+    few = queries_for(lambda: matches_for_job(open_job, viewer=employer))
     for number in range(27):
         make_pa(name=f"More {number}", interests=("Gardening",), level=number % 5)
 
-    many = queries_for(lambda: engine.matches_for_job(open_job, viewer=employer, limit=50))
+    many = queries_for(lambda: matches_for_job(open_job, viewer=employer, limit=50))
 
     assert many == few
     assert many <= 20
 
 
 def test_a_pas_matches_take_the_same_queries_for_1_or_20_jobs(employer, open_job, jordan):
-    engine.matches_for_pa(jordan)
-    few = queries_for(lambda: engine.matches_for_pa(jordan))
+    matches_for_pa(jordan)
+    few = queries_for(lambda: matches_for_pa(jordan))
     for number in range(19):
         make_job(employer, title=f"Job {number}", nice_skills=["food.meal_prep"])
 
-    many = queries_for(lambda: engine.matches_for_pa(jordan))
+    many = queries_for(lambda: matches_for_pa(jordan))
 
     assert many == few
     assert many <= 20
@@ -414,7 +417,7 @@ def test_days_since_active_counts_whole_days():
 def test_employer_profile_interests_reach_the_job_needs(employer_profile, open_job):
     employer_profile.interests.set(Interest.objects.filter(name="Gardening"))
 
-    needs = engine.job_needs(open_job)
+    needs = job_needs(open_job)
 
     assert needs.interest_ids == frozenset(
         Interest.objects.filter(name="Gardening").values_list("pk", flat=True)

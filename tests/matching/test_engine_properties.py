@@ -13,6 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pahub.accounts.models import User
+from pahub.jobs.matches.needs import job_needs
+from pahub.jobs.matches.queries import matches_for_job, matches_for_pa
 from pahub.jobs.models import Job
 from pahub.matching import engine
 from pahub.matching.scoring import unmet_must_haves
@@ -21,6 +23,7 @@ from pahub.register.models import PAProfile
 from pahub.register.permissions import can_view_profile
 from tests.factories import make_job, make_staff
 from tests.matching.conftest import make_pa
+from tests.matching.naive import naive_matches_for_job, naive_matches_for_pa
 
 pytestmark = pytest.mark.django_db
 
@@ -130,9 +133,9 @@ def test_a_jobs_matches_keep_every_promise(
         job = make_job(employer, **job_spec)
         Job.objects.filter(pk=job.pk).update(hours_grid=grid)
         job.refresh_from_db()
-        needs = engine.job_needs(job)
+        needs = job_needs(job)
 
-        results = engine.matches_for_job(job, viewer=viewer, limit=limit)
+        results = matches_for_job(job, viewer=viewer, limit=limit)
 
         for result in results:
             profile = result.profile
@@ -144,7 +147,7 @@ def test_a_jobs_matches_keep_every_promise(
             assert unmet_must_haves(needs, candidate) == []
             assert needs.hours_grid & candidate.availability
             assert 0 <= result.match.score <= 100
-        slow = engine.naive_matches_for_job(job, viewer=viewer, limit=limit)
+        slow = naive_matches_for_job(job, viewer=viewer, limit=limit)
         assert [(r.profile.pk, r.match) for r in results] == [(r.profile.pk, r.match) for r in slow]
         transaction.set_rollback(True)
 
@@ -173,13 +176,13 @@ def test_a_pas_matches_keep_every_promise(employer_profile, pa_spec, jobs):
             Job.objects.filter(pk=job.pk).update(hours_grid=grid)
         pa = engine.pa_candidate(profile)
 
-        results = engine.matches_for_pa(profile)
+        results = matches_for_pa(profile)
 
         for result in results:
             assert result.job.status == Job.Status.PUBLISHED
-            needs = engine.job_needs(result.job)
+            needs = job_needs(result.job)
             assert unmet_must_haves(needs, pa) == []
             assert needs.hours_grid & pa.availability
-        slow = engine.naive_matches_for_pa(profile)
+        slow = naive_matches_for_pa(profile)
         assert [(r.job.pk, r.match) for r in results] == [(r.job.pk, r.match) for r in slow]
         transaction.set_rollback(True)

@@ -9,7 +9,7 @@ from django.db.models import F
 
 from pahub.accounts.services import user_update_details
 from pahub.core.management.seeding import seed_users
-from pahub.matching.engine import matches_for_job
+from pahub.jobs.matches.queries import matches_for_job
 from pahub.register.models import PAProfile
 
 from .conftest import make_pa

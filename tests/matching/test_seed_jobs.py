@@ -10,6 +10,8 @@ from django.core.management.base import CommandError
 
 from pahub.accounts.models import Role
 from pahub.core.management.seeding import seed_users
+from pahub.jobs.matches.needs import job_needs
+from pahub.jobs.matches.queries import matches_for_job
 from pahub.jobs.models import EmployerProfile, Job
 from pahub.jobs.wages import minimum_pay_on
 from pahub.matching import engine
@@ -150,8 +152,8 @@ def test_seeded_jobs_find_seeded_pas_and_never_break_a_must_have():
 
     found = 0
     for job in seeded_jobs(29).select_related("employer")[:10]:
-        needs = engine.job_needs(job)
-        for result in engine.matches_for_job(job, viewer=job.employer, limit=20):
+        needs = job_needs(job)
+        for result in matches_for_job(job, viewer=job.employer, limit=20):
             found += 1
             assert unmet_must_haves(needs, engine.pa_candidate(result.profile)) == []
     assert found > 0

@@ -131,7 +131,7 @@ def test_the_job_page_links_to_matches_and_applicants_when_those_pages_exist(
     content = client_for(employer).get(job_url(open_job)).content.decode()
 
     for name, text in [
-        ("matching:job_matches", "See PAs who match this job"),
+        ("job_matches:for_job", "See PAs who match this job"),
         ("jobs:applicants", "See applications and invitations"),
     ]:
         try:

@@ -10,7 +10,7 @@ from tests.factories import make_job
 
 pytestmark = pytest.mark.django_db
 
-URL = reverse("matching:for_me")
+URL = reverse("job_matches:for_me")
 
 
 def test_a_visitor_is_sent_to_sign_in(client):

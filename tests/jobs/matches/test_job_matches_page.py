@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 def url(job) -> str:
-    return reverse("matching:job_matches", kwargs={"job_id": job.pk})
+    return reverse("job_matches:for_job", kwargs={"job_id": job.pk})
 
 
 # Who may look

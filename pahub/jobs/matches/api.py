@@ -1,4 +1,4 @@
-"""API: ranked matches with their explanations, both ways.
+"""API: ranked matches with their explanations, both ways, from the job side.
 
 - `GET /api/v1/jobs/{job_id}/matches`: PAs for a job, for its employer side and staff
   overseeing its area (as the match page).
@@ -20,14 +20,19 @@ from ninja.security import django_auth
 
 from pahub.core import audit
 from pahub.jobs.permissions import EmployerSide, access_job_for_employer_side, employer_side_role
+from pahub.matching.engine import DEFAULT_LIMIT, MAX_LIMIT
+from pahub.matching.permissions import staff_without_two_factor
+from pahub.matching.presenters import public_name
+from pahub.matching.scoring import Match, score_words
 from pahub.register.levels import LEVEL_NAMES
 from pahub.register.models import PAProfile
 
-from . import engine
-from .permissions import may_see_own_matches, staff_without_two_factor
-from .presenters import optional_url, public_name
-from .scoring import Match, score_words
+from .permissions import may_see_own_matches
+from .queries import matches_for_job, matches_for_pa
 
+# The tag and the operation ids are the ones these endpoints had when they lived in
+# `pahub.matching`, so the published OpenAPI description (and clients generated from it)
+# did not change when they moved to the job side.
 router = Router(tags=["matching"])
 
 
@@ -94,7 +99,7 @@ class MyMatchesOut(Schema):
 
 
 class LimitQuery(Schema):
-    limit: int = Field(engine.DEFAULT_LIMIT, ge=1, le=engine.MAX_LIMIT)
+    limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT)
 
 
 def match_out(match: Match) -> MatchOut:
@@ -132,6 +137,7 @@ def pa_out(profile: PAProfile) -> PAOut:
     "/jobs/{job_id}/matches",
     response={200: JobMatchesOut, 403: ErrorOut, 404: ErrorOut},
     auth=django_auth,
+    operation_id="pahub_matching_api_job_matches",
     summary="PAs who match a job, best first, with the reasons",
     description=(
         "For the job's employer, their representatives, and staff acting for them or "
@@ -150,7 +156,7 @@ def job_matches(request: HttpRequest, job_id: int, query: Query[LimitQuery]):
         if staff_without_two_factor(user):
             raise HttpError(403, "Set up two-factor authentication before looking at matches.")
         audit.record_view(user, job, request=request)
-    results = engine.matches_for_job(job, viewer=user, limit=query.limit)
+    results = matches_for_job(job, viewer=user, limit=query.limit)
     return Status(
         200,
         JobMatchesOut(
@@ -168,6 +174,7 @@ def job_matches(request: HttpRequest, job_id: int, query: Query[LimitQuery]):
     "/me/matches",
     response={200: MyMatchesOut, 403: ErrorOut, 404: ErrorOut},
     auth=django_auth,
+    operation_id="pahub_matching_api_my_matches",
     summary="Open jobs that match the signed-in PA, best first, with the reasons",
 )
 def my_matches(request: HttpRequest, query: Query[LimitQuery]):
@@ -177,7 +184,7 @@ def my_matches(request: HttpRequest, query: Query[LimitQuery]):
     profile = PAProfile.objects.filter(user=user).first()
     if profile is None:
         return Status(404, {"detail": "You have not started your profile yet."})
-    results = engine.matches_for_pa(profile, limit=query.limit)
+    results = matches_for_pa(profile, limit=query.limit)
     return Status(
         200,
         MyMatchesOut(
@@ -192,7 +199,7 @@ def my_matches(request: HttpRequest, query: Query[LimitQuery]):
                         hourly_pay=result.job.hourly_pay,
                         kind=result.job.kind,
                         start_date=result.job.start_date,
-                        url=optional_url("jobs:detail", job_id=result.job.pk),
+                        url=reverse("jobs:detail", kwargs={"job_id": result.job.pk}),
                     ),
                     match=match_out(result.match),
                 )

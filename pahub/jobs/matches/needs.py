@@ -1,0 +1,156 @@
+"""A job as the matching engine sees it: `JobNeeds` built from `Job` rows.
+
+Matching is pure and knows nothing of the `Job` model; this is where a job's must-haves,
+hours, tasks, nice-to-haves and interests (its own and its employer's) become the plain data
+`pahub.matching.scoring` scores. Six queries however many jobs.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from django.db.models import QuerySet
+
+from pahub.jobs.models import EmployerProfile, Job
+from pahub.matching.engine import pairs_by_first
+from pahub.matching.must_haves import MustHaves
+from pahub.matching.scoring import JobNeeds
+from pahub.register.models import Evidence, Skill
+
+
+def needs_for_jobs(jobs: QuerySet[Job] | Sequence[int]) -> dict[int, JobNeeds]:
+    """`JobNeeds` for many jobs in six queries, however many jobs (no N+1). The names the
+    sentences need come with the ids, joined, rather than the whole taxonomy."""
+    job_ids = jobs.values("pk") if isinstance(jobs, QuerySet) else list(jobs)
+    rows = list(
+        Job.objects.filter(pk__in=job_ids).values_list(
+            "pk",
+            "hours_grid",
+            "hours_per_week",
+            "district_id",
+            "district__latitude",
+            "district__longitude",
+            "required_dbs_rank",
+            "requires_driver",
+            "required_language_id",
+            "required_language__name",
+            "required_gender",
+            "nice_years_experience",
+            "employer_id",
+        )
+    )
+    skill_names: dict[int, str] = {}
+    interest_names: dict[int, str] = {}
+
+    def listed(rows, names: dict[int, str]) -> dict[int, set[int]]:
+        grouped: dict[int, set[int]] = defaultdict(set)
+        for owner, item, name in rows:
+            grouped[owner].add(item)
+            names[item] = name
+        return grouped
+
+    skills = {
+        name: listed(
+            model.objects.filter(job_id__in=job_ids).values_list(
+                "job_id", "skill_id", "skill__name"
+            ),
+            skill_names,
+        )
+        for name, model in (
+            ("tasks", Job.tasks.through),
+            ("required", Job.required_skills.through),
+            ("nice_skills", Job.nice_skills.through),
+        )
+    }
+    nice_interests = listed(
+        Job.nice_interests.through.objects.filter(job_id__in=job_ids).values_list(
+            "job_id", "interest_id", "interest__name"
+        ),
+        interest_names,
+    )
+    employer_interests = listed(
+        EmployerProfile.interests.through.objects.filter(
+            employerprofile__user_id__in={row[-1] for row in rows}
+        ).values_list("employerprofile__user_id", "interest_id", "interest__name"),
+        interest_names,
+    )
+    language_names = {row[8]: row[9] for row in rows if row[8]}
+    needs = {}
+    for (
+        pk,
+        grid,
+        hours,
+        district,
+        latitude,
+        longitude,
+        dbs_rank,
+        driver,
+        language_id,
+        _language_name,
+        gender,
+        nice_years,
+        employer_id,
+    ) in rows:
+        needs[pk] = JobNeeds(
+            job_id=pk,
+            hours_grid=grid,
+            hours_per_week=float(hours) if hours is not None else None,
+            district=district or "",
+            latitude=latitude,
+            longitude=longitude,
+            required_dbs_rank=dbs_rank,
+            requires_driver=driver,
+            required_language_ids=frozenset([language_id] if language_id else []),
+            required_gender=gender,
+            required_skill_ids=frozenset(skills["required"].get(pk, ())),
+            task_ids=frozenset(skills["tasks"].get(pk, ())),
+            nice_skill_ids=frozenset(skills["nice_skills"].get(pk, ())),
+            nice_years_experience=nice_years,
+            interest_ids=frozenset(
+                nice_interests.get(pk, set()) | employer_interests.get(employer_id, set())
+            ),
+            skill_names=skill_names,
+            interest_names=interest_names,
+            language_names=language_names,
+        )
+    return needs
+
+
+def job_needs(job: Job) -> JobNeeds:
+    return needs_for_jobs([job.pk])[job.pk]
+
+
+def job_interests(jobs: dict[int, int]) -> dict[int, frozenset[int]]:
+    """Each job's interests (`jobs` maps job id to employer id): its nice-to-have interests
+    and its employer's own, together. Two queries however many jobs."""
+    nice = pairs_by_first(
+        Job.nice_interests.through.objects.filter(job_id__in=list(jobs)).values_list(
+            "job_id", "interest_id"
+        )
+    )
+    employers = pairs_by_first(
+        EmployerProfile.interests.through.objects.filter(
+            employerprofile__user_id__in=set(jobs.values())
+        ).values_list("employerprofile__user_id", "interest_id")
+    )
+    return {
+        job_id: frozenset(nice.get(job_id, set()) | employers.get(employer_id, set()))
+        for job_id, employer_id in jobs.items()
+    }
+
+
+def job_must_haves(
+    job: Job, *, required_skills: Iterable[Skill] | None = None, with_reason: bool = False
+) -> MustHaves:
+    """The job's must-haves as plain data for `must_haves_in_words`, from the loaded row:
+    `job.required_language`, and `job.required_skills.all()` unless the skills are given
+    (prefetch both when showing many jobs). The employer's own reason for a gender
+    requirement only `with_reason` (their own pages and printouts, never the public's)."""
+    skills = job.required_skills.all() if required_skills is None else required_skills
+    return MustHaves(
+        dbs_rank=Evidence.DBS_RANKS.get(job.required_dbs, 0),
+        requires_driver=job.requires_driver,
+        languages=(job.required_language.name,) if job.required_language_id else (),
+        gender=job.required_gender,
+        gender_reason=job.gender_reason if with_reason else "",
+        skills=tuple(skill.name for skill in skills),
+    )

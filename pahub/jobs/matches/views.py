@@ -1,0 +1,67 @@
+"""Match pages from the job side: a job's PAs (its employer side) and a PA's jobs.
+
+Thin views: permission first (`access_*` helpers or role checks), then the queries, then the
+presenters shape each result for the template. The talent search and "How matching works"
+are `pahub.matching.views`.
+"""
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+
+from pahub.core import audit
+from pahub.jobs.permissions import EmployerSide, access_job_for_employer_side, employer_side_role
+from pahub.matching.permissions import staff_without_two_factor
+from pahub.matching.presenters import pa_card
+from pahub.matching.views import two_factor_first
+from pahub.register.models import PAProfile
+
+from .permissions import may_see_own_matches
+from .presenters import job_card
+from .queries import matches_for_job, matches_for_pa
+
+
+@login_required
+@require_GET
+def job_matches(request: HttpRequest, job_id: int) -> HttpResponse:
+    job = access_job_for_employer_side(request.user, job_id)
+    role = employer_side_role(request.user, job.employer)
+    if role not in (EmployerSide.EMPLOYER, EmployerSide.REPRESENTATIVE):
+        if staff_without_two_factor(request.user):
+            return two_factor_first(request)
+        # Staff looking at another person's job and the PAs who match it: keep a note.
+        audit.record_view(request.user, job, request=request)
+    results = matches_for_job(job, viewer=request.user)
+    invite_url = reverse("jobs:invite", kwargs={"job_id": job.pk}) if job.is_open else None
+    return render(
+        request,
+        "jobs/matches/job_matches.html",
+        {
+            "job": job,
+            "cards": [pa_card(result) for result in results],
+            "invite_url": invite_url,
+            "job_url": reverse("employer:job", kwargs={"job_id": job.pk}),
+        },
+    )
+
+
+@login_required
+@require_GET
+def for_me(request: HttpRequest) -> HttpResponse:
+    if not may_see_own_matches(request.user):
+        raise PermissionDenied("Matched jobs are for Personal Assistants.")
+    profile = PAProfile.objects.select_related("user__district").filter(user=request.user).first()
+    results = matches_for_pa(profile) if profile else []
+    return render(
+        request,
+        "jobs/matches/for_me.html",
+        {
+            "profile": profile,
+            "cards": [job_card(result) for result in results],
+            "hidden": profile is not None
+            and (profile.is_paused or profile.visibility == PAProfile.Visibility.HIDDEN),
+        },
+    )
