@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "pahub.matching",
     "pahub.messaging",
     "pahub.cover",
+    # The top: demo and seed orchestration, above every app it fills.
+    "pahub.setup",
 ]
 
 MIDDLEWARE = [

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from pahub.accounts.models import Role
-from pahub.core.management.seeding import seed_users
+from pahub.accounts.seeding import seed_users
 from pahub.jobs.models import EmployerProfile, Job
 from pahub.jobs.wages import minimum_pay_on
 from pahub.matching import engine
