@@ -176,7 +176,6 @@ class PAProfileAdmin(admin.ModelAdmin):
                 request.user,
                 "profile.moderated",
                 obj,
-                request=request,
                 fields=sorted(form.changed_data),
             )
 
