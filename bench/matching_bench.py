@@ -60,7 +60,7 @@ def seeded_counts(env: dict[str, str], options: argparse.Namespace) -> tuple[int
         env,
         "shell",
         "-c",
-        "from pahub.core.management.seeding import seed_users; "
+        "from pahub.accounts.seeding import seed_users; "
         "from pahub.register.models import PAProfile; from pahub.jobs.models import Job; "
         f"people = seed_users({options.seed}); "
         "print(PAProfile.objects.filter(user__in=people).count(), "
@@ -188,7 +188,7 @@ def worker(options: argparse.Namespace) -> None:
     import django
 
     django.setup()
-    from pahub.core.management.seeding import seed_users
+    from pahub.accounts.seeding import seed_users
     from pahub.jobs.models import Job
     from pahub.matching import candidates, engine
     from pahub.register.models import PAProfile
@@ -372,8 +372,7 @@ def main() -> None:
                     postgres_env,
                     "shell",
                     "-c",
-                    "from pahub.core.management.seeding import seed_delete; "
-                    f"seed_delete({options.seed})",
+                    f"from pahub.accounts.seeding import seed_delete; seed_delete({options.seed})",
                 )
 
 
