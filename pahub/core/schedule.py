@@ -133,8 +133,7 @@ def run_once(job: Periodic, *, long_running: bool = True) -> Outcome | None:
     except DatabaseError:
         logger.exception("Periodic %s failed; it will run again next time.", job.name)
         return None
-    for line in outcome.lines:
-        logger.info("%s: %s", job.name, line)
+    # No need to log the outcome's lines here: each job's own module logs what it did.
     return outcome
 
 
