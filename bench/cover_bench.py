@@ -87,7 +87,7 @@ def seeded_profiles(env: dict[str, str], seed: int) -> int:
         env,
         "shell",
         "-c",
-        "from pahub.core.management.seeding import seed_users; "
+        "from pahub.accounts.seeding import seed_users; "
         "from pahub.register.models import PAProfile; "
         f"print(PAProfile.objects.filter(user__in=seed_users({seed})).count())",
     )

@@ -60,7 +60,7 @@ def seeded_counts(env: dict[str, str], options: argparse.Namespace) -> tuple[int
         env,
         "shell",
         "-c",
-        "from pahub.core.management.seeding import seed_users; "
+        "from pahub.accounts.seeding import seed_users; "
         "from pahub.register.models import PAProfile; from pahub.jobs.models import Job; "
         f"people = seed_users({options.seed}); "
         "print(PAProfile.objects.filter(user__in=people).count(), "
@@ -189,7 +189,7 @@ def worker(options: argparse.Namespace) -> None:
     import django
 
     django.setup()
-    from pahub.core.management.seeding import seed_users
+    from pahub.accounts.seeding import seed_users
     from pahub.jobs.matches.needs import job_needs
     from pahub.jobs.matches.queries import matches_for_job, matches_for_pa, open_jobs_for
     from pahub.jobs.models import Job
@@ -378,8 +378,7 @@ def main() -> None:
                     postgres_env,
                     "shell",
                     "-c",
-                    "from pahub.core.management.seeding import seed_delete; "
-                    f"seed_delete({options.seed})",
+                    f"from pahub.accounts.seeding import seed_delete; seed_delete({options.seed})",
                 )
 
 

@@ -51,7 +51,7 @@ def seeded_profiles(env: dict[str, str], options: argparse.Namespace) -> int:
         env,
         "shell",
         "-c",
-        "from pahub.core.management.seeding import seed_users; "
+        "from pahub.accounts.seeding import seed_users; "
         "from pahub.register.models import PAProfile; "
         f"print(PAProfile.objects.filter(user__in=seed_users({options.seed})).count())",
     )
@@ -237,8 +237,7 @@ def main() -> None:
                     postgres_env,
                     "shell",
                     "-c",
-                    "from pahub.core.management.seeding import seed_delete; "
-                    f"seed_delete({options.seed})",
+                    f"from pahub.accounts.seeding import seed_delete; seed_delete({options.seed})",
                 )
 
 

@@ -59,10 +59,14 @@ INSTALLED_APPS = [
     "pahub.matching",
     "pahub.messaging",
     "pahub.cover",
+    # The top: demo and seed orchestration, above every app it fills.
+    "pahub.setup",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything that may write an audit event: the event's IP comes from here.
+    "pahub.core.middleware.ClientIPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -36,6 +36,6 @@ class AccountAdapter(DefaultAccountAdapter):
         place_user(user, form.cleaned_data["postcode"])
         user.save()
         roles = [role for role in form.cleaned_data["roles"] if role != "staff"]
-        audit.record(user, "account.created", user, request=request)
+        audit.record(user, "account.created", user)
         user_set_roles(user=user, roles=roles, by=user)
         return user

@@ -1,11 +1,28 @@
 """The header navigation fits the person: visitors, PAs, employers, staff and admins."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.http import HttpRequest
 from django.urls import reverse
 
 from pahub.accounts.permissions import is_organisation_staff, is_site_admin
+
+# The counts beside header links ("Cover (2 new)", "Messages (3 unread)") come from apps above
+# accounts. They register a provider here from their AppConfig.ready(), so accounts never
+# imports them; a count nobody registered is simply 0.
+HeaderCount = Callable[..., int]
+_header_counts: dict[str, HeaderCount] = {}
+
+
+def register_header_count(name: str, provider: HeaderCount) -> None:
+    """Let a higher app supply the number shown beside its header link (called with the user)."""
+    _header_counts[name] = provider
+
+
+def header_count(name: str, user) -> int:
+    provider = _header_counts.get(name)
+    return provider(user) if provider is not None else 0
 
 
 @dataclass(frozen=True)
@@ -39,9 +56,6 @@ def navigation_for(request: HttpRequest) -> list[NavItem]:
 
 def role_items(user) -> list[tuple[str, str]]:
     """Links for what this person does on PA Hub; counts are in words, not colour."""
-    from pahub.cover.queries import new_cover_alert_count
-    from pahub.messaging.queries import unread_summary
-
     is_pa = user.has_role("pa")
     acts_for_employers = user.has_role("employer") or user.has_role("representative")
     items = []
@@ -51,9 +65,9 @@ def role_items(user) -> list[tuple[str, str]]:
     if acts_for_employers:
         items.append(("Employer", reverse("employer:home")))
     if is_pa or acts_for_employers:
-        new_alerts = new_cover_alert_count(user) if is_pa else 0
+        new_alerts = header_count("cover", user) if is_pa else 0
         items.append((with_count("Cover", new_alerts, "new"), reverse("cover:home")))
-        unread = unread_summary(user).count
+        unread = header_count("messages", user)
         items.append((with_count("Messages", unread, "unread"), reverse("messaging:inbox")))
     return items
 

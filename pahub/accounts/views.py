@@ -74,7 +74,7 @@ def details_edit(request: HttpRequest) -> HttpResponse:
 @login_required
 def data_download(request: HttpRequest) -> HttpResponse:
     export = user_data_export(request.user)
-    audit.record(request.user, "account.data_downloaded", request.user, request=request)
+    audit.record(request.user, "account.data_downloaded", request.user)
     response = HttpResponse(
         json.dumps(export, indent=2, ensure_ascii=False), content_type="application/json"
     )

@@ -614,7 +614,6 @@ def timesheets_export(request: HttpRequest, employer_id: int) -> HttpResponse:
         request.user,
         "cover.hours_exported",
         acting.employer,
-        request=request,
         start=start.isoformat(),
         end=end.isoformat(),
         records=len(records),

@@ -4,7 +4,7 @@ Each wave normally schedules the next one through the task queue, to run when it
 (`waves.schedule_next_wave`). That can fail quietly: a backend that cannot wait until a given
 time, a worker that was down, a crash between a request's commit and the queueing of its first
 wave. Someone waiting for help to get out of bed cannot depend on that, so
-`manage.py send_cover_waves` sweeps for every open request whose next wave is due, and for any
+`manage.py run_periodic send_cover_waves` sweeps for every open request whose next wave is due, and for any
 whose first wave never went out, and sends them. `wave_send` locks the request and does nothing
 before `next_wave_at`, so a sweep racing the queued task still sends each wave once.
 """

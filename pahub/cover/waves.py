@@ -7,7 +7,7 @@ their weekly grid covers part of an open shift and they hold no booking that ove
 "Everyone now" (a wait of 0) sends the pool and a double-size first wave together.
 
 `wave_send` is idempotent: it does nothing before `next_wave_at`, so a duplicate task or the
-safety-net sweep (`manage.py send_cover_waves`) can never send a wave early or twice.
+safety-net sweep (`manage.py run_periodic send_cover_waves`) can never send a wave early or twice.
 """
 
 from dataclasses import dataclass
@@ -252,7 +252,7 @@ def _after_wave(request: CoverRequest, pool: list[int], nearby: list[int]) -> No
 
 def schedule_next_wave(request: CoverRequest) -> None:
     """Queue the next wave for when it is due, where the task backend can wait; elsewhere the
-    sweep (`manage.py send_cover_waves`, run every minute) sends it."""
+    sweep (`manage.py run_periodic send_cover_waves`, run every minute) sends it."""
     task = notifications.send_next_wave
     if request.next_wave_at is None or not task.get_backend().supports_defer:
         return

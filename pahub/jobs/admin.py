@@ -46,7 +46,6 @@ class MinimumWageRateAdmin(admin.ModelAdmin):
             request.user,
             "minimum_wage_rate.changed" if change else "minimum_wage_rate.added",
             obj,
-            request=request,
             hourly_rate=str(obj.hourly_rate),
         )
 
@@ -76,7 +75,7 @@ class EmployerProfileAdmin(ReadOnlyAdmin):
     def change_view(self, request, object_id, form_url="", extra_context=None):
         profile = self.get_object(request, object_id)
         if profile is not None:
-            audit.record_view(request.user, profile, request=request)
+            audit.record_view(request.user, profile)
         return super().change_view(request, object_id, form_url, extra_context)
 
 

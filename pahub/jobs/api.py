@@ -273,7 +273,7 @@ def access_job_for_reader(request: HttpRequest, job_id: int) -> Job:
     if can_manage_job(user, job):
         return job
     if can_view_job_as_employer_side(user, job):
-        audit.record_view(user, job, request=request)
+        audit.record_view(user, job)
         return job
     raise Http404
 
@@ -334,9 +334,9 @@ def jobs_create(request: HttpRequest, payload: JobCreateIn):
     try:
         with transaction.atomic():
             changes = changes_from(payload, exclude={"employer_id", "title"})
-            job = job_create_draft(employer=employer, by=user, title=payload.title, request=request)
+            job = job_create_draft(employer=employer, by=user, title=payload.title)
             if changes:
-                job = job_update(job=job, changes=changes, by=user, request=request)
+                job = job_update(job=job, changes=changes, by=user)
     except JobInputError as error:
         return input_error(error)
     except EmployerProfileMissing as error:
@@ -374,7 +374,7 @@ def jobs_update(request: HttpRequest, job_id: int, payload: JobChangesIn):
         with transaction.atomic():
             changes = changes_from(payload)
             if changes:
-                job = job_update(job=job, changes=changes, by=request.auth, request=request)
+                job = job_update(job=job, changes=changes, by=request.auth)
     except JobInputError as error:
         return input_error(error)
     except JobStateError as error:
@@ -394,7 +394,7 @@ def jobs_delete(request: HttpRequest, job_id: int):
     if isinstance(job, Status):
         return job
     try:
-        job_delete_draft(job=job, by=request.auth, request=request)
+        job_delete_draft(job=job, by=request.auth)
     except JobStateError as error:
         return Status(409, {"detail": error.message})
     return Status(204, None)
@@ -405,7 +405,7 @@ def status_action(request: HttpRequest, job_id: int, action, **kwargs):
     if isinstance(job, Status):
         return job
     try:
-        job = action(job=job, by=request.auth, request=request, **kwargs)
+        job = action(job=job, by=request.auth, **kwargs)
     except JobNotReady as error:
         return not_ready(error)
     except JobStateError as error:

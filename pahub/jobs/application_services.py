@@ -12,7 +12,6 @@ from dataclasses import dataclass, replace
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -179,7 +178,6 @@ def application_submit(
     pa: User,
     origin: str,
     message: str = "",
-    request: HttpRequest | None = None,
 ) -> Application:
     """A PA applies for an open job, or says they are interested, with a short message.
 
@@ -257,7 +255,6 @@ def application_submit(
         pa,
         f"application.{status}",
         application,
-        request=request,
         job_id=job.pk,
         unmet_must_haves=list(check.unmet),
     )
@@ -291,9 +288,7 @@ def already_message(application: Application) -> str:
 
 
 @transaction.atomic
-def application_withdraw(
-    *, application: Application, by: User, request: HttpRequest | None = None
-) -> Application:
+def application_withdraw(*, application: Application, by: User) -> Application:
     """The PA steps back: from an application, or from an invitation they do not want."""
     application = locked_application(application)
     if application.pa_id != by.pk:
@@ -311,7 +306,7 @@ def application_withdraw(
         employer=application.job.employer, pa=by, job=application.job
     )
     hub_event_post(conversation=conversation, body=f"{name} {action} {quoted(application.job)}.")
-    audit.record(by, "application.withdrawn", application, request=request)
+    audit.record(by, "application.withdrawn", application)
     return application
 
 
@@ -325,7 +320,6 @@ def application_invite(
     profile: PAProfile,
     by: User,
     message: str = "",
-    request: HttpRequest | None = None,
 ) -> Application:
     """Invite a PA to apply for an open job. The caller has checked that `by` may manage the
     job and may see the PA's profile; the PA is emailed that they were invited (no message
@@ -366,7 +360,7 @@ def application_invite(
     )
     if message:
         post_as_employer_side(conversation=conversation, by=by, job=job, body=message)
-    audit.record(by, "application.invited", application, request=request, job_id=job.pk)
+    audit.record(by, "application.invited", application, job_id=job.pk)
     email_pa(application, "invitation", has_message=bool(message))
     return application
 
@@ -381,9 +375,7 @@ def invited_already_message(name: str, application: Application) -> str:
 
 
 @transaction.atomic
-def application_shortlist(
-    *, application: Application, by: User, request: HttpRequest | None = None
-) -> Application:
+def application_shortlist(*, application: Application, by: User) -> Application:
     application = locked_application(application)
     if application.status == Application.Status.SHORTLISTED:
         raise ApplicationError(f"{pa_name(application.pa)} is already on the shortlist.")
@@ -399,7 +391,7 @@ def application_shortlist(
         conversation=conversation_for(application),
         body=f"{pa_name(application.pa)} is on the shortlist for {quoted(application.job)}.",
     )
-    audit.record(by, "application.shortlisted", application, request=request)
+    audit.record(by, "application.shortlisted", application)
     return application
 
 
@@ -420,7 +412,6 @@ def application_decline(
     application: Application,
     by: User,
     note: str = "",
-    request: HttpRequest | None = None,
 ) -> Application:
     """Not taken further. The PA is told kindly, in the conversation and by email; a note
     from the employer goes into the conversation only."""
@@ -438,15 +429,13 @@ def application_decline(
     hub_event_post(conversation=conversation, body=KIND_DECLINE.format(job=quoted(application.job)))
     if note:
         post_as_employer_side(conversation=conversation, by=by, job=application.job, body=note)
-    audit.record(by, "application.declined", application, request=request, with_note=bool(note))
+    audit.record(by, "application.declined", application, with_note=bool(note))
     email_pa(application, "declined", has_note=bool(note))
     return application
 
 
 @transaction.atomic
-def application_hire(
-    *, application: Application, by: User, request: HttpRequest | None = None
-) -> Job:
+def application_hire(*, application: Application, by: User) -> Job:
     """The employer hires this PA: the job is filled and closes, and everyone else still
     waiting on it is told kindly that it has been filled."""
     job = locked_job(application.job)
@@ -457,7 +446,7 @@ def application_hire(
         raise ApplicationError("This job is already closed or filled.")
     now = timezone.now()
     try:
-        job = job_mark_filled(job=job, pa=application.pa, by=by, request=request)
+        job = job_mark_filled(job=job, pa=application.pa, by=by)
     except JobStateError as error:
         raise ApplicationError(error.message) from None
     application.status = Application.Status.HIRED
@@ -468,7 +457,7 @@ def application_hire(
         conversation=conversation_for(application),
         body=f"{pa_name(application.pa)} has been hired for {quoted(job)}. Congratulations!",
     )
-    audit.record(by, "application.hired", application, request=request, job_id=job.pk)
+    audit.record(by, "application.hired", application, job_id=job.pk)
     email_pa(application, "hired")
     others = list(
         Application.objects.select_for_update(of=("self",))
@@ -490,7 +479,6 @@ def application_hire(
             by,
             "application.others_unsuccessful",
             job,
-            request=request,
             application_ids=[other.pk for other in others],
         )
     return job

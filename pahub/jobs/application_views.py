@@ -96,7 +96,6 @@ def apply(request: HttpRequest, job_id: int) -> HttpResponse:
                 pa=request.user,
                 origin=form.cleaned_data["origin"],
                 message=form.cleaned_data["message"],
-                request=request,
             )
         except ApplicationError as error:
             if error.application is None:
@@ -167,7 +166,7 @@ def withdraw(request: HttpRequest, application_id: int) -> HttpResponse:
         error = "This application has already been decided, so it cannot be withdrawn."
     elif request.method == "POST":
         try:
-            application_withdraw(application=application, by=request.user, request=request)
+            application_withdraw(application=application, by=request.user)
         except ApplicationError as problem:
             error = problem.message
         else:
@@ -225,7 +224,6 @@ def invite(request: HttpRequest, job_id: int) -> HttpResponse:
                 profile=profile,
                 by=request.user,
                 message=form.cleaned_data["message"],
-                request=request,
             )
         except ApplicationError as error:
             problem = error.message
@@ -261,7 +259,7 @@ def applicants(request: HttpRequest, job_id: int) -> HttpResponse:
     if not may_decide:
         # Staff overseeing the area, without the employer's consent to act: a record of
         # who looked, since this page lists people.
-        audit.record_view(request.user, job, request=request)
+        audit.record_view(request.user, job)
     rows = applicants_for(job, request.user)
     return render(
         request,
@@ -286,7 +284,7 @@ def shortlist(request: HttpRequest, application_id: int) -> HttpResponse:
     if setup := two_factor_first(request, application.job):
         return setup
     try:
-        application_shortlist(application=application, by=request.user, request=request)
+        application_shortlist(application=application, by=request.user)
     except ApplicationError as error:
         messages.error(request, error.message)
     else:
@@ -310,7 +308,6 @@ def decline(request: HttpRequest, application_id: int) -> HttpResponse:
                 application=application,
                 by=request.user,
                 note=form.cleaned_data["note"],
-                request=request,
             )
         except ApplicationError as error:
             problem = error.message
@@ -348,7 +345,7 @@ def hire(request: HttpRequest, application_id: int) -> HttpResponse:
         problem = "This job is already closed or filled."
     elif request.method == "POST":
         try:
-            application_hire(application=application, by=request.user, request=request)
+            application_hire(application=application, by=request.user)
         except ApplicationError as error:
             problem = error.message
         else:

@@ -123,7 +123,6 @@ def job_new(request: HttpRequest, employer_id: int) -> HttpResponse:
                 employer=acting.employer,
                 by=request.user,
                 title=form.cleaned_data["title"],
-                request=request,
             )
         except JobInputError as error:
             form.add_error("title", error.message)
@@ -299,9 +298,7 @@ def job_step(request: HttpRequest, job_id: int, step: str) -> HttpResponse:
     form = builder_step.form_class(request.POST if request.method == "POST" else None, job=job)
     if request.method == "POST" and form.is_valid():
         try:
-            job_update_step(
-                job=job, step=step, data=form.changes(), by=request.user, request=request
-            )
+            job_update_step(job=job, step=step, data=form.changes(), by=request.user)
         except JobInputError as error:
             form.add_error(error.field if error.field in form.fields else None, error.message)
         except JobStateError as error:
@@ -385,7 +382,7 @@ def render_check(request: HttpRequest, job: Job, acting: Acting, status: int = 2
 def job_publish_view(request: HttpRequest, job_id: int) -> HttpResponse:
     job, acting = access_job(request, job_id)
     try:
-        job_publish(job=job, by=request.user, request=request)
+        job_publish(job=job, by=request.user)
     except JobNotReady:
         # The check page lists what is missing, step by step, with links to fix it.
         return render_check(request, job, acting, status=400)
@@ -404,7 +401,7 @@ def simple_action(
     def view(request: HttpRequest, job_id: int) -> HttpResponse:
         job, _ = access_job(request, job_id)
         try:
-            action(job=job, by=request.user, request=request)
+            action(job=job, by=request.user)
         except JobNotReady as error:
             steps = ", ".join(problem.step_title.lower() for problem in error.problems)
             messages.error(request, f"The job cannot open again until you change: {steps}. {error}")
@@ -432,7 +429,7 @@ def job_close_view(request: HttpRequest, job_id: int) -> HttpResponse:
     form = CloseForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            job_close(job=job, by=request.user, reason=form.cleaned_data["reason"], request=request)
+            job_close(job=job, by=request.user, reason=form.cleaned_data["reason"])
         except JobStateError as error:
             messages.error(request, error.message)
         else:
@@ -451,7 +448,7 @@ def job_delete_view(request: HttpRequest, job_id: int) -> HttpResponse:
     if request.method == "POST":
         title = job.title
         try:
-            job_delete_draft(job=job, by=request.user, request=request)
+            job_delete_draft(job=job, by=request.user)
         except JobStateError as error:
             messages.error(request, error.message)
             return redirect("employer:job", job_id=job.pk)

@@ -115,7 +115,7 @@ def check_profile_changes(changes: dict[str, Any]) -> None:
 
 @transaction.atomic
 def employer_profile_create(
-    *, employer: User, by: User, display_name: str, postcode: str, request=None
+    *, employer: User, by: User, display_name: str, postcode: str
 ) -> EmployerProfile:
     """The first answers: the name PAs see and the home postcode that places the employer.
     `by` must be able to act for the employer (the caller checks)."""
@@ -132,13 +132,13 @@ def employer_profile_create(
         local_authority_id=district.local_authority_id,
         created_by=by,
     )
-    audit.record(by, "employer_profile.created", profile, request=request, employer=employer.pk)
+    audit.record(by, "employer_profile.created", profile, employer=employer.pk)
     return profile
 
 
 @transaction.atomic
 def employer_profile_update(
-    *, profile: EmployerProfile, changes: Mapping[str, Any], by: User, request=None
+    *, profile: EmployerProfile, changes: Mapping[str, Any], by: User
 ) -> EmployerProfile:
     """Change any answers. `interests` holds Interest objects; `postcode` the text typed
     (its district and local authority follow it). Saves nothing if a rule is broken."""
@@ -165,7 +165,6 @@ def employer_profile_update(
         by,
         "employer_profile.updated",
         profile,
-        request=request,
         fields=sorted(set(changes) | ({"postcode"} if "postcode" in update_fields else set())),
     )
     return profile
@@ -173,7 +172,7 @@ def employer_profile_update(
 
 @transaction.atomic
 def help_consent_record(
-    *, employer: User, organisation: Organisation, by: User, how_given: str, request=None
+    *, employer: User, organisation: Organisation, by: User, how_given: str
 ) -> StaffHelpConsent:
     """The employer agreed that this organisation's staff may act for them on PA Hub."""
     how_given = how_given.strip()
@@ -203,7 +202,6 @@ def help_consent_record(
         by,
         "employer_consent.recorded",
         employer,
-        request=request,
         organisation=organisation.name,
         how_given=how_given,
     )
@@ -211,7 +209,7 @@ def help_consent_record(
 
 
 @transaction.atomic
-def help_consent_withdraw(*, consent: StaffHelpConsent, by: User, request=None) -> StaffHelpConsent:
+def help_consent_withdraw(*, consent: StaffHelpConsent, by: User) -> StaffHelpConsent:
     consent = (
         StaffHelpConsent.objects.select_for_update()
         .select_related("organisation")
@@ -224,7 +222,6 @@ def help_consent_withdraw(*, consent: StaffHelpConsent, by: User, request=None) 
             by,
             "employer_consent.withdrawn",
             consent.employer,
-            request=request,
             organisation=consent.organisation.name,
         )
     return consent

@@ -133,7 +133,6 @@ def profile(request: HttpRequest, employer_id: int) -> HttpResponse:
                 by=request.user,
                 display_name=form.cleaned_data["display_name"],
                 postcode=form.cleaned_data["postcode"],
-                request=request,
             )
         except EmployerInputError as error:
             add_service_error(form, error)
@@ -161,7 +160,7 @@ def profile_step(request: HttpRequest, employer_id: int, step: str) -> HttpRespo
     if request.method == "POST" and form.is_valid():
         try:
             employer_profile_update(
-                profile=employer_profile, changes=form.changes(), by=request.user, request=request
+                profile=employer_profile, changes=form.changes(), by=request.user
             )
         except EmployerInputError as error:
             add_service_error(form, error)

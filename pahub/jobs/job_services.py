@@ -494,7 +494,7 @@ def _locked(job: Job) -> Job:
 
 
 @transaction.atomic
-def job_create_draft(*, employer: User, by: User, title: str, request=None) -> Job:
+def job_create_draft(*, employer: User, by: User, title: str) -> Job:
     """Start a job for `employer`, placed in their district. `by` must be able to act for
     them (the caller checks); when `by` is staff, the job records their organisation."""
     profile = (
@@ -525,7 +525,6 @@ def job_create_draft(*, employer: User, by: User, title: str, request=None) -> J
         by,
         "job.created",
         job,
-        request=request,
         employer=employer.pk,
         organisation=organisation.name if organisation else "",
     )
@@ -543,7 +542,6 @@ def job_update(
     changes: Mapping[str, Any],
     by: User,
     steps: Iterable[str] | None = None,
-    request=None,
     today: date | None = None,
 ) -> Job:
     """Change any of a job's answers and record the steps answered.
@@ -621,21 +619,20 @@ def job_update(
         by,
         "job.updated",
         job,
-        request=request,
         steps=answered,
         fields=sorted(changes.keys() - {"includes_intimate_care"}),
     )
     return job
 
 
-def job_update_step(*, job: Job, step: str, data: Mapping[str, Any], by: User, request=None) -> Job:
+def job_update_step(*, job: Job, step: str, data: Mapping[str, Any], by: User) -> Job:
     """Save one page of the builder: only that step's answers."""
     if step not in STEP_FIELDS:
         raise ValueError(f"No such job step: {step}")
     stray = set(data) - set(STEP_FIELDS[step])
     if stray:
         raise ValueError(f"The {step} step does not answer {sorted(stray)}")
-    return job_update(job=job, changes=data, by=by, steps=[step], request=request)
+    return job_update(job=job, changes=data, by=by, steps=[step])
 
 
 def _require_status(job: Job, allowed: Iterable[str], message: str) -> None:
@@ -644,7 +641,7 @@ def _require_status(job: Job, allowed: Iterable[str], message: str) -> None:
 
 
 @transaction.atomic
-def job_publish(*, job: Job, by: User, request=None, today: date | None = None) -> Job:
+def job_publish(*, job: Job, by: User, today: date | None = None) -> Job:
     """Open a draft to applications, once every rule is met."""
     _locked(job)
     _require_status(
@@ -662,18 +659,18 @@ def job_publish(*, job: Job, by: User, request=None, today: date | None = None) 
     job.save(
         update_fields=["required_dbs_rank", "status", "published_at", "closed_at", "updated_at"]
     )
-    audit.record(by, "job.published", job, request=request)
+    audit.record(by, "job.published", job)
     return job
 
 
 @transaction.atomic
-def job_pause(*, job: Job, by: User, request=None) -> Job:
+def job_pause(*, job: Job, by: User) -> Job:
     """Stop showing an open job for a while; nothing else changes."""
     _locked(job)
     _require_status(job, [Job.Status.PUBLISHED], "Only a job open for applications can be paused.")
     job.status = Job.Status.PAUSED
     job.save(update_fields=["status", "updated_at"])
-    audit.record(by, "job.paused", job, request=request)
+    audit.record(by, "job.paused", job)
     return job
 
 
@@ -685,18 +682,18 @@ def _check_still_lawful(job: Job, *, today: date | None) -> None:
 
 
 @transaction.atomic
-def job_resume(*, job: Job, by: User, request=None, today: date | None = None) -> Job:
+def job_resume(*, job: Job, by: User, today: date | None = None) -> Job:
     _locked(job)
     _require_status(job, [Job.Status.PAUSED], "Only a paused job can be resumed.")
     _check_still_lawful(job, today=today)
     job.status = Job.Status.PUBLISHED
     job.save(update_fields=["status", "updated_at"])
-    audit.record(by, "job.resumed", job, request=request)
+    audit.record(by, "job.resumed", job)
     return job
 
 
 @transaction.atomic
-def job_close(*, job: Job, by: User, reason: str = "", request=None) -> Job:
+def job_close(*, job: Job, by: User, reason: str = "") -> Job:
     """Stop recruiting for good (it can be reopened). `reason` is kept in the audit log."""
     _locked(job)
     if job.status == Job.Status.DRAFT:
@@ -709,12 +706,12 @@ def job_close(*, job: Job, by: User, reason: str = "", request=None) -> Job:
     job.status = Job.Status.CLOSED
     job.closed_at = timezone.now()
     job.save(update_fields=["status", "closed_at", "updated_at"])
-    audit.record(by, "job.closed", job, request=request, reason=reason.strip()[:500])
+    audit.record(by, "job.closed", job, reason=reason.strip()[:500])
     return job
 
 
 @transaction.atomic
-def job_reopen(*, job: Job, by: User, request=None, today: date | None = None) -> Job:
+def job_reopen(*, job: Job, by: User, today: date | None = None) -> Job:
     _locked(job)
     _require_status(job, [Job.Status.CLOSED], "Only a closed job can be reopened.")
     _check_still_lawful(job, today=today)
@@ -722,12 +719,12 @@ def job_reopen(*, job: Job, by: User, request=None, today: date | None = None) -
     job.closed_at = None
     job.published_at = timezone.now()
     job.save(update_fields=["status", "closed_at", "published_at", "updated_at"])
-    audit.record(by, "job.reopened", job, request=request)
+    audit.record(by, "job.reopened", job)
     return job
 
 
 @transaction.atomic
-def job_mark_filled(*, job: Job, pa: User, by: User, request=None) -> Job:
+def job_mark_filled(*, job: Job, pa: User, by: User) -> Job:
     """Record who was hired; the job is then filled for good. Called by the applications
     code when the employer marks a PA hired (it tells the other applicants)."""
     _locked(job)
@@ -744,12 +741,12 @@ def job_mark_filled(*, job: Job, pa: User, by: User, request=None) -> Job:
     job.hired_pa = pa
     job.closed_at = timezone.now()
     job.save(update_fields=["status", "hired_pa", "closed_at", "updated_at"])
-    audit.record(by, "job.filled", job, request=request, hired_pa=pa.pk)
+    audit.record(by, "job.filled", job, hired_pa=pa.pk)
     return job
 
 
 @transaction.atomic
-def job_delete_draft(*, job: Job, by: User, request=None) -> None:
+def job_delete_draft(*, job: Job, by: User) -> None:
     """Delete a draft that was never advertised; advertised jobs are closed instead."""
     _locked(job)
     _require_status(
@@ -757,7 +754,7 @@ def job_delete_draft(*, job: Job, by: User, request=None) -> None:
         [Job.Status.DRAFT],
         "Only a draft can be deleted. Close an advertised job instead.",
     )
-    audit.record(by, "job.deleted", job, request=request, title=job.title)
+    audit.record(by, "job.deleted", job, title=job.title)
     job.delete()
 
 

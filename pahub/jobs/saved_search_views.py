@@ -73,7 +73,6 @@ def save_search(request: HttpRequest) -> HttpResponse:
                 query=query,
                 name=form.cleaned_data["name"],
                 employer=employer,
-                request=request,
             )
         except SavedSearchError as error:
             form.add_error(error.field if error.field in form.fields else None, error.message)
@@ -101,7 +100,7 @@ def save_search(request: HttpRequest) -> HttpResponse:
 def alerts(request: HttpRequest, search_id: int) -> HttpResponse:
     search = access_own_saved_search(request.user, search_id)
     enabled = request.POST.get("alerts") == "on"
-    saved_search_set_alerts(search=search, enabled=enabled, by=request.user, request=request)
+    saved_search_set_alerts(search=search, enabled=enabled, by=request.user)
     if enabled:
         messages.success(request, f"Email alerts are on for “{search.name}”.")
     else:
@@ -115,7 +114,7 @@ def delete(request: HttpRequest, search_id: int) -> HttpResponse:
     search = access_own_saved_search(request.user, search_id)
     if request.method == "POST":
         name = search.name
-        saved_search_delete(search=search, by=request.user, request=request)
+        saved_search_delete(search=search, by=request.user)
         messages.success(request, f"“{name}” has been deleted.")
         return redirect("jobs:saved_searches")
     return render(request, "jobs/saved_searches/delete.html", {"search": search})
@@ -130,7 +129,7 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     """GET shows one button (link checkers in mail systems open links, so a GET changes
     nothing); POST turns the alerts off."""
     if request.method == "POST":
-        done = alerts_off_by_link(token=token, request=request)
+        done = alerts_off_by_link(token=token)
         return render(
             request, "jobs/saved_searches/unsubscribed.html", {"unsubscribe": done, "done": True}
         )

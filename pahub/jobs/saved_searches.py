@@ -22,7 +22,7 @@ from django.core import signing
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
@@ -108,7 +108,6 @@ def saved_search_create(
     query: dict[str, list[str]],
     name: str = "",
     employer: User | None = None,
-    request: HttpRequest | None = None,
 ) -> SavedSearch:
     """Keep a search. What it finds today counts as seen, so the first digest lists only
     what appears after this."""
@@ -145,14 +144,12 @@ def saved_search_create(
     )
     search.seen_ids = [item.id for item in current_results(search)]
     search.save()
-    audit.record(user, "saved_search.created", search, request=request, kind=kind)
+    audit.record(user, "saved_search.created", search, kind=kind)
     return search
 
 
 @transaction.atomic
-def saved_search_set_alerts(
-    *, search: SavedSearch, enabled: bool, by: User | None, request: HttpRequest | None = None
-) -> SavedSearch:
+def saved_search_set_alerts(*, search: SavedSearch, enabled: bool, by: User | None) -> SavedSearch:
     """Turn a search's alerts on or off. `by` is None for the signed unsubscribe link."""
     if search.alerts_enabled != enabled:
         search.alerts_enabled = enabled
@@ -164,17 +161,14 @@ def saved_search_set_alerts(
             by or search.user,
             "saved_search.alerts_on" if enabled else "saved_search.alerts_off",
             search,
-            request=request,
             by_email_link=by is None,
         )
     return search
 
 
 @transaction.atomic
-def saved_search_delete(
-    *, search: SavedSearch, by: User, request: HttpRequest | None = None
-) -> None:
-    audit.record(by, "saved_search.deleted", search, request=request, kind=search.kind)
+def saved_search_delete(*, search: SavedSearch, by: User) -> None:
+    audit.record(by, "saved_search.deleted", search, kind=search.kind)
     search.delete()
 
 
@@ -328,10 +322,10 @@ def searches_for_token(token: str) -> Unsubscribe:
 
 
 @transaction.atomic
-def alerts_off_by_link(*, token: str, request: HttpRequest | None = None) -> Unsubscribe:
+def alerts_off_by_link(*, token: str) -> Unsubscribe:
     unsubscribe = searches_for_token(token)
     for search in unsubscribe.searches:
-        saved_search_set_alerts(search=search, enabled=False, by=None, request=request)
+        saved_search_set_alerts(search=search, enabled=False, by=None)
     return unsubscribe
 
 

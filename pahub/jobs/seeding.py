@@ -21,7 +21,7 @@ from django.db import connection, reset_queries, transaction
 from django.utils import timezone
 
 from pahub.accounts.models import Role
-from pahub.core.management.seeding import BATCH_SIZE, seed_users
+from pahub.accounts.seeding import BATCH_SIZE, seed_users
 from pahub.jobs.models import AccessNeed, EmployerProfile, Job
 from pahub.jobs.wages import minimum_pay_on
 from pahub.register.availability import PARTS

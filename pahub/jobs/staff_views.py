@@ -81,7 +81,7 @@ def employer_context(request: HttpRequest, employer: User, **extra) -> dict:
 def employer_detail(request: HttpRequest, employer_id: int) -> HttpResponse:
     employer = access_employer_for_staff(request, employer_id)
     # The page shows contact details and access needs (special-category data).
-    audit.record_view(request.user, employer, request=request)
+    audit.record_view(request.user, employer)
     return render(request, "jobs/staff/employer.html", employer_context(request, employer))
 
 
@@ -109,7 +109,6 @@ def consent(request: HttpRequest, employer_id: int) -> HttpResponse:
                 organisation=organisation,
                 by=request.user,
                 how_given=form.cleaned_data["how_given"],
-                request=request,
             )
         except EmployerInputError as error:
             add_service_error(form, error)
@@ -137,7 +136,7 @@ def consent_withdraw(request: HttpRequest, employer_id: int, consent_id: int) ->
         employer=employer,
         organisation__memberships__user=request.user,
     )
-    help_consent_withdraw(consent=consent, by=request.user, request=request)
+    help_consent_withdraw(consent=consent, by=request.user)
     messages.success(
         request, f"{consent.organisation.name} can no longer act for {employer.full_name}."
     )

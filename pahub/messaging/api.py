@@ -226,7 +226,7 @@ def conversation_out(conversation: Conversation, participant: Participant) -> Co
     summary="One conversation with its messages, oldest first (marks it read)",
 )
 def conversation_detail(request: HttpRequest, conversation_id: int):
-    conversation, participant = access_conversation(request.auth, conversation_id, request=request)
+    conversation, participant = access_conversation(request.auth, conversation_id, audit_view=True)
     services.conversation_mark_read(conversation=conversation, user=request.auth)
     return Status(200, conversation_out(conversation, participant))
 
@@ -257,9 +257,7 @@ def message_create(request: HttpRequest, conversation_id: int, payload: MessageI
 def contact_share(request: HttpRequest, conversation_id: int):
     conversation, participant = access_conversation(request.auth, conversation_id)
     try:
-        conversation = services.contact_share(
-            conversation=conversation, participant=participant, request=request
-        )
+        conversation = services.contact_share(conversation=conversation, participant=participant)
     except services.MessagingError as exc:
         return error(exc)
     # Reload with the names and people the answer shows.

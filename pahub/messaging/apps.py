@@ -5,3 +5,9 @@ class MessagingConfig(AppConfig):
     name = "pahub.messaging"
     label = "messaging"
     verbose_name = "Messaging"
+
+    def ready(self) -> None:
+        from pahub.accounts.navigation import register_header_count
+        from pahub.messaging.queries import unread_summary
+
+        register_header_count("messages", lambda user: unread_summary(user).count)

@@ -9,7 +9,7 @@ Who is emailed: the PA of a conversation, the employer, and the employer's repre
 with an active grant. Staff acting for an employer are not: they read their inbox at work.
 
 Two things run the batch (`send_pending`): posting a message enqueues it for the people in
-that conversation, after commit; and `manage.py send_message_notifications`, scheduled every
+that conversation, after commit; and `manage.py run_periodic send_message_notifications`, scheduled every
 few minutes, catches messages that arrived while someone's interval had not yet passed.
 Running it twice, or on two machines at once, sends nothing twice: each person's
 `NotificationState` row is locked while deciding.

@@ -15,7 +15,7 @@ with a little context, through the moderation queue; each look is audited.
 from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
-from django.http import Http404, HttpRequest
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from pahub.accounts.models import Organisation, Representation, Role, User
@@ -82,12 +82,13 @@ def participant_in(user: User, conversation: Conversation) -> Participant | None
 
 
 def access_conversation(
-    user: User, conversation_id: int, *, request: HttpRequest | None = None
+    user: User, conversation_id: int, *, audit_view: bool = False
 ) -> tuple[Conversation, Participant]:
     """The only way a view or endpoint loads a conversation; anyone not in it gets 404.
 
     Staff acting for an employer read a private conversation that is not their own, so each
-    time they open one it is audited, as staff views of profiles are.
+    time they open one it is audited, as staff views of profiles are (`audit_view`: opening
+    it to read, not posting to it).
     """
     conversation = get_object_or_404(
         Conversation.objects.select_related(*CONVERSATION_RELATED), pk=conversation_id
@@ -95,8 +96,8 @@ def access_conversation(
     participant = participant_in(user, conversation)
     if participant is None:
         raise Http404
-    if participant.author_role == EmployerSide.STAFF and request is not None:
-        audit.record_view(user, conversation, request=request)
+    if participant.author_role == EmployerSide.STAFF and audit_view:
+        audit.record_view(user, conversation)
     return conversation, participant
 
 
@@ -201,9 +202,7 @@ def reports_user_may_moderate(user: User) -> QuerySet[Report]:
     )
 
 
-def access_report_for_moderator(
-    user: User, report_id: int, *, request: HttpRequest | None = None
-) -> Report:
+def access_report_for_moderator(user: User, report_id: int) -> Report:
     """Load a report for a moderator in the employer's area; audited, since it shows a
     private conversation to someone outside it."""
     report = get_object_or_404(
@@ -218,7 +217,7 @@ def access_report_for_moderator(
     )
     if not can_moderate_conversation(user, report.message.conversation):
         raise Http404
-    audit.record_view(user, report, request=request)
+    audit.record_view(user, report)
     return report
 
 

@@ -8,7 +8,6 @@ posting a message: the message is its own record.
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.http import HttpRequest
 from django.utils import timezone
 
 from pahub.accounts.models import Organisation, User
@@ -151,7 +150,6 @@ def conversation_start(
     author_role: str,
     author_organisation: Organisation | None = None,
     job=None,
-    request: HttpRequest | None = None,
 ) -> tuple[Conversation, Message]:
     """The employer side writes to a PA: into their existing conversation if there is one.
 
@@ -171,7 +169,7 @@ def conversation_start(
         author_organisation=author_organisation,
         body=body,
     )
-    audit.record(by, "conversation.started", conversation, request=request, employer=employer.pk)
+    audit.record(by, "conversation.started", conversation, employer=employer.pk)
     return conversation, message
 
 
@@ -204,9 +202,7 @@ def conversation_mark_read(*, conversation: Conversation, user: User) -> None:
 
 
 @transaction.atomic
-def contact_share(
-    *, conversation: Conversation, participant: Participant, request: HttpRequest | None = None
-) -> Conversation:
+def contact_share(*, conversation: Conversation, participant: Participant) -> Conversation:
     """One side agrees to share its contact details; they are shown once both have."""
     conversation = Conversation.objects.select_for_update().get(pk=conversation.pk)
     if block_state(conversation).blocked:
@@ -219,7 +215,6 @@ def contact_share(
             participant.user,
             "conversation.contact_shared",
             conversation,
-            request=request,
             side=participant.side,
             both_shared=conversation.contact_shared,
         )
@@ -227,9 +222,7 @@ def contact_share(
 
 
 @transaction.atomic
-def contact_withdraw(
-    *, conversation: Conversation, participant: Participant, request: HttpRequest | None = None
-) -> Conversation:
+def contact_withdraw(*, conversation: Conversation, participant: Participant) -> Conversation:
     """Take back an offer to share, while the other side has not yet shared theirs.
 
     Once both have shared, each has seen the other's details; they cannot be unseen, so
@@ -249,7 +242,6 @@ def contact_withdraw(
             participant.user,
             "conversation.contact_withdrawn",
             conversation,
-            request=request,
             side=participant.side,
         )
     return conversation
@@ -267,9 +259,7 @@ def _block_pair(conversation: Conversation, participant: Participant) -> tuple[U
 
 
 @transaction.atomic
-def block_create(
-    *, conversation: Conversation, participant: Participant, request: HttpRequest | None = None
-) -> Block:
+def block_create(*, conversation: Conversation, participant: Participant) -> Block:
     blocker, blocked = _block_pair(conversation, participant)
     block, created = Block.objects.get_or_create(blocker=blocker, blocked=blocked)
     if created:
@@ -277,7 +267,6 @@ def block_create(
             participant.user,
             "conversation.blocked",
             conversation,
-            request=request,
             blocker=blocker.pk,
             blocked=blocked.pk,
         )
@@ -285,9 +274,7 @@ def block_create(
 
 
 @transaction.atomic
-def block_remove(
-    *, conversation: Conversation, participant: Participant, request: HttpRequest | None = None
-) -> None:
+def block_remove(*, conversation: Conversation, participant: Participant) -> None:
     """Only the side that blocked may unblock; a block by the other side stays."""
     blocker, blocked = _block_pair(conversation, participant)
     deleted, _ = Block.objects.filter(blocker=blocker, blocked=blocked).delete()
@@ -297,7 +284,6 @@ def block_remove(
         participant.user,
         "conversation.unblocked",
         conversation,
-        request=request,
         blocker=blocker.pk,
         blocked=blocked.pk,
     )
@@ -312,7 +298,6 @@ def report_create(
     message: Message,
     participant: Participant,
     reason: str,
-    request: HttpRequest | None = None,
 ) -> Report:
     """A participant reports a message to the moderators of the employer's area."""
     reason = clean_body(reason, field="reason", max_length=REPORT_REASON_MAX_LENGTH)
@@ -327,7 +312,7 @@ def report_create(
             code="state",
         )
     report = Report.objects.create(message=message, reporter=participant.user, reason=reason)
-    audit.record(participant.user, "message.reported", report, request=request)
+    audit.record(participant.user, "message.reported", report)
     return report
 
 
@@ -347,7 +332,6 @@ def report_resolve(
     moderator: User,
     outcome: str,
     note: str,
-    request: HttpRequest | None = None,
 ) -> list[Report]:
     """Decide a report. Hiding a message settles every open report of it; each reporter is
     told the outcome by email (never the moderator's note, which is for staff)."""
@@ -372,7 +356,6 @@ def report_resolve(
         moderator,
         "message.report_resolved",
         report,
-        request=request,
         outcome=outcome,
         message=report.message_id,
         reports_settled=len(settled_reports),

@@ -106,7 +106,7 @@ def surrounding_messages(message: Message) -> list[Message]:
 @staff_required
 @require_http_methods(["GET", "POST"])
 def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
-    report = access_report_for_moderator(request.user, report_id, request=request)
+    report = access_report_for_moderator(request.user, report_id)
     message = report.message
     conversation = message.conversation
     form = ResolveReportForm(request.POST or None)
@@ -120,7 +120,6 @@ def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
                     moderator=request.user,
                     outcome=form.cleaned_data["outcome"],
                     note=form.cleaned_data["note"],
-                    request=request,
                 )
             except services.MessagingError as error:
                 add_service_error(form, error)

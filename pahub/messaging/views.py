@@ -179,7 +179,7 @@ def conversation_context(
 @require_http_methods(["GET", "POST"])
 def conversation_detail(request: HttpRequest, conversation_id: int) -> HttpResponse:
     conversation, participant = access_conversation(
-        request.user, conversation_id, request=request if request.method == "GET" else None
+        request.user, conversation_id, audit_view=request.method == "GET"
     )
     blocks = block_state(conversation)
     form = ReplyForm(request.POST or None)
@@ -233,7 +233,7 @@ def conversation_new(request: HttpRequest) -> HttpResponse:
     profile_id = parse_id(params.get("pa"))
     if profile_id is None:
         raise Http404
-    profile = access_profile_for_viewer(request.user, profile_id, request=request)
+    profile = access_profile_for_viewer(request.user, profile_id)
     employers = employers_to_write_for(request.user)
     if not employers:
         raise PermissionDenied("Only employers, and people acting for them, can start a message.")
@@ -268,7 +268,6 @@ def conversation_new(request: HttpRequest) -> HttpResponse:
                 job=job,
                 body=form.cleaned_data["body"],
                 **author_capacity(request.user, employer),
-                request=request,
             )
         except services.MessagingError as error:
             add_service_error(form, error)
@@ -313,9 +312,7 @@ def parse_id(value: str | None) -> int | None:
 def contact_share(request: HttpRequest, conversation_id: int) -> HttpResponse:
     conversation, participant = access_conversation(request.user, conversation_id)
     try:
-        conversation = services.contact_share(
-            conversation=conversation, participant=participant, request=request
-        )
+        conversation = services.contact_share(conversation=conversation, participant=participant)
     except services.MessagingError as error:
         messages.error(request, error.message)
     else:
@@ -336,9 +333,7 @@ def contact_share(request: HttpRequest, conversation_id: int) -> HttpResponse:
 def contact_withdraw(request: HttpRequest, conversation_id: int) -> HttpResponse:
     conversation, participant = access_conversation(request.user, conversation_id)
     try:
-        services.contact_withdraw(
-            conversation=conversation, participant=participant, request=request
-        )
+        services.contact_withdraw(conversation=conversation, participant=participant)
     except services.MessagingError as error:
         messages.error(request, error.message)
     else:
@@ -354,7 +349,7 @@ def contact_withdraw(request: HttpRequest, conversation_id: int) -> HttpResponse
 def block(request: HttpRequest, conversation_id: int) -> HttpResponse:
     conversation, participant = access_conversation(request.user, conversation_id)
     if request.method == "POST":
-        services.block_create(conversation=conversation, participant=participant, request=request)
+        services.block_create(conversation=conversation, participant=participant)
         messages.success(
             request,
             f"You have blocked {other_side_name(conversation, participant)}. "
@@ -379,7 +374,7 @@ def block(request: HttpRequest, conversation_id: int) -> HttpResponse:
 def unblock(request: HttpRequest, conversation_id: int) -> HttpResponse:
     conversation, participant = access_conversation(request.user, conversation_id)
     try:
-        services.block_remove(conversation=conversation, participant=participant, request=request)
+        services.block_remove(conversation=conversation, participant=participant)
     except services.MessagingError as error:
         messages.error(request, error.message)
     else:
@@ -406,7 +401,6 @@ def report(request: HttpRequest, conversation_id: int, message_id: int) -> HttpR
                 message=message,
                 participant=participant,
                 reason=form.cleaned_data["reason"],
-                request=request,
             )
         except services.MessagingError as error:
             add_service_error(form, error)

@@ -91,7 +91,6 @@ class PAProfileAdmin(admin.ModelAdmin):
                 request.user,
                 "profile.moderated",
                 obj,
-                request=request,
                 fields=sorted(form.changed_data),
             )
 

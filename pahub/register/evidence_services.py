@@ -21,7 +21,6 @@ from django.core.files import File
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import QuerySet
-from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -215,14 +214,12 @@ def evidence_withdraw(*, evidence: Evidence, by: Any) -> Evidence:
 
 
 @transaction.atomic
-def evidence_document_open(
-    *, evidence: Evidence, by: Any, request: HttpRequest | None = None
-) -> File:
+def evidence_document_open(*, evidence: Evidence, by: Any) -> File:
     """Open a document for someone already allowed to download it; staff downloads are audited."""
     if not evidence.document:
         raise EvidenceError("There is no document for this evidence.")
     if evidence.profile.user_id != getattr(by, "pk", None):
-        audit.record(by, "evidence.document_downloaded", evidence, request=request)
+        audit.record(by, "evidence.document_downloaded", evidence)
     return evidence.document.open("rb")
 
 

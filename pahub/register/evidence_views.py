@@ -318,9 +318,7 @@ def evidence_document(request: HttpRequest, evidence_id: int) -> HttpResponse:
     is_owner = evidence.profile.user_id == request.user.pk
     if not is_owner and not has_two_factor(request.user):
         return two_factor_setup_redirect(request)
-    document = evidence_services.evidence_document_open(
-        evidence=evidence, by=request.user, request=request
-    )
+    document = evidence_services.evidence_document_open(evidence=evidence, by=request.user)
     response = FileResponse(
         document,
         as_attachment=True,

@@ -51,7 +51,7 @@ def can_view_profile(viewer: User, profile: PAProfile) -> bool:
     )
 
 
-def access_profile_for_viewer(viewer: User, profile_id: int, *, request=None) -> PAProfile:
+def access_profile_for_viewer(viewer: User, profile_id: int) -> PAProfile:
     """The only way a view loads someone else's PA profile. Staff views are audited."""
     profile = get_object_or_404(
         PAProfile.objects.select_related("user", "user__district", "user__local_authority"),
@@ -62,7 +62,7 @@ def access_profile_for_viewer(viewer: User, profile_id: int, *, request=None) ->
     if not can_view_profile(viewer, profile):
         raise Http404  # do not reveal that a hidden profile exists
     if is_staff_in_area_of(viewer, profile) or is_site_admin(viewer):
-        audit.record_view(viewer, profile, request=request)
+        audit.record_view(viewer, profile)
     return profile
 
 
@@ -103,13 +103,13 @@ def verifier_organisation(user: User, profile: PAProfile):
     return membership.organisation if membership else None
 
 
-def access_evidence_for_verifier(user: User, evidence_id: int, *, request=None) -> Evidence:
+def access_evidence_for_verifier(user: User, evidence_id: int) -> Evidence:
     evidence = get_object_or_404(
         Evidence.objects.select_related("profile__user__local_authority"), pk=evidence_id
     )
     if verifier_organisation(user, evidence.profile) is None:
         raise Http404
-    audit.record_view(user, evidence, request=request)
+    audit.record_view(user, evidence)
     return evidence
 
 

@@ -145,7 +145,7 @@ def profile_preview(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def profile_detail(request: HttpRequest, profile_id: int) -> HttpResponse:
-    profile = access_profile_for_viewer(request.user, profile_id, request=request)
+    profile = access_profile_for_viewer(request.user, profile_id)
     context = profile_card_context(profile)
     context["is_own_profile"] = profile.user_id == request.user.pk
     return render(request, "register/profile/detail.html", context)

@@ -1,6 +1,6 @@
 """Expiry reminders for DBS evidence, and levels that lapse when evidence expires.
 
-Run once a day (`manage.py send_expiry_reminders`, or the `send_expiry_reminders` task). Every
+Run once a day (`manage.py run_periodic send_expiry_reminders`, or the clock). Every
 step is idempotent: a reminder is recorded in `ExpiryReminder`, unique per evidence, reason and
 due date, before its email is sent, so running twice (or on two machines at once) sends each
 reminder once; a level is recomputed only while it still counts evidence that has expired.

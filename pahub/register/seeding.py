@@ -27,7 +27,7 @@ from django.db.models import Count
 from django.utils import timezone
 
 from pahub.accounts.models import Membership, Organisation, Role
-from pahub.core.management.seeding import BATCH_SIZE, seed_users
+from pahub.accounts.seeding import BATCH_SIZE, seed_users
 from pahub.places.models import LocalAuthority
 from pahub.register.levels import (
     ENTRY,

@@ -197,10 +197,9 @@ def register_detail(request: HttpRequest, profile_id: int):
             None,
             "record.viewed",
             profile,
-            request=request,
             organisation=request.auth.organisation.name,
             api_key=request.auth.name,
         )
     else:
-        audit.record_view(request.auth, profile, request=request)
+        audit.record_view(request.auth, profile)
     return pa_out(profile)

@@ -91,7 +91,7 @@ def card_context(profile: PAProfile) -> dict:
 
 def access_profile_for_staff(request: HttpRequest, profile_id: int) -> PAProfile:
     """A PA in this staff member's areas (audited); 404 for anyone else's."""
-    profile = access_profile_for_viewer(request.user, profile_id, request=request)
+    profile = access_profile_for_viewer(request.user, profile_id)
     # An employer-facing visibility must not open staff pages to staff of other areas.
     if not (is_staff_in_area_of(request.user, profile) or is_site_admin(request.user)):
         raise Http404
@@ -329,7 +329,7 @@ def verification_queue(request: HttpRequest) -> HttpResponse:
 @verifier_required
 @require_http_methods(["GET", "POST"])
 def evidence_detail(request: HttpRequest, evidence_id: int) -> HttpResponse:
-    evidence = access_evidence_for_verifier(request.user, evidence_id, request=request)
+    evidence = access_evidence_for_verifier(request.user, evidence_id)
     form = None
     if evidence.status != Evidence.Status.WITHDRAWN:
         form = VerificationForm(request.POST or None, evidence=evidence)

@@ -42,7 +42,8 @@ def test_no_actor_or_a_signed_out_visitor_is_recorded_as_the_system(db):
 def test_ip_address_comes_from_the_request(pa):
     request = RequestFactory().get("/", REMOTE_ADDR="203.0.113.9")
 
-    event = audit.record(pa, "auth.login", pa, request=request)
+    with audit.client_ip_of(request):
+        event = audit.record(pa, "auth.login", pa)
 
     assert event.ip_address == "203.0.113.9"
 

@@ -8,9 +8,9 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from pahub.accounts.models import Membership, Organisation, Representation, Role, User, UserRole
-from pahub.core.management.demo import DEMO_EMAIL_DOMAIN, DEMO_PASSWORD, DEMO_PEOPLE
-from pahub.core.management.seeding import SEED_EMAIL_DOMAIN, seed_users
+from pahub.accounts.seeding import SEED_EMAIL_DOMAIN, seed_users
 from pahub.places.postcodes import normalise_postcode, outcode_of
+from pahub.setup.demo import DEMO_EMAIL_DOMAIN, DEMO_PASSWORD, DEMO_PEOPLE
 
 pytestmark = pytest.mark.django_db
 

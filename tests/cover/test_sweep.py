@@ -1,4 +1,4 @@
-"""`manage.py send_cover_waves`: the sweep that sends every due wave when the task queue did
+"""`manage.py run_periodic send_cover_waves`: the sweep that sends every due wave when the task queue did
 not, once each, and keeps going when one request or the database fails."""
 
 import io
@@ -54,13 +54,13 @@ def keep_the_test_connection_open(monkeypatch):
     that would close the connection holding the test's transaction (Django's test client skips
     the same clean-up for the same reason)."""
     monkeypatch.setattr(
-        "pahub.cover.management.commands.send_cover_waves.close_old_connections", lambda: None
+        "pahub.core.management.commands.run_periodic.close_old_connections", lambda: None
     )
 
 
 def run(*args: str) -> str:
     out = io.StringIO()
-    call_command("send_cover_waves", *args, stdout=out)
+    call_command("run_periodic", "send_cover_waves", *args, stdout=out)
     return out.getvalue()
 
 
@@ -159,9 +159,7 @@ def test_the_loop_sweeps_until_its_limit_and_survives_a_database_error(monkeypat
             raise OperationalError("server closed the connection unexpectedly")
         return sweep.SweepResult()
 
-    monkeypatch.setattr(
-        "pahub.cover.management.commands.send_cover_waves.sweep_due_waves", flaky_sweep
-    )
+    monkeypatch.setattr("pahub.cover.periodic.sweep_due_waves", flaky_sweep)
 
     output = run("--loop", "0.01", "--max-sweeps", "3")
 

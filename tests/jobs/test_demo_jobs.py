@@ -2,9 +2,9 @@
 
 import pytest
 
-from pahub.core.management.demo import demo_data_create
 from pahub.jobs.models import Application, EmployerProfile, Job
 from pahub.register.models import PAProfile
+from pahub.setup.demo import demo_data_create
 
 
 @pytest.mark.django_db

@@ -7,8 +7,8 @@ import pytest
 from django.core.management import call_command
 from django.db.models import F
 
+from pahub.accounts.seeding import seed_users
 from pahub.accounts.services import user_update_details
-from pahub.core.management.seeding import seed_users
 from pahub.jobs.matches.queries import matches_for_job
 from pahub.register.models import PAProfile
 

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from pahub.accounts.models import Role
-from pahub.core.management.seeding import seed_users
+from pahub.accounts.seeding import seed_users
 from pahub.jobs.matches.needs import job_needs
 from pahub.jobs.matches.queries import matches_for_job
 from pahub.jobs.models import EmployerProfile, Job

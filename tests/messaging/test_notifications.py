@@ -185,7 +185,12 @@ def test_the_command_sends_pending_emails(
 ):
     out = StringIO()
     with django_capture_on_commit_callbacks(execute=True):
-        call_command("send_message_notifications", *(["--enqueue"] if enqueue else []), stdout=out)
+        call_command(
+            "run_periodic",
+            "send_message_notifications",
+            *(["--enqueue"] if enqueue else []),
+            stdout=out,
+        )
 
     assert len(to(mailoutbox, "pa@example.org")) == 1
     assert ("Queued as task" if enqueue else "1 email sent") in out.getvalue()

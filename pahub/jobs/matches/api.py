@@ -155,7 +155,7 @@ def job_matches(request: HttpRequest, job_id: int, query: Query[LimitQuery]):
     if role not in (EmployerSide.EMPLOYER, EmployerSide.REPRESENTATIVE):
         if staff_without_two_factor(user):
             raise HttpError(403, "Set up two-factor authentication before looking at matches.")
-        audit.record_view(user, job, request=request)
+        audit.record_view(user, job)
     results = matches_for_job(job, viewer=user, limit=query.limit)
     return Status(
         200,

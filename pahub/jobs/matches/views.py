@@ -33,7 +33,7 @@ def job_matches(request: HttpRequest, job_id: int) -> HttpResponse:
         if staff_without_two_factor(request.user):
             return two_factor_first(request)
         # Staff looking at another person's job and the PAs who match it: keep a note.
-        audit.record_view(request.user, job, request=request)
+        audit.record_view(request.user, job)
     results = matches_for_job(job, viewer=request.user)
     invite_url = reverse("jobs:invite", kwargs={"job_id": job.pk}) if job.is_open else None
     return render(

@@ -9,9 +9,9 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from pahub.core.tasks import run_periodic_job
 from pahub.jobs.models import SavedSearch
 from pahub.jobs.saved_searches import run_digests, saved_search_create, unsubscribe_token
-from pahub.jobs.tasks import send_saved_search_digests
 from pahub.register.models import PAProfile
 from tests.factories import make_job
 from tests.jobs.public.fixtures import make_profile
@@ -254,7 +254,7 @@ def test_the_task_runs_the_digest(job_search, employer_profile, mailoutbox, run_
     SavedSearch.objects.update(last_alerted_at=None)
 
     with run_commits():
-        result = send_saved_search_digests.enqueue()
+        result = run_periodic_job.enqueue("send_saved_search_digests")
 
     assert result.return_value["emails_sent"] == 1
     assert len(mailoutbox) == 1
@@ -265,8 +265,8 @@ def test_the_command_runs_it_or_queues_it(job_search, employer_profile, mailoutb
     out = io.StringIO()
 
     with run_commits():
-        call_command("send_saved_search_digests", stdout=out)
-    call_command("send_saved_search_digests", "--enqueue", stdout=out)
+        call_command("run_periodic", "send_saved_search_digests", stdout=out)
+    call_command("run_periodic", "send_saved_search_digests", "--enqueue", stdout=out)
 
     assert "1 digest sent, 1 new result" in out.getvalue()
     assert "Queued as task" in out.getvalue()

@@ -7,7 +7,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from pahub.core.management.seeding import seed_users
+from pahub.accounts.seeding import seed_users
 from pahub.register.levels import level_for
 from pahub.register.models import (
     CodeSignature,

@@ -1,4 +1,4 @@
-"""DBS expiry reminders and lapsing levels: `manage.py send_expiry_reminders`, the task, and
+"""DBS expiry reminders and lapsing levels: `manage.py run_periodic send_expiry_reminders`, the task, and
 `reminders.run_daily`. Each reminder is sent once; running again does nothing new."""
 
 from datetime import timedelta
@@ -9,10 +9,10 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
+from pahub.core.tasks import run_periodic_job
 from pahub.register.models import Evidence, ExpiryReminder, PAProfile
 from pahub.register.reminders import Reason, due_reminders, run_daily
 from pahub.register.services import profile_recompute_level
-from pahub.register.tasks import send_expiry_reminders
 from tests.register.verification.fixtures import (
     CERTIFICATE_NUMBER,
     make_level_two,
@@ -178,8 +178,8 @@ def test_the_command_says_what_it_did_and_is_idempotent(
     out = StringIO()
 
     with django_capture_on_commit_callbacks(execute=True):
-        call_command("send_expiry_reminders", stdout=out)
-        call_command("send_expiry_reminders", stdout=out)
+        call_command("run_periodic", "send_expiry_reminders", stdout=out)
+        call_command("run_periodic", "send_expiry_reminders", stdout=out)
 
     text = out.getvalue()
     assert "Reminders sent, expires within 60 days: 1" in text
@@ -191,7 +191,7 @@ def test_the_command_can_hand_the_work_to_the_task_worker(pa_profile):
     dbs_expiring_in(pa_profile, 45)
     out = StringIO()
 
-    call_command("send_expiry_reminders", "--enqueue", stdout=out)
+    call_command("run_periodic", "send_expiry_reminders", "--enqueue", stdout=out)
 
     assert "Queued as task" in out.getvalue()
     assert ExpiryReminder.objects.count() == 1
@@ -200,7 +200,7 @@ def test_the_command_can_hand_the_work_to_the_task_worker(pa_profile):
 def test_the_task_returns_what_it_did(pa_profile):
     dbs_expiring_in(pa_profile, 5)
 
-    result = send_expiry_reminders.enqueue()
+    result = run_periodic_job.enqueue("send_expiry_reminders")
 
     assert result.return_value["sent"] == {Reason.EXPIRES_IN_14_DAYS: 1}
 

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from pahub.core.management.demo import DEMO_PASSWORD, demo_people_present
+from pahub.setup.demo import DEMO_PASSWORD, demo_people_present
 
 
 class Command(BaseCommand):

@@ -11,12 +11,10 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import reset_queries, transaction
-from django.utils.module_loading import import_string
 
-from pahub.core.management.seeding import (
+from pahub.accounts.seeding import (
     BATCH_SIZE,
     SEED_EMAIL_DOMAIN,
-    SEED_EXTENSIONS,
     SeedCounts,
     SeedDeleteError,
     SeedKind,
@@ -26,9 +24,13 @@ from pahub.core.management.seeding import (
     seed_users,
     spoke_districts,
 )
+from pahub.jobs.seeding import seed_extension as seed_jobs
+from pahub.register.seeding import seed_extension as seed_register
 
-# Named by dotted path, like SEED_EXTENSIONS, so that core never imports the jobs app.
-JOBS_EXTENSION = "pahub.jobs.seeding.seed_extension"
+# The project's top orchestrates the seed: accounts makes the people, then each app further up
+# adds its own rows for them, each in its own transaction. Each is called as
+# extension(seed=..., batch_size=..., say=...) and returns a summary line.
+SEED_EXTENSIONS = (seed_register,)
 
 
 class Command(BaseCommand):
@@ -95,13 +97,13 @@ class Command(BaseCommand):
         elapsed = time.perf_counter() - started
         # Profiles, evidence and so on for the people just made; timed and reported apart.
         extension_lines = [
-            import_string(path)(seed=seed, batch_size=options["batch_size"], say=self._say)
-            for path in SEED_EXTENSIONS
+            extension(seed=seed, batch_size=options["batch_size"], say=self._say)
+            for extension in SEED_EXTENSIONS
         ]
 
         if options["jobs"]:
             extension_lines.append(
-                import_string(JOBS_EXTENSION)(
+                seed_jobs(
                     seed=seed,
                     count=options["jobs"],
                     batch_size=options["batch_size"],

@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from allauth.account.models import EmailAddress
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
-from django.utils.module_loading import import_string
 
 from pahub.accounts.models import Membership, Organisation, Representation, Role, User
 from pahub.accounts.services import (
@@ -19,10 +18,11 @@ from pahub.accounts.services import (
     representation_request,
     user_set_roles,
 )
+from pahub.jobs.demo import demo_extension as demo_jobs
 from pahub.places.models import LocalAuthority
 
 # Apps further up add their own demo rows for the people made here (profiles, jobs, ...).
-DEMO_EXTENSIONS: tuple[str, ...] = ("pahub.jobs.demo.demo_extension",)
+DEMO_EXTENSIONS = (demo_jobs,)
 DEMO_EMAIL_DOMAIN = "demo.pahub.example.org"
 DEMO_PASSWORD = "pahub-demo-2026"  # noqa: S105 -- printed for everyone by `demo_logins`
 
@@ -280,8 +280,8 @@ def demo_data_create() -> DemoSummary:
     }
     for spec in DEMO_REPRESENTATIONS:
         _demo_representation(spec, people, summary)
-    for path in DEMO_EXTENSIONS:
-        import_string(path)(people=people)
+    for extension in DEMO_EXTENSIONS:
+        extension(people=people)
     summary.people = list(people.values())
     return summary
 

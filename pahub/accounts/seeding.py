@@ -37,10 +37,6 @@ from pahub.places.models import District
 
 SEED_EMAIL_DOMAIN = "seed.pahub.example.org"
 BATCH_SIZE = 5000
-# Apps further up add their own rows for the people seeded here, after them, each in its own
-# transaction. Named by dotted path so that core never imports the apps that depend on it.
-# Each is called as extension(seed=..., batch_size=..., say=...) and returns a summary line.
-SEED_EXTENSIONS: tuple[str, ...] = ("pahub.register.seeding.seed_extension",)
 
 # Royal Mail never uses C, I, K, M, O or V in the inward code (see places.postcodes).
 INWARD_LETTERS = "ABDEFGHJLNPQRSTUWXYZ"

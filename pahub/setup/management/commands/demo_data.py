@@ -1,9 +1,9 @@
-"""Create the demo organisations and people for `make run` (see pahub/core/management/demo.py)."""
+"""Create the demo organisations and people for `make run` (see pahub/setup/demo.py)."""
 
 from django.core.management.base import BaseCommand, CommandParser
 
 from pahub.accounts.models import User
-from pahub.core.management.demo import demo_data_create
+from pahub.setup.demo import demo_data_create
 
 
 class Command(BaseCommand):
