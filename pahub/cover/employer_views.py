@@ -26,7 +26,7 @@ from pahub.accounts.models import Role, User
 from pahub.accounts.permissions import has_two_factor, is_organisation_staff, is_site_admin
 from pahub.core import audit
 from pahub.cover import employer_queries as queries
-from pahub.cover.booking import BookingError, booking_confirm, booking_is_late_cancellation
+from pahub.cover.booking import BookingError, booking_is_late_cancellation
 from pahub.cover.employer_forms import (
     MAX_SHIFT_ROWS,
     CancelForm,
@@ -61,6 +61,7 @@ from pahub.cover.services import (
     CoverError,
     active_pool_pa_ids,
     booking_cancel,
+    booking_confirm,
     cover_request_cancel,
     cover_request_create,
     pool_invite,

@@ -28,7 +28,7 @@ from django.views.decorators.http import (
 )
 
 from pahub.accounts.models import Role, User
-from pahub.cover import ics, pa_services, queries, rota
+from pahub.cover import ics, queries, rota, services
 from pahub.cover.booking import booking_is_late_cancellation
 from pahub.cover.models import (
     Booking,
@@ -39,7 +39,6 @@ from pahub.cover.models import (
     ReliefPoolMember,
     Timesheet,
 )
-from pahub.cover.notifications import employer_name
 from pahub.cover.pa_forms import CancelBookingForm, HoursForm, OfferForm, PoolAnswerForm
 from pahub.cover.permissions import (
     access_booking,
@@ -48,6 +47,7 @@ from pahub.cover.permissions import (
     access_request_for_pa,
     can_see_address,
 )
+from pahub.cover.presenters import employer_name
 from pahub.cover.services import (
     CoverError,
     active_pool_pa_ids,
@@ -297,7 +297,7 @@ def pa_home(request: HttpRequest) -> HttpResponse:
 @require_GET
 def pa_request(request: HttpRequest, request_id: int) -> HttpResponse:
     cover_request = access_request_for_pa(request.user, request_id)
-    pa_services.alerts_mark_seen(request=cover_request, pa=request.user)
+    services.alerts_mark_seen(request=cover_request, pa=request.user)
     return render_request_page(request, cover_request)
 
 
@@ -690,7 +690,7 @@ def feeds(request: HttpRequest) -> HttpResponse:
     new_address, error = "", ""
     if request.method == "POST":
         try:
-            created = pa_services.calendar_feed_create(user=request.user)
+            created = services.calendar_feed_create(user=request.user)
         except CoverError as failure:
             error = failure.message
         else:
@@ -717,7 +717,7 @@ def feeds(request: HttpRequest) -> HttpResponse:
 def feed_stop(request: HttpRequest, feed_id: int) -> HttpResponse:
     feed = queries.access_own_feed(request.user, feed_id)
     try:
-        pa_services.calendar_feed_revoke(feed=feed, by=request.user)
+        services.calendar_feed_revoke(feed=feed, by=request.user)
     except CoverError as error:
         messages.error(request, error.message)
     else:
