@@ -59,7 +59,7 @@ from pahub.cover.services import (
     timesheet_submit,
 )
 from pahub.cover.times import to_local
-from pahub.jobs.models import DbsLevel, Job
+from pahub.jobs.models import DbsLevel
 from pahub.places.distance import miles_for_display
 from pahub.places.queries import distance_between_districts
 
@@ -98,7 +98,7 @@ def must_haves_for(request: CoverRequest) -> list[str]:
     if request.required_language_id:
         lines.append(f"Uses {request.required_language.name}")
     if request.required_gender:
-        who = "A woman" if request.required_gender == Job.RequiredGender.WOMAN else "A man"
+        who = "A woman" if request.required_gender == "woman" else "A man"
         lines.append(f"{who}, because the shift includes intimate personal care")
     skills = list(request.required_skills.all())
     if skills:
