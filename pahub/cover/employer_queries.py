@@ -8,12 +8,14 @@ loaded in a fixed number of queries however many rows there are (tests assert it
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 
 from django.db.models import Count, Exists, F, Min, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from pahub.accounts.models import Representation, Role, User, UserRole
+from pahub.core.hours_and_pay import worked_hours
 from pahub.cover.models import (
     Booking,
     CoverAlert,
@@ -23,7 +25,8 @@ from pahub.cover.models import (
     ReliefPoolMember,
     Timesheet,
 )
-from pahub.cover.times import Span, describe_span, hours_between, local_instant, to_local
+from pahub.cover.presenters import employer_name
+from pahub.cover.times import Span, clock_span, describe_span, local_instant, to_local
 from pahub.jobs.models import DbsLevel, EmployerProfile, StaffHelpConsent
 from pahub.messaging.models import Conversation
 from pahub.places.distance import miles_between, miles_for_display
@@ -75,12 +78,6 @@ def employer_profile_of(employer: User) -> EmployerProfile | None:
         return employer.employer_profile
     except EmployerProfile.DoesNotExist:
         return None
-
-
-def employer_name(employer: User) -> str:
-    """How PAs know the employer: their profile's display name, else their account's."""
-    profile = employer_profile_of(employer)
-    return profile.display_name if profile else employer.display_name
 
 
 def pa_profile_of(pa: User) -> PAProfile | None:
@@ -365,10 +362,6 @@ class SlotRow:
         return slot_words(self.slot)
 
     @property
-    def hours(self) -> float:
-        return Span(self.slot.starts_at, self.slot.ends_at).hours
-
-    @property
     def status_words(self) -> str:
         if self.slot.status == CoverSlot.Status.BOOKED and self.booking:
             return f"Covered by {pa_name(self.booking.pa)}"
@@ -520,7 +513,7 @@ class CalendarEntry:
     @property
     def clock(self) -> str:
         start, end = to_local(self.slot.starts_at), to_local(self.slot.ends_at)
-        text = f"{start:%H:%M} to {end:%H:%M}"
+        text = clock_span(self.slot.starts_at, self.slot.ends_at)
         if end.date() != start.date():
             text += f" ({end:%a}, overnight)"
         return text
@@ -613,9 +606,9 @@ class TimesheetRow:
         return span_words(self.timesheet.started_at, self.timesheet.ended_at)
 
     @property
-    def worked_hours(self) -> float:
+    def worked_hours(self) -> Decimal:
         timesheet = self.timesheet
-        return hours_between(
+        return worked_hours(
             timesheet.started_at, timesheet.ended_at, break_minutes=timesheet.break_minutes
         )
 

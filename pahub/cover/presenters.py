@@ -10,9 +10,12 @@ from datetime import datetime
 
 from pahub.accounts.models import User
 from pahub.core.hours_and_pay import hours_to_hundredths, pay_for_hours, worked_hours
-from pahub.cover.models import Booking, CoverOffer, CoverRequest, CoverSlot, Timesheet
+from pahub.cover.models import Booking, CoverAlert, CoverOffer, CoverRequest, CoverSlot, Timesheet
 from pahub.cover.permissions import can_see_address
 from pahub.cover.times import Span, describe_span, to_local
+from pahub.jobs.models import DbsLevel
+from pahub.places.distance import miles_for_display
+from pahub.places.queries import distance_between_districts
 
 
 def employer_name(employer: User) -> str:
@@ -172,3 +175,69 @@ def timesheet_view(timesheet: Timesheet, *, acting_ids: set[int]) -> dict:
         "submitted_at": timesheet.submitted_at,
         "decided_at": timesheet.decided_at,
     }
+
+
+# What a PA reads about a request
+
+
+def must_haves_for(request: CoverRequest) -> list[str]:
+    """Load `request` with its required language and skills (queries.request_for_pa_page)."""
+    lines = []
+    if request.required_dbs:
+        lines.append(f"A DBS check: {DbsLevel(request.required_dbs).label.lower()} or higher")
+    if request.requires_driver:
+        lines.append("A driver with their own car")
+    if request.required_language_id:
+        lines.append(f"Uses {request.required_language.name}")
+    if request.required_gender:
+        who = "A woman" if request.required_gender == "woman" else "A man"
+        lines.append(f"{who}, because the shift includes intimate personal care")
+    skills = list(request.required_skills.all())
+    if skills:
+        lines.append("Can already do: " + ", ".join(skill.name for skill in skills))
+    return lines
+
+
+def place_words(request: CoverRequest) -> str:
+    if request.local_authority_id:
+        return f"{request.district_id}, {request.local_authority.name}"
+    return request.district_id
+
+
+def reach_words(alert: CoverAlert | None, request: CoverRequest, pa: User) -> str:
+    """Why the PA was asked: they are in the employer's pool, or they are near and match."""
+    if alert is None:
+        return ""
+    if alert.from_pool:
+        return "From someone whose relief pool you are in"
+    miles = alert.miles
+    if miles is None and pa.district_id:
+        miles = distance_between_districts(request.district, pa.district)
+    if miles is None:
+        return "Nearby"
+    return f"Nearby, {miles_for_display(miles)} from you"
+
+
+def slot_state_for_pa(
+    slot: CoverSlot,
+    request: CoverRequest,
+    *,
+    offer: CoverOffer | None,
+    booking: Booking | None,
+    now: datetime,
+) -> tuple[str, str]:
+    """One shift of a request as this PA sees it: a state for the page and its label.
+    "open" is the only state in which the PA may offer."""
+    if booking is not None:
+        return "booked", "You are booked"
+    if slot.status == CoverSlot.Status.BOOKED:
+        return "covered", "Covered"
+    if slot.status == CoverSlot.Status.CANCELLED:
+        return "closed", "No longer needed"
+    if request.status != CoverRequest.Status.OPEN:
+        return "closed", request.get_status_display()
+    if slot.starts_at <= now:
+        return "closed", "Already started"
+    if offer is not None and offer.status == CoverOffer.Status.OFFERED:
+        return "offered", "You offered"
+    return "open", "Needs cover"

@@ -76,6 +76,8 @@ from pahub.cover.services import (
 )
 from pahub.jobs.permissions import can_act_for_employer
 
+# Operation ids are written out so they stay what they were when this was one module
+# (`pahub.cover.api`), whatever files the endpoints live in.
 router = Router(tags=["cover"])
 
 
@@ -133,6 +135,7 @@ REQUEST_RESPONSES = {201: CoverRequestOut, 404: ErrorOut, 409: ErrorOut, 422: Er
         f"requests they were alerted to, offered on or booked for. Newest first, at most "
         f"{MAX_LIST}."
     ),
+    operation_id="pahub_cover_api_requests_list",
 )
 def requests_list(request: HttpRequest, filters: Query[RequestFilters]) -> list[CoverRequestOut]:
     user: User = request.auth
@@ -166,6 +169,7 @@ def requests_list(request: HttpRequest, filters: Query[RequestFilters]) -> list[
     auth=django_auth,
     summary="One cover request",
     description="A PA sees what the PA page shows: never the address unless booked on it.",
+    operation_id="pahub_cover_api_requests_get",
 )
 def requests_get(request: HttpRequest, request_id: int = path_id()):
     user: User = request.auth
@@ -188,6 +192,7 @@ def requests_get(request: HttpRequest, request_id: int = path_id()):
         "saved. The relief pool is alerted at once, then the request widens to matching PAs "
         "nearby after `pool_wait_minutes` (0: everyone suitable now)."
     ),
+    operation_id="pahub_cover_api_requests_create",
 )
 def requests_create(request: HttpRequest, payload: CoverRequestIn):
     user: User = request.auth
@@ -227,6 +232,7 @@ def requests_create(request: HttpRequest, payload: CoverRequestIn):
     auth=django_auth,
     summary="Withdraw a cover request",
     description="Employer side. Any confirmed bookings are cancelled with the same reason.",
+    operation_id="pahub_cover_api_requests_cancel",
 )
 def requests_cancel(request: HttpRequest, payload: ReasonIn, request_id: int = path_id()):
     user: User = request.auth
@@ -252,6 +258,7 @@ def requests_cancel(request: HttpRequest, payload: ReasonIn, request_id: int = p
         "and you are in it, the task worker confirms the offer straight after: the status "
         "here is `confirmed` if it already has, and the request shows the booking."
     ),
+    operation_id="pahub_cover_api_offers_create",
 )
 def offers_create(request: HttpRequest, payload: OfferIn, slot_id: int = path_id()):
     user: User = request.auth
@@ -276,6 +283,7 @@ def offers_create(request: HttpRequest, payload: OfferIn, slot_id: int = path_id
         "and never two overlapping bookings for one PA. The loser of a race gets 409 with the "
         'sentence to show, e.g. "Someone else just took this slot. It is no longer available."'
     ),
+    operation_id="pahub_cover_api_offers_confirm",
 )
 def offers_confirm(request: HttpRequest, offer_id: int = path_id()):
     user: User = request.auth
@@ -297,6 +305,7 @@ def offers_confirm(request: HttpRequest, offer_id: int = path_id()):
     auth=django_auth,
     summary="Withdraw your offer",
     description="The PA who made it, while it is still waiting (409 once confirmed).",
+    operation_id="pahub_cover_api_offers_withdraw",
 )
 def offers_withdraw(request: HttpRequest, offer_id: int = path_id()):
     user: User = request.auth
@@ -317,6 +326,7 @@ def offers_withdraw(request: HttpRequest, offer_id: int = path_id()):
     auth=django_auth,
     summary="Bookings: your own as a PA, or your employers'",
     description=f"Soonest first, at most {MAX_LIST}.",
+    operation_id="pahub_cover_api_bookings_list",
 )
 def bookings_list(request: HttpRequest, filters: Query[BookingFilters]) -> list[BookingOut]:
     user: User = request.auth
@@ -339,6 +349,7 @@ def bookings_list(request: HttpRequest, filters: Query[BookingFilters]) -> list[
     auth=django_auth,
     summary="One booking",
     description="The booked PA or the employer side. The PA sees the address while confirmed.",
+    operation_id="pahub_cover_api_bookings_get",
 )
 def bookings_get(request: HttpRequest, booking_id: int = path_id()):
     user: User = request.auth
@@ -355,6 +366,7 @@ def bookings_get(request: HttpRequest, booking_id: int = path_id()):
         "Either side. Less than 24 hours before the start is flagged as a late cancellation. "
         "The shift re-opens and the relief pool is asked again."
     ),
+    operation_id="pahub_cover_api_bookings_cancel",
 )
 def bookings_cancel(request: HttpRequest, payload: ReasonIn, booking_id: int = path_id()):
     user: User = request.auth
@@ -375,6 +387,7 @@ def bookings_cancel(request: HttpRequest, payload: ReasonIn, booking_id: int = p
     auth=django_auth,
     summary="Hours recorded: your own as a PA, or to approve for your employers",
     description=f"Newest shift first, at most {MAX_LIST}.",
+    operation_id="pahub_cover_api_timesheets_list",
 )
 def timesheets_list(request: HttpRequest, filters: Query[TimesheetFilters]) -> list[TimesheetOut]:
     user: User = request.auth
@@ -402,6 +415,7 @@ def timesheets_list(request: HttpRequest, filters: Query[TimesheetFilters]) -> l
         "The booked PA, once the shift has started. Recording again replaces hours that were "
         "queried or are still waiting; approved hours cannot change (409)."
     ),
+    operation_id="pahub_cover_api_timesheets_submit",
 )
 def timesheets_submit(request: HttpRequest, payload: HoursIn, booking_id: int = path_id()):
     user: User = request.auth
@@ -442,6 +456,7 @@ DECISION_RESPONSES = {200: TimesheetOut, 404: ErrorOut, 409: ErrorOut, 422: Erro
     auth=django_auth,
     summary="Approve recorded hours",
     description="Employer side. Approved hours are final and go into the payroll export.",
+    operation_id="pahub_cover_api_timesheets_approve",
 )
 def timesheets_approve(
     request: HttpRequest, payload: DecisionIn | None = None, timesheet_id: int = path_id()
@@ -455,6 +470,7 @@ def timesheets_approve(
     auth=django_auth,
     summary="Query recorded hours",
     description="Employer side. Say what is wrong (`note`, 422 without it); the PA is told.",
+    operation_id="pahub_cover_api_timesheets_query",
 )
 def timesheets_query(request: HttpRequest, payload: DecisionIn, timesheet_id: int = path_id()):
     return decide(request, timesheet_id, approve=False, note=payload.note)
@@ -473,6 +489,7 @@ def timesheets_query(request: HttpRequest, payload: DecisionIn, timesheet_id: in
         "of each, so an address is shown once, when it is made (on the calendar page). The "
         "feed itself is `GET /cover/feeds/<secret>.ics` on the website, not under /api/v1/."
     ),
+    operation_id="pahub_cover_api_feeds_list",
 )
 def feeds_list(request: HttpRequest) -> list[FeedOut]:
     feeds = CalendarFeed.objects.filter(user=request.auth).order_by("-created_at")
