@@ -125,12 +125,9 @@ def employers_of(request: HttpRequest) -> list[User]:
     return list(queries.employers_for(request.user))
 
 
-def pa_home_url() -> str | None:
-    """The PA side's cover page, once its URLs are in place."""
-    try:
-        return reverse("cover:pa_home")
-    except NoReverseMatch:
-        return None
+def pa_home_url() -> str:
+    """The PA side's cover page."""
+    return reverse("cover:pa_home")
 
 
 def employer_setup_url(employer: User) -> str:

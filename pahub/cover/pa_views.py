@@ -18,7 +18,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import (
     require_GET,
@@ -72,14 +72,6 @@ def pa_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
         return view(request, *args, **kwargs)
 
     return wrapped
-
-
-def url_or_none(name: str, **kwargs) -> str | None:
-    """The employer side's pages belong to another part of cover; link to them once built."""
-    try:
-        return reverse(name, kwargs=kwargs)
-    except NoReverseMatch:
-        return None
 
 
 @dataclass
@@ -401,9 +393,9 @@ def booking_context(user: User, booking: Booking, *, now: datetime) -> dict:
         "request_url": (
             reverse("cover:pa_request", kwargs={"request_id": cover_request.pk})
             if is_pa
-            else url_or_none("cover:request", request_id=cover_request.pk)
+            else reverse("cover:request", kwargs={"request_id": cover_request.pk})
         ),
-        "timesheets_url": None if is_pa else url_or_none("cover:timesheets"),
+        "timesheets_url": None if is_pa else reverse("cover:timesheets"),
     }
 
 
