@@ -12,8 +12,16 @@ from django.conf import settings
 from django.urls import reverse
 
 from pahub.accounts.models import Representation, User
-from pahub.cover.models import Booking, CoverOffer, CoverRequest, ReliefPoolMember, Timesheet
-from pahub.cover.presenters import employer_name, slot_words
+from pahub.cover.models import (
+    Booking,
+    CoverOffer,
+    CoverRequest,
+    CoverSlot,
+    ReliefPoolMember,
+    Timesheet,
+)
+from pahub.cover.presenters import employer_name
+from pahub.cover.times import Span, describe_span
 
 
 @dataclass(frozen=True)
@@ -29,6 +37,11 @@ class Email:
     @property
     def body(self) -> str:
         return "\n\n".join([f"Hello {self.to.display_name},", *self.lines, "PA Hub"]) + "\n"
+
+
+def slot_words(slot: CoverSlot) -> str:
+    """ "Fri 27 Nov, 08:00 to 11:00": emails use the short format as it is."""
+    return describe_span(Span(slot.starts_at, slot.ends_at))
 
 
 def _link(name: str, **kwargs) -> str:
