@@ -1,7 +1,9 @@
-"""What cover's emails say: who gets each one, its subject and its lines.
+"""What cover's emails say: who gets each one, its subject and its lines; and `send`, which
+hands them to Django's mailer (itself a queue: the "default" mailer stores each message as a
+task, so a slow mail server never slows anyone down).
 
-Only the words live here. `pahub.cover.tasks` loads the rows, asks for the messages and sends
-them, from the task queue, so a slow mail server never slows a page.
+`pahub.cover.tasks` loads the rows, asks for the messages and sends them; a wave sends its
+alerts itself once committed (`services.alerts`), as part of the wave's own task.
 
 Emails never carry the address: that is only on the booked PA's own booking page.
 """
@@ -9,6 +11,7 @@ Emails never carry the address: that is only on the booked PA's own booking page
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.mail import send_mail
 from django.urls import reverse
 
 from pahub.accounts.models import Representation, User
@@ -37,6 +40,16 @@ class Email:
     @property
     def body(self) -> str:
         return "\n\n".join([f"Hello {self.to.display_name},", *self.lines, "PA Hub"]) + "\n"
+
+
+def send(messages: list[Email]) -> None:
+    for message in messages:
+        send_mail(
+            subject=message.full_subject,
+            message=message.body,
+            from_email=None,
+            recipient_list=[message.to.email],
+        )
 
 
 def slot_words(slot: CoverSlot) -> str:

@@ -7,23 +7,10 @@ slows a page and a rolled-back change never tells anyone anything. The names are
 queue's stored rows (`pahub.cover.tasks.<name>`): renaming one strands rows already queued.
 """
 
-from django.core.mail import send_mail
 from django.tasks import task
 
-from pahub.accounts.models import User
 from pahub.cover import emails, services
 from pahub.cover.models import Booking, CoverOffer, CoverRequest, ReliefPoolMember, Timesheet
-
-
-def send(messages: list[emails.Email]) -> None:
-    for message in messages:
-        send_mail(
-            subject=message.full_subject,
-            message=message.body,
-            from_email=None,
-            recipient_list=[message.to.email],
-        )
-
 
 # Waves and bookings: each calls one service.
 
@@ -49,24 +36,17 @@ def auto_confirm(offer_id: int) -> None:
 
 
 @task()
-def alert_pas(request_id: int, pa_ids: list[int], from_pool: bool) -> None:
-    request = CoverRequest.objects.select_related("employer").get(pk=request_id)
-    pas = list(User.objects.filter(pk__in=pa_ids))
-    send(emails.cover_needed(request, pas, from_pool=from_pool))
-
-
-@task()
 def pool_invitation(member_id: int) -> None:
     member = ReliefPoolMember.objects.select_related("employer", "pa").filter(pk=member_id).first()
     if member is None or member.status != ReliefPoolMember.Status.INVITED:
         return
-    send(emails.pool_invitation(member))
+    emails.send(emails.pool_invitation(member))
 
 
 @task()
 def offer_received(offer_id: int) -> None:
     offer = CoverOffer.objects.select_related("slot__request__employer", "pa").get(pk=offer_id)
-    send(emails.offer_received(offer))
+    emails.send(emails.offer_received(offer))
 
 
 @task()
@@ -75,7 +55,7 @@ def tell_booking_confirmed(booking_id: int) -> None:
     not_needed = CoverOffer.objects.filter(
         slot=booking.slot, status=CoverOffer.Status.NOT_NEEDED
     ).select_related("pa")
-    send(emails.booking_confirmed(booking, list(not_needed)))
+    emails.send(emails.booking_confirmed(booking, list(not_needed)))
 
 
 @task()
@@ -83,7 +63,7 @@ def booking_cancelled(booking_id: int) -> None:
     booking = Booking.objects.select_related("slot__request__employer", "pa", "cancelled_by").get(
         pk=booking_id
     )
-    send(emails.booking_cancelled(booking))
+    emails.send(emails.booking_cancelled(booking))
 
 
 @task()
@@ -91,16 +71,16 @@ def hours_submitted(timesheet_id: int) -> None:
     timesheet = Timesheet.objects.select_related("booking__employer", "booking__pa").get(
         pk=timesheet_id
     )
-    send(emails.hours_submitted(timesheet))
+    emails.send(emails.hours_submitted(timesheet))
 
 
 @task()
 def hours_decided(timesheet_id: int) -> None:
     timesheet = Timesheet.objects.select_related("booking__pa").get(pk=timesheet_id)
-    send(emails.hours_decided(timesheet))
+    emails.send(emails.hours_decided(timesheet))
 
 
 @task()
 def nobody_yet(request_id: int, widening_to: str) -> None:
     request = CoverRequest.objects.select_related("employer").get(pk=request_id)
-    send(emails.nobody_yet(request, widening_to))
+    emails.send(emails.nobody_yet(request, widening_to))

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from pahub.accounts.models import User
+from pahub.cover import emails
 from pahub.cover.models import CoverAlert, CoverOffer, CoverRequest, CoverSlot
 from pahub.cover.services.after_commit import enqueue_after_commit, task_named
 from pahub.cover.waves import WAVE_SIZE, nearby_wave_pa_ids, pool_wave_pa_ids
@@ -115,12 +116,21 @@ def _record_alerts(request, pa_ids: list[int], *, from_pool: bool, wave: int, no
 
 
 def _after_wave(request: CoverRequest, pool: list[int], nearby: list[int]) -> None:
-    """After commit: email the PAs just alerted, then queue the next wave."""
+    """After commit: email the PAs just alerted (within the wave's own task, so the alerts
+    and their emails go out together), then queue the next wave."""
+    transaction.on_commit(lambda: _tell_and_schedule(request, pool, nearby))
+
+
+def _tell_and_schedule(request: CoverRequest, pool: list[int], nearby: list[int]) -> None:
     if pool:
-        enqueue_after_commit("alert_pas", request_id=request.pk, pa_ids=pool, from_pool=True)
+        emails.send(emails.cover_needed(request, _people(pool), from_pool=True))
     if nearby:
-        enqueue_after_commit("alert_pas", request_id=request.pk, pa_ids=nearby, from_pool=False)
-    transaction.on_commit(lambda: schedule_next_wave(request))
+        emails.send(emails.cover_needed(request, _people(nearby), from_pool=False))
+    schedule_next_wave(request)
+
+
+def _people(pa_ids: list[int]) -> list[User]:
+    return list(User.objects.filter(pk__in=pa_ids))
 
 
 def schedule_next_wave(request: CoverRequest) -> None:
