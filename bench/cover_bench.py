@@ -44,7 +44,7 @@ ROOT = Path(__file__).resolve().parent.parent
 MANAGE = str(ROOT / "manage.py")
 BENCH_DOMAIN = "cover-bench.pahub.example.org"
 TASK = "personal_care.washing_bathing"
-WAVE_TASK = "pahub.cover.notifications.send_next_wave"
+WAVE_TASK = "pahub.cover.tasks.send_next_wave"
 EMAIL_TASK = "pahub.core.mail.deliver_email"
 POOL_SIZE = 5
 # (days ahead, start hour, end hour): mornings, afternoons, evenings and an overnight shift.
@@ -266,8 +266,7 @@ def alerts_worker(options: argparse.Namespace) -> None:
     from django_tasks_db.management.commands.db_worker import Worker
 
     from pahub.cover.models import CoverAlert
-    from pahub.cover.services import RequestInput, SlotInput, cover_request_create
-    from pahub.cover.waves import wave_send
+    from pahub.cover.services import RequestInput, SlotInput, cover_request_create, wave_send
 
     started = timezone.now()
     rng = random.Random(options.seed)
@@ -377,8 +376,8 @@ def confirm_race(offers: list, confirmer: dict, *, threads: int) -> tuple[list, 
         OfferNotAvailable,
         PADoubleBooked,
         SlotTaken,
-        booking_confirm,
     )
+    from pahub.cover.services import booking_confirm
 
     pending = list(offers)
     lock = threading.Lock()

@@ -14,7 +14,6 @@ from django.utils import timezone
 
 from pahub.accounts.models import User
 from pahub.core import audit
-from pahub.cover import notifications
 from pahub.cover.models import Booking, CoverOffer, CoverRequest, CoverSlot
 
 
@@ -69,11 +68,12 @@ def _error_from_integrity(error: IntegrityError) -> BookingError:
     return SlotTaken()
 
 
-def booking_confirm(*, offer: CoverOffer, by: User | None) -> Booking:
+def book_offer(*, offer: CoverOffer, by: User | None) -> Booking:
     """Turn an offer into the slot's booking, or raise a BookingError saying why not.
 
-    `by` is whoever confirmed (the employer side), or None when the request auto-confirms
-    its relief pool. Callers check that `by` may act for the employer.
+    The primitive only: it tells nobody. `services.booking_confirm` calls it and queues the
+    emails after commit. `by` is whoever confirmed (the employer side), or None when the
+    request auto-confirms its relief pool. Callers check that `by` may act for the employer.
     """
     try:
         with transaction.atomic():
@@ -111,7 +111,6 @@ def _confirm_in_transaction(*, offer_id: int, by: User | None) -> Booking:
     )
     request_mark_covered_if_complete(slot.request)
     audit.record(by, "cover.booking_confirmed", booking, slot=slot.pk, pa=offer.pa_id)
-    notifications.booking_confirmed(booking.pk)
     return booking
 
 

@@ -20,7 +20,6 @@ from django.utils import timezone
 from pahub.cover.models import CoverRequest
 from pahub.cover.services import WAIT_CHOICES, RequestInput, SlotInput
 from pahub.cover.times import LocalTimeError, local_instant
-from pahub.jobs.models import Job
 from pahub.register.evidence_forms import GovukDateField
 from pahub.register.profile_forms import (
     SkillGroup,
@@ -226,9 +225,9 @@ class CoverRequestForm(forms.Form):
     )
     required_gender = forms.ChoiceField(
         choices=[
-            (Job.RequiredGender.NONE, "No"),
-            (Job.RequiredGender.WOMAN, "Yes, a woman"),
-            (Job.RequiredGender.MAN, "Yes, a man"),
+            ("", "No"),
+            ("woman", "Yes, a woman"),
+            ("man", "Yes, a man"),
         ],
         required=False,
         label="Does the shift need a woman or a man?",
@@ -384,23 +383,12 @@ class CoverRequestForm(forms.Form):
             )
 
     def check_gender(self, cleaned: dict[str, Any]) -> None:
-        """The Equality Act 2010 (Schedule 9) lets an employer require a woman or a man only
-        where the work involves intimate personal care; the reason is asked for in words."""
+        """Without a requirement, a reason typed and left behind is dropped. Whether a woman or
+        a man may be required is the service's rule (`services.requests.check_gender`), so the
+        page and the API refuse the same requests; its error lands on the field it names."""
         if not cleaned.get("required_gender"):
             cleaned["gender_reason"] = ""
-            return
-        if not cleaned.get("includes_intimate_care"):
-            self.add_error(
-                "includes_intimate_care",
-                "You can only ask for a woman or a man if the shift includes intimate personal "
-                "care. Tick the box to say it does, or choose no",
-            )
-        if "gender_reason" in cleaned and not cleaned["gender_reason"].strip():
-            self.add_error(
-                "gender_reason",
-                "Say in your own words why the shift needs a woman or a man, for example help "
-                "with washing and using the toilet",
-            )
+            cleaned["includes_intimate_care"] = False
 
     def request_input(self) -> RequestInput:
         data = self.cleaned_data
@@ -425,6 +413,7 @@ class CoverRequestForm(forms.Form):
             requires_driver=bool(data.get("requires_driver")),
             required_language_code=language.code if language else "",
             required_gender=data.get("required_gender") or "",
+            includes_intimate_care=bool(data.get("includes_intimate_care")),
             gender_reason=data.get("gender_reason") or "",
         )
 

@@ -8,12 +8,14 @@ loaded in a fixed number of queries however many rows there are (tests assert it
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 
 from django.db.models import Count, Exists, F, Min, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from pahub.accounts.models import Representation, Role, User, UserRole
+from pahub.core.hours_and_pay import worked_hours
 from pahub.cover.models import (
     Booking,
     CoverAlert,
@@ -23,14 +25,20 @@ from pahub.cover.models import (
     ReliefPoolMember,
     Timesheet,
 )
-from pahub.cover.times import Span, describe_span, hours_between, local_instant, to_local
+from pahub.cover.presenters import (
+    AlertWave,
+    asked_words,
+    employer_name,
+    slot_words,
+    span_words,
+)
+from pahub.cover.times import clock_span, local_instant, to_local
 from pahub.jobs.models import EmployerProfile, StaffHelpConsent
 from pahub.messaging.models import Conversation
 from pahub.places.distance import miles_between, miles_for_display
 from pahub.register.levels import LEVEL_NAMES
 from pahub.register.models import PAProfile
 from pahub.register.permissions import can_view_profile
-from pahub.taxonomy.dbs import DbsLevel
 
 # Whom a person acts for
 
@@ -78,12 +86,6 @@ def employer_profile_of(employer: User) -> EmployerProfile | None:
         return None
 
 
-def employer_name(employer: User) -> str:
-    """How PAs know the employer: their profile's display name, else their account's."""
-    profile = employer_profile_of(employer)
-    return profile.display_name if profile else employer.display_name
-
-
 def pa_profile_of(pa: User) -> PAProfile | None:
     try:
         return pa.pa_profile
@@ -98,16 +100,6 @@ def pa_name(pa: User) -> str:
 
 
 # Waves in words
-
-
-@dataclass(frozen=True)
-class AlertWave:
-    """How many PAs one wave told about a request, and when."""
-
-    wave: int
-    from_pool: bool
-    count: int
-    at: datetime
 
 
 def alert_waves(request_ids: list[int]) -> dict[int, list[AlertWave]]:
@@ -126,86 +118,7 @@ def alert_waves(request_ids: list[int]) -> dict[int, list[AlertWave]]:
     return waves
 
 
-def pas_in(count: int) -> str:
-    return "1 PA" if count == 1 else f"{count} PAs"
-
-
-def asked_words(waves: list[AlertWave]) -> str:
-    """Who has been asked so far: "relief pool (3); 12 PAs nearby, wave 2"."""
-    pool = sum(wave.count for wave in waves if wave.from_pool)
-    nearby = [wave for wave in waves if not wave.from_pool]
-    parts = []
-    if pool:
-        parts.append(f"relief pool ({pool})")
-    if nearby:
-        total = sum(wave.count for wave in nearby)
-        parts.append(f"{pas_in(total)} nearby, wave {len(nearby)}")
-    return "; ".join(parts) if parts else "nobody yet"
-
-
-def clock_words(instant: datetime, *, now: datetime) -> str:
-    """07:02 today, or with the day when it is another day: "Tue 3 Dec, 07:02"."""
-    local = to_local(instant)
-    if local.date() == to_local(now).date():
-        return f"{local:%H:%M}"
-    return f"{local:%a %-d %b}, {local:%H:%M}"
-
-
-@dataclass(frozen=True)
-class TimelineEntry:
-    at: datetime
-    words: str
-    clock: str
-    still_to_come: bool = False
-
-
-def wave_timeline(
-    request: CoverRequest, waves: list[AlertWave], *, now: datetime
-) -> list[TimelineEntry]:
-    """What has happened to the request, and what happens next if nobody offers."""
-    entries = [
-        TimelineEntry(request.created_at, "Request made", clock_words(request.created_at, now=now))
-    ]
-    nearby_number = 0
-    for wave in waves:
-        if wave.from_pool:
-            again = " again, after a cancellation" if wave.wave > 0 else ""
-            words = f"Relief pool asked{again}: {pas_in(wave.count)}"
-        else:
-            nearby_number += 1
-            words = f"Wave {nearby_number}: {pas_in(wave.count)} nearby asked"
-        entries.append(TimelineEntry(wave.at, words, clock_words(wave.at, now=now)))
-    if request.status == CoverRequest.Status.OPEN and request.next_wave_at:
-        words = (
-            "Asking your relief pool"
-            if request.waves_sent == 0
-            else "Widening to more PAs nearby, unless every shift is covered by then"
-        )
-        entries.append(
-            TimelineEntry(
-                request.next_wave_at,
-                words,
-                clock_words(request.next_wave_at, now=now),
-                still_to_come=True,
-            )
-        )
-    return entries
-
-
 # Requests on the cover home page
-
-
-def span_words(starts_at: datetime, ends_at: datetime) -> str:
-    """ "Fri 27 Nov, 08:00 to 11:00"; a night says so: "Sat 28 Nov, 22:00 to 07:00 (Sun),
-    overnight"."""
-    words = describe_span(Span(starts_at, ends_at))
-    if to_local(starts_at).date() != to_local(ends_at).date():
-        words += ", overnight"
-    return words
-
-
-def slot_words(slot: CoverSlot | Booking) -> str:
-    return span_words(slot.starts_at, slot.ends_at)
 
 
 @dataclass
@@ -366,10 +279,6 @@ class SlotRow:
         return slot_words(self.slot)
 
     @property
-    def hours(self) -> float:
-        return Span(self.slot.starts_at, self.slot.ends_at).hours
-
-    @property
     def status_words(self) -> str:
         if self.slot.status == CoverSlot.Status.BOOKED and self.booking:
             return f"Covered by {pa_name(self.booking.pa)}"
@@ -420,20 +329,6 @@ def request_slot_rows(request: CoverRequest) -> list[SlotRow]:
             )
         )
     return rows
-
-
-def must_have_words(request: CoverRequest) -> list[str]:
-    """The request's must-haves as PAs read them; empty when anyone suitable will do."""
-    words = []
-    if request.required_dbs:
-        words.append(f"DBS check: {DbsLevel(request.required_dbs).label}")
-    if request.requires_driver:
-        words.append("Drives, with their own car")
-    if request.required_language_id:
-        words.append(f"Uses {request.required_language.name}")
-    if request.required_gender:
-        words.append(f"A {request.required_gender}, because: {request.gender_reason}")
-    return words
 
 
 def pool_names_alerted(request: CoverRequest) -> list[str]:
@@ -521,7 +416,7 @@ class CalendarEntry:
     @property
     def clock(self) -> str:
         start, end = to_local(self.slot.starts_at), to_local(self.slot.ends_at)
-        text = f"{start:%H:%M} to {end:%H:%M}"
+        text = clock_span(self.slot.starts_at, self.slot.ends_at)
         if end.date() != start.date():
             text += f" ({end:%a}, overnight)"
         return text
@@ -614,9 +509,9 @@ class TimesheetRow:
         return span_words(self.timesheet.started_at, self.timesheet.ended_at)
 
     @property
-    def worked_hours(self) -> float:
+    def worked_hours(self) -> Decimal:
         timesheet = self.timesheet
-        return hours_between(
+        return worked_hours(
             timesheet.started_at, timesheet.ended_at, break_minutes=timesheet.break_minutes
         )
 

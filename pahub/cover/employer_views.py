@@ -26,7 +26,8 @@ from pahub.accounts.models import Role, User
 from pahub.accounts.permissions import has_two_factor, is_organisation_staff, is_site_admin
 from pahub.core import audit
 from pahub.cover import employer_queries as queries
-from pahub.cover.booking import BookingError, booking_confirm, booking_is_late_cancellation
+from pahub.cover import presenters
+from pahub.cover.booking import BookingError, booking_is_late_cancellation
 from pahub.cover.employer_forms import (
     MAX_SHIFT_ROWS,
     CancelForm,
@@ -61,6 +62,7 @@ from pahub.cover.services import (
     CoverError,
     active_pool_pa_ids,
     booking_cancel,
+    booking_confirm,
     cover_request_cancel,
     cover_request_create,
     pool_invite,
@@ -90,7 +92,7 @@ class Acting:
 
     @property
     def employer_name(self) -> str:
-        return queries.employer_name(self.employer)
+        return presenters.employer_name(self.employer)
 
 
 def acting_for(request: HttpRequest, employer: User) -> Acting:
@@ -124,12 +126,9 @@ def employers_of(request: HttpRequest) -> list[User]:
     return list(queries.employers_for(request.user))
 
 
-def pa_home_url() -> str | None:
-    """The PA side's cover page, once its URLs are in place."""
-    try:
-        return reverse("cover:pa_home")
-    except NoReverseMatch:
-        return None
+def pa_home_url() -> str:
+    """The PA side's cover page."""
+    return reverse("cover:pa_home")
 
 
 def employer_setup_url(employer: User) -> str:
@@ -333,11 +332,11 @@ def request_detail(request: HttpRequest, request_id: int) -> HttpResponse:
             "acting": acting,
             "cover_request": cover_request,
             "slot_rows": queries.request_slot_rows(cover_request),
-            "timeline": queries.wave_timeline(cover_request, waves, now=now),
-            "asked": queries.asked_words(waves),
+            "timeline": presenters.wave_timeline(cover_request, waves, now=now),
+            "asked": presenters.asked_words(waves),
             "pool_names": queries.pool_names_alerted(cover_request),
             "tasks": list(cover_request.tasks.all()),
-            "must_haves": queries.must_have_words(cover_request),
+            "must_haves": presenters.must_have_words(cover_request),
             "wait_words": dict(WAIT_CHOICES).get(cover_request.pool_wait_minutes, ""),
             "now": now,
             "is_open": cover_request.status == CoverRequest.Status.OPEN,
@@ -364,7 +363,7 @@ def offer_confirm(request: HttpRequest, offer_id: int) -> HttpResponse:
     else:
         messages.success(
             request,
-            f"{queries.pa_name(offer.pa)} is booked for {queries.slot_words(booking)}. We have "
+            f"{queries.pa_name(offer.pa)} is booked for {presenters.slot_words(booking)}. We have "
             "told them, and they can now see the address.",
         )
     return redirect("cover:request", request_id=cover_request.pk)
@@ -396,7 +395,7 @@ def request_booking_cancel(request: HttpRequest, booking_id: int) -> HttpRespons
             "acting": acting,
             "booking": booking,
             "pa_name": queries.pa_name(booking.pa),
-            "when": queries.slot_words(booking),
+            "when": presenters.slot_words(booking),
             "late": booking_is_late_cancellation(booking),
             "form": form,
         },
@@ -500,7 +499,7 @@ def timesheets(request: HttpRequest) -> HttpResponse:
                 recorded.filter(status=Timesheet.Status.APPROVED), "-decided_at", RECENT_DECISIONS
             ),
             "employers": [
-                {"employer": employer, "name": queries.employer_name(employer)}
+                {"employer": employer, "name": presenters.employer_name(employer)}
                 for employer in employers
             ],
             "several": len(employers) > 1,
@@ -542,8 +541,8 @@ def timesheet_detail(request: HttpRequest, timesheet_id: int) -> HttpResponse:
             "timesheet": timesheet,
             "pa_name": queries.pa_name(timesheet.booking.pa),
             "form": form,
-            "booked": queries.slot_words(timesheet.booking),
-            "worked": queries.span_words(timesheet.started_at, timesheet.ended_at),
+            "booked": presenters.slot_words(timesheet.booking),
+            "worked": presenters.span_words(timesheet.started_at, timesheet.ended_at),
             "worked_hours": queries.TimesheetRow(timesheet).worked_hours,
         },
     )

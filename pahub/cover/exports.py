@@ -11,13 +11,14 @@ or a name someone typed) gets a leading apostrophe: shown as text, never run.
 import csv
 from collections.abc import Iterable, Iterator
 from datetime import date, time, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import TextIO
 
 from django.db.models import QuerySet
 from django.utils.text import slugify
 
 from pahub.accounts.models import User
+from pahub.core.hours_and_pay import hours_to_hundredths, pay_for_hours, worked_hours
 from pahub.cover.models import Timesheet
 from pahub.cover.times import local_instant, to_local
 
@@ -77,15 +78,15 @@ def approved_hours(employer: User, start: date, end: date) -> QuerySet[Timesheet
     )
 
 
-def worked_hours(timesheet: Timesheet) -> Decimal:
+def hours_worked_on(timesheet: Timesheet) -> Decimal:
     """Real time worked, less breaks, in exact hours (instants, so clock changes count)."""
-    seconds = (timesheet.ended_at - timesheet.started_at).total_seconds()
-    seconds -= timesheet.break_minutes * 60
-    return Decimal(max(int(seconds), 0)) / Decimal(3600)
+    return worked_hours(
+        timesheet.started_at, timesheet.ended_at, break_minutes=timesheet.break_minutes
+    )
 
 
 def hours_row(timesheet: Timesheet) -> list[str]:
-    hours = worked_hours(timesheet)
+    hours = hours_worked_on(timesheet)
     pay = timesheet.booking.slot.request.hourly_pay
     start, end = to_local(timesheet.started_at), to_local(timesheet.ended_at)
     approved_at = to_local(timesheet.decided_at) if timesheet.decided_at else None
@@ -97,9 +98,9 @@ def hours_row(timesheet: Timesheet) -> list[str]:
             f"{start:%H:%M}",
             f"{end:%H:%M}" if end.date() == start.date() else f"{end:%H:%M} next day",
             timesheet.break_minutes,
-            hours.quantize(PENNY, rounding=ROUND_HALF_UP),
+            hours_to_hundredths(hours),
             pay.quantize(PENNY),
-            (hours * pay).quantize(PENNY, rounding=ROUND_HALF_UP),
+            pay_for_hours(hours, pay),
             timesheet.note,
             timesheet.decided_by.full_name if timesheet.decided_by else "",
             f"{approved_at:%Y-%m-%d %H:%M}" if approved_at else "",

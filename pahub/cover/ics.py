@@ -22,8 +22,8 @@ from icalendar import Calendar, Event, vDuration
 
 from pahub.accounts.models import User
 from pahub.cover.models import Booking, CalendarFeed, CoverSlot
-from pahub.cover.notifications import employer_name
 from pahub.cover.permissions import can_see_address
+from pahub.cover.presenters import employer_name
 from pahub.cover.queries import (
     employers_acted_for,
     feed_bookings_for_employers,

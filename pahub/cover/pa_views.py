@@ -18,7 +18,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import (
     require_GET,
@@ -29,7 +29,7 @@ from django.views.decorators.http import (
 
 from pahub.accounts.models import Role, User
 from pahub.core.public import public_page
-from pahub.cover import ics, pa_services, queries, rota
+from pahub.cover import ics, presenters, queries, rota, services
 from pahub.cover.booking import booking_is_late_cancellation
 from pahub.cover.models import (
     Booking,
@@ -40,7 +40,6 @@ from pahub.cover.models import (
     ReliefPoolMember,
     Timesheet,
 )
-from pahub.cover.notifications import employer_name
 from pahub.cover.pa_forms import CancelBookingForm, HoursForm, OfferForm, PoolAnswerForm
 from pahub.cover.permissions import (
     access_booking,
@@ -49,6 +48,7 @@ from pahub.cover.permissions import (
     access_request_for_pa,
     can_see_address,
 )
+from pahub.cover.presenters import employer_name
 from pahub.cover.services import (
     CoverError,
     active_pool_pa_ids,
@@ -59,11 +59,7 @@ from pahub.cover.services import (
     pool_respond,
     timesheet_submit,
 )
-from pahub.cover.times import to_local
-from pahub.jobs.models import Job
-from pahub.places.distance import miles_for_display
-from pahub.places.queries import distance_between_districts
-from pahub.taxonomy.dbs import DbsLevel
+from pahub.cover.times import to_local, when_words
 
 
 def pa_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -77,55 +73,6 @@ def pa_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
         return view(request, *args, **kwargs)
 
     return wrapped
-
-
-def url_or_none(name: str, **kwargs) -> str | None:
-    """The employer side's pages belong to another part of cover; link to them once built."""
-    try:
-        return reverse(name, kwargs=kwargs)
-    except NoReverseMatch:
-        return None
-
-
-# What a PA reads about a request
-
-
-def must_haves_for(request: CoverRequest) -> list[str]:
-    """Load `request` with its required language and skills (queries.request_for_pa_page)."""
-    lines = []
-    if request.required_dbs:
-        lines.append(f"A DBS check: {DbsLevel(request.required_dbs).label.lower()} or higher")
-    if request.requires_driver:
-        lines.append("A driver with their own car")
-    if request.required_language_id:
-        lines.append(f"Uses {request.required_language.name}")
-    if request.required_gender:
-        who = "A woman" if request.required_gender == Job.RequiredGender.WOMAN else "A man"
-        lines.append(f"{who}, because the shift includes intimate personal care")
-    skills = list(request.required_skills.all())
-    if skills:
-        lines.append("Can already do: " + ", ".join(skill.name for skill in skills))
-    return lines
-
-
-def place_words(request: CoverRequest) -> str:
-    if request.local_authority_id:
-        return f"{request.district_id}, {request.local_authority.name}"
-    return request.district_id
-
-
-def reach_words(alert: CoverAlert | None, request: CoverRequest, pa: User) -> str:
-    """Why the PA was asked: they are in the employer's pool, or they are near and match."""
-    if alert is None:
-        return ""
-    if alert.from_pool:
-        return "From someone whose relief pool you are in"
-    miles = alert.miles
-    if miles is None and pa.district_id:
-        miles = distance_between_districts(request.district, pa.district)
-    if miles is None:
-        return "Nearby"
-    return f"Nearby, {miles_for_display(miles)} from you"
 
 
 @dataclass
@@ -155,26 +102,16 @@ def slot_rows(
         offer, booking = offers.get(slot.pk), bookings.get(slot.pk)
         row = SlotRow(
             slot=slot,
-            when=rota.when_words(slot.starts_at, slot.ends_at),
+            when=when_words(slot.starts_at, slot.ends_at),
             state="",
             label="",
             offer=offer,
             booking=booking,
         )
-        if booking is not None:
-            row.state, row.label = "booked", "You are booked"
-        elif slot.status == CoverSlot.Status.BOOKED:
-            row.state, row.label = "covered", "Covered"
-        elif slot.status == CoverSlot.Status.CANCELLED:
-            row.state, row.label = "closed", "No longer needed"
-        elif request.status != CoverRequest.Status.OPEN:
-            row.state, row.label = "closed", request.get_status_display()
-        elif slot.starts_at <= now:
-            row.state, row.label = "closed", "Already started"
-        elif offer is not None and offer.status == CoverOffer.Status.OFFERED:
-            row.state, row.label = "offered", "You offered"
-        else:
-            row.state, row.label = "open", "Needs cover"
+        row.state, row.label = presenters.slot_state_for_pa(
+            slot, request, offer=offer, booking=booking, now=now
+        )
+        if row.state == "open":
             row.form = OfferForm(prefix=f"slot-{slot.pk}")
         if bound is not None and bound[0] == slot.pk:
             row.form, row.errors = bound[1], bound[2]
@@ -206,11 +143,11 @@ def render_request_page(
         {
             "cover_request": cover_request,
             "employer_name": employer_name(cover_request.employer),
-            "place": place_words(cover_request),
-            "reach": reach_words(alert, cover_request, user),
+            "place": presenters.place_words(cover_request),
+            "reach": presenters.reach_words(alert, cover_request, user),
             "rows": rows,
             "tasks": list(cover_request.tasks.all()),
-            "must_haves": must_haves_for(cover_request),
+            "must_haves": presenters.must_haves_for(cover_request),
             "auto_confirm": cover_request.auto_confirm_pool and in_pool,
             "error_slot": bound[0] if bound else None,
             "error_form": bound[1] if bound else None,
@@ -258,10 +195,10 @@ def pa_home(request: HttpRequest) -> HttpResponse:
                 alert=alert,
                 request=cover_request,
                 employer_name=employer_name(cover_request.employer),
-                place=place_words(cover_request),
-                reach=reach_words(alert, cover_request, user),
+                place=presenters.place_words(cover_request),
+                reach=presenters.reach_words(alert, cover_request, user),
                 shifts=[
-                    rota.when_words(slot.starts_at, slot.ends_at)
+                    when_words(slot.starts_at, slot.ends_at)
                     for slot in cover_request.slots.all()
                     if slot.ends_at > now and slot.status != CoverSlot.Status.CANCELLED
                 ],
@@ -278,7 +215,7 @@ def pa_home(request: HttpRequest) -> HttpResponse:
             "offers": [
                 {
                     "offer": offer,
-                    "when": rota.when_words(offer.slot.starts_at, offer.slot.ends_at),
+                    "when": when_words(offer.slot.starts_at, offer.slot.ends_at),
                     "employer_name": employer_name(offer.slot.request.employer),
                 }
                 for offer in offers
@@ -286,7 +223,7 @@ def pa_home(request: HttpRequest) -> HttpResponse:
             "bookings": [
                 {
                     "booking": booking,
-                    "when": rota.when_words(booking.starts_at, booking.ends_at),
+                    "when": when_words(booking.starts_at, booking.ends_at),
                     "employer_name": employer_name(booking.employer),
                 }
                 for booking in bookings
@@ -299,7 +236,7 @@ def pa_home(request: HttpRequest) -> HttpResponse:
 @require_GET
 def pa_request(request: HttpRequest, request_id: int) -> HttpResponse:
     cover_request = access_request_for_pa(request.user, request_id)
-    pa_services.alerts_mark_seen(request=cover_request, pa=request.user)
+    services.alerts_mark_seen(request=cover_request, pa=request.user)
     return render_request_page(request, cover_request)
 
 
@@ -319,7 +256,7 @@ def pa_offer(request: HttpRequest, request_id: int, slot_id: int) -> HttpRespons
         return render_request_page(request, cover_request, bound=(slot.pk, form, [error.message]))
     messages.success(
         request,
-        f"You offered to cover {rota.when_words(slot.starts_at, slot.ends_at)}. "
+        f"You offered to cover {when_words(slot.starts_at, slot.ends_at)}. "
         f"{employer_name(cover_request.employer)} has been told. We will email you if you "
         "are booked.",
     )
@@ -429,7 +366,7 @@ def booking_context(user: User, booking: Booking, *, now: datetime) -> dict:
         "booking": booking,
         "cover_request": cover_request,
         "is_pa": is_pa,
-        "when": rota.when_words(booking.starts_at, booking.ends_at),
+        "when": when_words(booking.starts_at, booking.ends_at),
         "employer_name": employer_name(booking.employer),
         "tasks": [skill.name for skill in cover_request.tasks.order_by("name")],
         "show_address": can_see_address(user, booking),
@@ -444,7 +381,7 @@ def booking_context(user: User, booking: Booking, *, now: datetime) -> dict:
             else ""
         ),
         "timesheet_when": (
-            rota.when_words(timesheet.started_at, timesheet.ended_at) if timesheet else ""
+            when_words(timesheet.started_at, timesheet.ended_at) if timesheet else ""
         ),
         "may_cancel": confirmed and booking.ends_at > now,
         "may_record_hours": (
@@ -457,9 +394,9 @@ def booking_context(user: User, booking: Booking, *, now: datetime) -> dict:
         "request_url": (
             reverse("cover:pa_request", kwargs={"request_id": cover_request.pk})
             if is_pa
-            else url_or_none("cover:request", request_id=cover_request.pk)
+            else reverse("cover:request", kwargs={"request_id": cover_request.pk})
         ),
-        "timesheets_url": None if is_pa else url_or_none("cover:timesheets"),
+        "timesheets_url": None if is_pa else reverse("cover:timesheets"),
     }
 
 
@@ -591,7 +528,7 @@ def rota_shift(booking: Booking, warnings: rota.RotaWarnings) -> RotaShift:
     gap = warnings.rest_before(booking)
     return RotaShift(
         booking=booking,
-        when=rota.when_words(booking.starts_at, booking.ends_at),
+        when=when_words(booking.starts_at, booking.ends_at),
         employer_name=employer_name(booking.employer),
         hours=rota.duration_words(rota.real_length(booking.starts_at, booking.ends_at)),
         rest_warning=gap.words if gap else "",
@@ -692,7 +629,7 @@ def feeds(request: HttpRequest) -> HttpResponse:
     new_address, error = "", ""
     if request.method == "POST":
         try:
-            created = pa_services.calendar_feed_create(user=request.user)
+            created = services.calendar_feed_create(user=request.user)
         except CoverError as failure:
             error = failure.message
         else:
@@ -719,7 +656,7 @@ def feeds(request: HttpRequest) -> HttpResponse:
 def feed_stop(request: HttpRequest, feed_id: int) -> HttpResponse:
     feed = queries.access_own_feed(request.user, feed_id)
     try:
-        pa_services.calendar_feed_revoke(feed=feed, by=request.user)
+        services.calendar_feed_revoke(feed=feed, by=request.user)
     except CoverError as error:
         messages.error(request, error.message)
     else:

@@ -74,11 +74,15 @@ def access_booking(user: User, booking_id: int) -> Booking:
     raise Http404
 
 
-def can_see_address(user: User, booking: Booking) -> bool:
-    """Only the PA holding the confirmed booking, and the employer side."""
+def can_see_address(user: User, booking: Booking, *, employer_side: bool | None = None) -> bool:
+    """Only the PA holding the confirmed booking, and the employer side. The one rule for the
+    pages, the calendar feeds and the API; a caller that already knows whether the user acts
+    for the employer (a list, checked once per employer) passes `employer_side`."""
     if booking.pa_id == user.pk:
         return booking.status == Booking.Status.CONFIRMED
-    return can_act_for_employer(user, booking.employer)
+    if employer_side is None:
+        employer_side = can_act_for_employer(user, booking.employer)
+    return employer_side
 
 
 def access_offer_for_employer_side(user: User, offer_id: int) -> CoverOffer:

@@ -19,7 +19,13 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Protocol
 
-from pahub.cover.times import LONDON, local_instant, to_local
+from pahub.cover.times import (
+    clock_span,
+    duration_words,
+    local_instant,
+    real_length,
+    to_local,
+)
 
 WEEKLY_LIMIT_HOURS = 48
 MINIMUM_REST = timedelta(hours=11)
@@ -40,10 +46,6 @@ def week_bounds(week_start: date) -> tuple[datetime, datetime]:
     with a clock change is 167 or 169 real hours long). Midnight always exists in London: the
     clocks change at 01:00 and 02:00."""
     return local_instant(week_start, time(0)), local_instant(week_start + timedelta(7), time(0))
-
-
-def real_length(starts_at: datetime, ends_at: datetime) -> timedelta:
-    return ends_at.astimezone(UTC) - starts_at.astimezone(UTC)
 
 
 def hours_of(length: timedelta) -> float:
@@ -135,25 +137,13 @@ def shift_label(shift: Shift) -> str:
     return f"{start:%A}'s {part_of_day(start.hour)} shift"
 
 
-def duration_words(length: timedelta) -> str:
-    """ "9 hours", "1 hour", "45 minutes", "10 hours 30 minutes" (whole minutes)."""
-    minutes = int(length.total_seconds() // 60)
-    hours, minutes = divmod(minutes, 60)
-    parts = []
-    if hours:
-        parts.append(f"{hours} hour{'s' if hours != 1 else ''}")
-    if minutes or not hours:
-        parts.append(f"{minutes} minute{'s' if minutes != 1 else ''}")
-    return " ".join(parts)
-
-
 def possessive(words: str) -> str:
     """ "9 hours'" and "1 hour's", as in "9 hours' rest"."""
     return f"{words}'" if words.endswith("s") else f"{words}'s"
 
 
 def clock_range(shift: Shift) -> str:
-    return f"{to_local(shift.starts_at):%H:%M} to {to_local(shift.ends_at):%H:%M}"
+    return clock_span(shift.starts_at, shift.ends_at)
 
 
 def rest_warning(gap: RestGap) -> str:
@@ -217,33 +207,3 @@ def rota_warnings(
         if id(gap.after) in shown_ids or id(gap.before) in shown_ids
     ]
     return RotaWarnings(long_weeks=long_weeks, short_rests=short_rests)
-
-
-def when_words(starts_at: datetime, ends_at: datetime) -> str:
-    """A shift as people read it, in London time with day names: "Friday 27 November, 08:00
-    to 11:00 (3 hours)", or "Saturday 24 October, 22:00 to 07:00 on Sunday (overnight, 10
-    hours: the clocks go back during this shift)"."""
-    start, end = to_local(starts_at), to_local(ends_at)
-    length = duration_words(real_length(starts_at, ends_at))
-    text = f"{start:%A %-d %B}, {start:%H:%M} to {end:%H:%M}"
-    notes = []
-    next_day = start.date() + timedelta(1)
-    if end.date() == next_day and end.time() == time(0):
-        text = f"{start:%A %-d %B}, {start:%H:%M} to midnight"
-    elif end.date() == next_day:
-        text += f" on {end:%A}"
-        notes.append("overnight")
-    elif end.date() != start.date():
-        text += f" on {end:%A %-d %B}"
-    notes.append(length)
-    change = clock_change_words(start, end)
-    return f"{text} ({', '.join(notes)}{': ' + change if change else ''})"
-
-
-def clock_change_words(start: datetime, end: datetime) -> str:
-    offset_start, offset_end = start.utcoffset(), end.astimezone(LONDON).utcoffset()
-    if offset_start is None or offset_end is None or offset_start == offset_end:
-        return ""
-    if offset_end < offset_start:
-        return "the clocks go back during this shift"
-    return "the clocks go forward during this shift"

@@ -1,7 +1,7 @@
 """The safety net behind the task queue: send every cover wave that is due.
 
 Each wave normally schedules the next one through the task queue, to run when it is due
-(`waves.schedule_next_wave`). That can fail quietly: a backend that cannot wait until a given
+(`services.schedule_next_wave`). That can fail quietly: a backend that cannot wait until a given
 time, a worker that was down, a crash between a request's commit and the queueing of its first
 wave. Someone waiting for help to get out of bed cannot depend on that, so
 `manage.py run_periodic send_cover_waves` sweeps for every open request whose next wave is due, and for any
@@ -17,7 +17,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from pahub.cover.models import CoverRequest
-from pahub.cover.waves import wave_send
+from pahub.cover.services import wave_send
 
 logger = logging.getLogger(__name__)
 

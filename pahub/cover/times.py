@@ -63,15 +63,66 @@ def to_local(instant: datetime) -> datetime:
     return instant.astimezone(LONDON)
 
 
+# A shift's time in words. Two lengths of the one format, both here so they cannot drift: the
+# short one for lists, emails and the API (`describe_span`), the long one where a PA decides
+# whether to take a shift (`when_words`: whole day names, the real length, clock changes).
+
+
+def clock_span(starts_at: datetime, ends_at: datetime) -> str:
+    """ "08:00 to 11:00", in London time."""
+    return f"{to_local(starts_at):%H:%M} to {to_local(ends_at):%H:%M}"
+
+
 def describe_span(span: Span) -> str:
     """ "Fri 27 Nov, 08:00 to 11:00" or, overnight, "Sat 28 Nov, 22:00 to 07:00 (Sun)"."""
     start, end = to_local(span.starts_at), to_local(span.ends_at)
-    text = f"{start:%a %-d %b}, {start:%H:%M} to {end:%H:%M}"
+    text = f"{start:%a %-d %b}, {clock_span(span.starts_at, span.ends_at)}"
     if end.date() != start.date():
         text += f" ({end:%a})"
     return text
 
 
-def hours_between(start: datetime, end: datetime, *, break_minutes: int = 0) -> float:
-    worked = end.astimezone(UTC) - start.astimezone(UTC) - timedelta(minutes=break_minutes)
-    return max(worked.total_seconds(), 0) / 3600
+def real_length(starts_at: datetime, ends_at: datetime) -> timedelta:
+    return ends_at.astimezone(UTC) - starts_at.astimezone(UTC)
+
+
+def duration_words(length: timedelta) -> str:
+    """ "9 hours", "1 hour", "45 minutes", "10 hours 30 minutes" (whole minutes)."""
+    minutes = int(length.total_seconds() // 60)
+    hours, minutes = divmod(minutes, 60)
+    parts = []
+    if hours:
+        parts.append(f"{hours} hour{'s' if hours != 1 else ''}")
+    if minutes or not hours:
+        parts.append(f"{minutes} minute{'s' if minutes != 1 else ''}")
+    return " ".join(parts)
+
+
+def when_words(starts_at: datetime, ends_at: datetime) -> str:
+    """A shift as people read it, in London time with day names: "Friday 27 November, 08:00
+    to 11:00 (3 hours)", or "Saturday 24 October, 22:00 to 07:00 on Sunday (overnight, 10
+    hours: the clocks go back during this shift)"."""
+    start, end = to_local(starts_at), to_local(ends_at)
+    length = duration_words(real_length(starts_at, ends_at))
+    text = f"{start:%A %-d %B}, {start:%H:%M} to {end:%H:%M}"
+    notes = []
+    next_day = start.date() + timedelta(1)
+    if end.date() == next_day and end.time() == time(0):
+        text = f"{start:%A %-d %B}, {start:%H:%M} to midnight"
+    elif end.date() == next_day:
+        text += f" on {end:%A}"
+        notes.append("overnight")
+    elif end.date() != start.date():
+        text += f" on {end:%A %-d %B}"
+    notes.append(length)
+    change = clock_change_words(start, end)
+    return f"{text} ({', '.join(notes)}{': ' + change if change else ''})"
+
+
+def clock_change_words(start: datetime, end: datetime) -> str:
+    offset_start, offset_end = start.utcoffset(), end.astimezone(LONDON).utcoffset()
+    if offset_start is None or offset_end is None or offset_start == offset_end:
+        return ""
+    if offset_end < offset_start:
+        return "the clocks go back during this shift"
+    return "the clocks go forward during this shift"

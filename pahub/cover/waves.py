@@ -1,24 +1,19 @@
-"""Who hears about a cover request, and when: the relief pool first, then widening waves of
-matching, available PAs nearby, nearest and best first, until it is covered or the shift starts.
+"""Who hears about a cover request: the relief pool first, then widening waves of matching,
+available PAs nearby, nearest and best first. Selection only: this module reads and returns
+PAs; sending a wave (recording the alerts, scheduling the next) is `services.wave_send`.
 
 Wave 0 is the relief pool. If nobody takes a shift within the employer's chosen wait, each
 later wave alerts the next `WAVE_SIZE` best PAs from the matching engine who are free then:
 their weekly grid covers part of an open shift and they hold no booking that overlaps it.
 "Everyone now" (a wait of 0) sends the pool and a double-size first wave together.
-
-`wave_send` is idempotent: it does nothing before `next_wave_at`, so a duplicate task or the
-safety-net sweep (`manage.py run_periodic send_cover_waves`) can never send a wave early or twice.
 """
 
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db import transaction
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
-from django.utils import timezone
 
-from pahub.cover import notifications
-from pahub.cover.models import Booking, CoverAlert, CoverOffer, CoverRequest, CoverSlot
+from pahub.accounts.models import User
+from pahub.cover.models import Booking, CoverAlert, CoverRequest, CoverSlot, ReliefPoolMember
 from pahub.cover.times import LONDON
 from pahub.matching import candidates
 from pahub.matching.engine import rank_profiles, taxonomy_names
@@ -27,7 +22,6 @@ from pahub.register.availability import PARTS
 from pahub.register.models import PAProfile
 
 WAVE_SIZE = 20
-WAVE_INTERVAL = timedelta(minutes=15)
 PART_INDEX = {key: index for index, (key, _, _) in enumerate(PARTS)}
 
 
@@ -124,9 +118,15 @@ def nearby_wave_pa_ids(
     return [result.profile.user_id for result in ranked]
 
 
-def pool_wave_pa_ids(request: CoverRequest, slots: list[CoverSlot]) -> list[int]:
-    from pahub.cover.services import active_pool_pa_ids
+def active_pool_pa_ids(employer: User) -> list[int]:
+    return list(
+        ReliefPoolMember.objects.filter(
+            employer=employer, status=ReliefPoolMember.Status.ACTIVE
+        ).values_list("pa_id", flat=True)
+    )
 
+
+def pool_wave_pa_ids(request: CoverRequest, slots: list[CoverSlot]) -> list[int]:
     pool = active_pool_pa_ids(request.employer)
     already = set(CoverAlert.objects.filter(request=request).values_list("pa_id", flat=True))
     free = []
@@ -145,152 +145,3 @@ def pool_wave_pa_ids(request: CoverRequest, slots: list[CoverSlot]) -> list[int]
             continue
         free.append(pa_id)
     return free
-
-
-@dataclass
-class WaveResult:
-    pool: list[int]
-    nearby: list[int]
-    next_wave_at: datetime | None
-    status: str
-
-    def as_dict(self) -> dict:
-        return {
-            "pool_alerted": len(self.pool),
-            "nearby_alerted": len(self.nearby),
-            "next_wave_at": self.next_wave_at.isoformat() if self.next_wave_at else None,
-            "status": self.status,
-        }
-
-
-def wave_send(*, request_id: int, now: datetime | None = None) -> dict:
-    """Send the request's next wave if it is due; schedule the one after."""
-    now = now or timezone.now()
-    with transaction.atomic():
-        result = _wave_in_transaction(request_id, now)
-    return result.as_dict()
-
-
-def _wave_in_transaction(request_id: int, now: datetime) -> WaveResult:
-    requests = CoverRequest.objects.select_related("district", "employer")
-    request = requests.select_for_update(of=("self",)).get(pk=request_id)
-    if request.status != CoverRequest.Status.OPEN:
-        return WaveResult([], [], None, request.status)
-    slots = list(request.slots.filter(status=CoverSlot.Status.OPEN, starts_at__gt=now))
-    if not slots:
-        return _close_when_nothing_left(request)
-    if request.next_wave_at and request.next_wave_at > now:
-        return WaveResult([], [], request.next_wave_at, "not due yet")
-
-    pool, nearby = [], []
-    first_wave = request.waves_sent == 0
-    if first_wave:
-        pool = pool_wave_pa_ids(request, slots)
-        # Recorded before the nearby wave is chosen, so nobody is alerted twice.
-        _record_alerts(request, pool, from_pool=True, wave=0, now=now)
-    widen = not first_wave or request.pool_wait_minutes == 0 or not pool
-    if widen:
-        size = WAVE_SIZE * 2 if first_wave else WAVE_SIZE
-        nearby = nearby_wave_pa_ids(request, slots, size=size, now=now)
-        if not first_wave and not _offers_waiting(request):
-            transaction.on_commit(
-                lambda: notifications.nobody_yet.enqueue(
-                    request_id=request.pk, widening_to=f"{len(nearby)} more PAs nearby"
-                )
-            )
-    _record_alerts(request, nearby, from_pool=False, wave=request.waves_sent, now=now)
-
-    wait = (
-        timedelta(minutes=request.pool_wait_minutes) if first_wave and not widen else WAVE_INTERVAL
-    )
-    earliest_start = min(slot.starts_at for slot in slots)
-    request.next_wave_at = min(now + wait, earliest_start)
-    request.waves_sent += 1
-    if nearby:
-        request.reach = CoverRequest.Reach.NEARBY
-    request.save(update_fields=["next_wave_at", "waves_sent", "reach"])
-    transaction.on_commit(lambda: _after_wave(request, pool, nearby))
-    return WaveResult(pool, nearby, request.next_wave_at, "sent")
-
-
-def _offers_waiting(request: CoverRequest) -> bool:
-    return CoverOffer.objects.filter(
-        slot__request=request, status=CoverOffer.Status.OFFERED
-    ).exists()
-
-
-def _close_when_nothing_left(request: CoverRequest) -> WaveResult:
-    """No open shift is still to come: covered if every shift is booked, else too late."""
-    if request.slots.filter(status=CoverSlot.Status.OPEN).exists():
-        request.status = CoverRequest.Status.EXPIRED
-    elif request.slots.filter(status=CoverSlot.Status.BOOKED).exists():
-        request.status = CoverRequest.Status.COVERED
-    else:
-        request.status = CoverRequest.Status.EXPIRED
-    request.next_wave_at = None
-    request.save(update_fields=["status", "next_wave_at"])
-    return WaveResult([], [], None, request.status)
-
-
-def _record_alerts(request, pa_ids: list[int], *, from_pool: bool, wave: int, now) -> None:
-    CoverAlert.objects.bulk_create(
-        [
-            CoverAlert(request=request, pa_id=pa_id, wave=wave, from_pool=from_pool, created_at=now)
-            for pa_id in pa_ids
-        ],
-        ignore_conflicts=True,
-    )
-
-
-def _after_wave(request: CoverRequest, pool: list[int], nearby: list[int]) -> None:
-    if pool:
-        notifications.alert_pas(request, pool, from_pool=True)
-    if nearby:
-        notifications.alert_pas(request, nearby, from_pool=False)
-    schedule_next_wave(request)
-
-
-def schedule_next_wave(request: CoverRequest) -> None:
-    """Queue the next wave for when it is due, where the task backend can wait; elsewhere the
-    sweep (`manage.py run_periodic send_cover_waves`, run every minute) sends it."""
-    task = notifications.send_next_wave
-    if request.next_wave_at is None or not task.get_backend().supports_defer:
-        return
-    task.using(run_after=request.next_wave_at).enqueue(request_id=request.pk)
-
-
-def wave_restart(*, request_id: int, cancelled_pa_id: int | None, now=None) -> dict:
-    """After a cancellation re-opens a shift: ask the relief pool again at once (everyone but
-    the PA who cancelled), then widen as for a new request if nobody takes it."""
-    now = now or timezone.now()
-    with transaction.atomic():
-        request = (
-            CoverRequest.objects.select_related("district", "employer")
-            .select_for_update(of=("self",))
-            .get(pk=request_id)
-        )
-        if request.status != CoverRequest.Status.OPEN:
-            return WaveResult([], [], None, request.status).as_dict()
-        slots = list(request.slots.filter(status=CoverSlot.Status.OPEN, starts_at__gt=now))
-        if not slots:
-            return _close_when_nothing_left(request).as_dict()
-        CoverAlert.objects.filter(request=request, from_pool=True).exclude(
-            pa_id=cancelled_pa_id
-        ).delete()
-        pool = [pa for pa in pool_wave_pa_ids(request, slots) if pa != cancelled_pa_id]
-        _record_alerts(request, pool, from_pool=True, wave=request.waves_sent, now=now)
-        wait = timedelta(minutes=request.pool_wait_minutes) or WAVE_INTERVAL
-        request.next_wave_at = min(now + wait, min(slot.starts_at for slot in slots))
-        request.waves_sent = max(request.waves_sent, 1)
-        request.save(update_fields=["next_wave_at", "waves_sent"])
-        transaction.on_commit(lambda: _after_wave(request, pool, []))
-    return WaveResult(pool, [], request.next_wave_at, "pool asked again").as_dict()
-
-
-def due_request_ids(now: datetime | None = None) -> list[int]:
-    now = now or timezone.now()
-    return list(
-        CoverRequest.objects.filter(
-            status=CoverRequest.Status.OPEN, next_wave_at__lte=now
-        ).values_list("pk", flat=True)
-    )

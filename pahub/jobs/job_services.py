@@ -26,6 +26,7 @@ from django.utils import timezone
 
 from pahub.accounts.models import User
 from pahub.core import audit
+from pahub.core.hours_and_pay import hours_number
 from pahub.jobs.models import EmployerProfile, Job
 from pahub.jobs.permissions import EmployerSide, employer_side_role, helping_organisation
 from pahub.jobs.wages import minimum_pay_on
@@ -172,7 +173,7 @@ def hours_label(hours: Decimal | None) -> str:
     """15.0 as "15", 7.5 as "7.5"."""
     if hours is None:
         return ""
-    return f"{hours.normalize():f}"
+    return hours_number(hours)
 
 
 def parse_money(raw: str | Decimal | None, *, field: str, what: str) -> Decimal | None:

@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from django.db.models import Prefetch, QuerySet
 
+from pahub.core.hours_and_pay import hours_number
 from pahub.jobs.matches.needs import job_must_haves
 from pahub.jobs.models import Job
 from pahub.matching.must_haves import Wording, must_haves_in_words
@@ -99,7 +100,7 @@ def hours_for_display(hours: Decimal | None) -> str:
     """ "15 hours a week", "7.5 hours a week", "1 hour a week"."""
     if hours is None:
         return "Hours not given"
-    number = f"{hours.normalize():f}"
+    number = hours_number(hours)
     return f"{number} hour{'' if number == '1' else 's'} a week"
 
 

@@ -20,7 +20,7 @@ on purpose, so it is a parameter (`Wording`) rather than three functions that dr
 from dataclasses import dataclass
 from enum import StrEnum
 
-# By the rank of the check (`register.models.Evidence.DBS_RANKS`: 1 basic to 4 enhanced with
+# By the rank of the check (`taxonomy.dbs.DBS_RANKS`: 1 basic to 4 enhanced with
 # the adults' barred list), as a noun phrase and as the type named on a checklist.
 DBS_CHECKS: dict[int, str] = {
     1: "a basic DBS check",

@@ -13,8 +13,9 @@ import pytest
 from django.db import connections
 
 from pahub.accounts.models import Role
-from pahub.cover.booking import BookingError, PADoubleBooked, SlotTaken, booking_confirm
+from pahub.cover.booking import BookingError, PADoubleBooked, SlotTaken
 from pahub.cover.models import Booking, CoverOffer
+from pahub.cover.services import booking_confirm
 from tests.cover.conftest import make_pas, make_request, offer
 from tests.factories import UserFactory
 

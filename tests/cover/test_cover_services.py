@@ -6,7 +6,6 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from pahub.cover.booking import booking_confirm
 from pahub.cover.models import Booking, CoverAlert, CoverOffer, CoverRequest, CoverSlot, Timesheet
 from pahub.cover.services import (
     CoverError,
@@ -14,14 +13,16 @@ from pahub.cover.services import (
     RequestInput,
     SlotInput,
     booking_cancel,
+    booking_confirm,
     cover_request_create,
     offer_make,
     pool_invite,
     pool_respond,
     timesheet_decide,
     timesheet_submit,
+    wave_send,
 )
-from pahub.cover.waves import grid_for_shift, wave_send
+from pahub.cover.waves import grid_for_shift
 from pahub.register.availability import mask_from_keys
 from pahub.register.models import PAProfile
 from pahub.taxonomy.models import Skill

@@ -11,9 +11,10 @@ from django.utils import timezone
 
 from pahub.cover import sweep
 from pahub.cover.models import CoverAlert, CoverRequest, ReliefPoolMember
+from pahub.cover.services import wave_send
 from pahub.cover.sweep import sweep_due_waves, sweep_request_ids
 from pahub.cover.times import span_from_local
-from pahub.cover.waves import grid_for_shift, wave_send
+from pahub.cover.waves import grid_for_shift
 from pahub.register.models import PAProfile
 from tests.cover.conftest import make_request
 from tests.factories import UserFactory

@@ -8,8 +8,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pahub.cover.booking import PADoubleBooked, booking_confirm
+from pahub.cover.booking import PADoubleBooked
 from pahub.cover.models import Booking, CoverRequest
+from pahub.cover.services import booking_confirm
 from pahub.cover.times import LocalTimeError, Span, local_instant, span_from_local
 from tests.cover.conftest import make_request, offer
 

@@ -21,7 +21,7 @@ from pahub.cover.models import (
     ReliefPoolMember,
     Timesheet,
 )
-from pahub.cover.waves import wave_send
+from pahub.cover.services import wave_send
 from pahub.register.availability import DAYS, mask_from_keys
 from pahub.register.models import PAProfile
 from pahub.taxonomy.models import Skill

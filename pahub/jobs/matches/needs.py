@@ -14,7 +14,8 @@ from pahub.jobs.models import EmployerProfile, Job
 from pahub.matching.engine import pairs_by_first
 from pahub.matching.must_haves import MustHaves
 from pahub.matching.scoring import JobNeeds
-from pahub.register.models import Evidence, Skill
+from pahub.taxonomy import dbs
+from pahub.taxonomy.models import Skill
 
 
 def needs_for_jobs(jobs: QuerySet[Job] | Sequence[int]) -> dict[int, JobNeeds]:
@@ -147,7 +148,7 @@ def job_must_haves(
     requirement only `with_reason` (their own pages and printouts, never the public's)."""
     skills = job.required_skills.all() if required_skills is None else required_skills
     return MustHaves(
-        dbs_rank=Evidence.DBS_RANKS.get(job.required_dbs, 0),
+        dbs_rank=dbs.dbs_rank(job.required_dbs),
         requires_driver=job.requires_driver,
         languages=(job.required_language.name,) if job.required_language_id else (),
         gender=job.required_gender,

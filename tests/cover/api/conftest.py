@@ -11,8 +11,8 @@ from django.test import Client
 from django.utils import timezone
 
 from pahub.accounts.models import Membership, Role, User
-from pahub.cover.booking import booking_confirm
 from pahub.cover.models import Booking, CoverAlert, CoverOffer, CoverRequest
+from pahub.cover.services import booking_confirm
 from pahub.jobs.models import StaffHelpConsent
 from tests.cover.conftest import make_request
 from tests.factories import OrganisationFactory, UserFactory, make_staff

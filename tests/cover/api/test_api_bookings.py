@@ -6,9 +6,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from pahub.cover.booking import booking_confirm
 from pahub.cover.models import Booking, CoverOffer, CoverSlot
 from pahub.cover.permissions import can_see_address
+from pahub.cover.services import booking_confirm
 from tests.cover.api.conftest import ADDRESS, PHONE, alert, post
 from tests.cover.conftest import make_request
 

@@ -5,8 +5,8 @@ from datetime import time
 import pytest
 
 from pahub.accounts.models import Role
-from pahub.cover.booking import booking_confirm
 from pahub.cover.models import Booking, CoverOffer, CoverSlot, ReliefPoolMember
+from pahub.cover.services import booking_confirm
 from tests.cover.api.conftest import alert, post
 from tests.cover.conftest import make_request
 from tests.factories import UserFactory

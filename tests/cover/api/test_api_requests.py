@@ -8,9 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from pahub.cover.booking import booking_confirm
 from pahub.cover.models import CoverOffer, CoverRequest, CoverSlot
-from pahub.cover.services import booking_cancel
+from pahub.cover.services import booking_cancel, booking_confirm
 from tests.cover.api.conftest import ADDRESS, PHONE, alert, post
 from tests.cover.conftest import make_request
 from tests.factories import UserFactory

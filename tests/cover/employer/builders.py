@@ -5,8 +5,8 @@ from decimal import Decimal
 from django.utils import timezone
 
 from pahub.accounts.models import User
-from pahub.cover.booking import booking_confirm
 from pahub.cover.models import Booking, CoverOffer, Timesheet
+from pahub.cover.services import booking_confirm
 from pahub.register.availability import mask_from_keys
 from pahub.register.models import PAProfile
 from pahub.taxonomy.models import Skill

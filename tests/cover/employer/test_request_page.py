@@ -15,7 +15,7 @@ from pahub.cover.models import (
     CoverSlot,
     ReliefPoolMember,
 )
-from pahub.cover.waves import wave_send
+from pahub.cover.services import wave_send
 from tests.cover.conftest import make_pas, make_request
 from tests.cover.employer.builders import book, pa_profile_for
 from tests.factories import UserFactory, make_employer_profile

@@ -16,13 +16,9 @@ from pahub.cover.employer_forms import (
     period_end,
     without_shift,
 )
-from pahub.cover.employer_queries import (
-    AlertWave,
-    asked_words,
-    employers_for,
-    wave_timeline,
-)
+from pahub.cover.employer_queries import AlertWave, employers_for
 from pahub.cover.exports import FORMULA_STARTS, safe_cell
+from pahub.cover.presenters import asked_words, wave_timeline
 from pahub.jobs.models import StaffHelpConsent
 from pahub.jobs.permissions import can_act_for_employer
 

@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from pahub.cover.booking import booking_confirm
 from pahub.cover.models import Booking, CoverAlert, CoverRequest, CoverSlot
+from pahub.cover.services import booking_confirm
 from pahub.cover.times import span_from_local
 from pahub.taxonomy.models import Skill
 from tests.cover.conftest import make_request, offer

@@ -12,7 +12,7 @@ from icalendar import Calendar
 
 from pahub.accounts.models import Representation
 from pahub.cover.models import Booking, CalendarFeed
-from pahub.cover.pa_services import MAX_LIVE_FEEDS, calendar_feed_create
+from pahub.cover.services import MAX_LIVE_FEEDS, calendar_feed_create
 from tests.cover.pa.conftest import ADDRESS, PHONE, booking_at, local_booking
 
 

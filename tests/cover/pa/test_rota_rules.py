@@ -17,9 +17,8 @@ from pahub.cover.rota import (
     week_start_for,
     week_warning,
     weeks_touched,
-    when_words,
 )
-from pahub.cover.times import LONDON, Span, span_from_local
+from pahub.cover.times import LONDON, Span, span_from_local, when_words
 
 # 2026: the clocks go forward on Sunday 29 March and back on Sunday 25 October.
 SPRING_MONDAY = date(2026, 3, 23)

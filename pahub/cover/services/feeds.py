@@ -1,8 +1,4 @@
-"""Changes on the PA side of cover that the core services do not make: marking alerts seen,
-and creating and revoking private calendar feeds (for PAs and the employer side alike).
-
-Offers, pool answers, cancellations and hours go through `pahub.cover.services`.
-"""
+"""Private calendar feeds (for PAs and the employer side alike): making and stopping them."""
 
 from dataclasses import dataclass
 
@@ -11,19 +7,11 @@ from django.utils import timezone
 
 from pahub.accounts.models import User
 from pahub.core import audit
-from pahub.cover.models import CalendarFeed, CoverAlert, CoverRequest
-from pahub.cover.services import CoverError
+from pahub.cover.errors import CoverError
+from pahub.cover.models import CalendarFeed
 
 # Enough for a phone, a laptop and a shared family calendar; more is a sign of lost links.
 MAX_LIVE_FEEDS = 5
-
-
-def alerts_mark_seen(*, request: CoverRequest, pa: User) -> int:
-    """The PA has opened the request: it is no longer "New" for them. Only the PA's own view
-    changes, so this is a read marker, not audited."""
-    return CoverAlert.objects.filter(request=request, pa=pa, seen_at__isnull=True).update(
-        seen_at=timezone.now()
-    )
 
 
 @dataclass(frozen=True)
