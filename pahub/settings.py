@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "pahub.places",
     "pahub.accounts",
     "pahub.register",
+    "pahub.employers",
     "pahub.jobs",
     "pahub.matching",
     "pahub.messaging",

@@ -63,7 +63,7 @@ from pahub.cover.services import (
     timesheet_submit,
 )
 from pahub.cover.times import Span, describe_span, hours_between, to_local
-from pahub.jobs.permissions import can_act_for_employer, employers_user_can_act_for
+from pahub.employers.permissions import can_act_for_employer, employers_user_can_act_for
 from pahub.register.models import Skill
 
 router = Router(tags=["cover"])

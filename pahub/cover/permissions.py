@@ -19,7 +19,7 @@ from pahub.cover.models import (
     ReliefPoolMember,
     Timesheet,
 )
-from pahub.jobs.permissions import can_act_for_employer, employers_user_can_act_for
+from pahub.employers.permissions import can_act_for_employer, employers_user_can_act_for
 
 
 def requests_user_manages(user: User) -> QuerySet[CoverRequest]:

@@ -29,9 +29,10 @@ from pahub.cover.models import (
     Timesheet,
 )
 from pahub.cover.times import LocalTimeError, span_from_local
-from pahub.jobs.models import DbsLevel, EmployerProfile
-from pahub.jobs.permissions import helping_organisation
-from pahub.jobs.wages import minimum_pay_on
+from pahub.employers.models import EmployerProfile
+from pahub.employers.permissions import helping_organisation
+from pahub.employers.wages import minimum_pay_on
+from pahub.jobs.models import DbsLevel
 from pahub.register.models import Evidence, Language, Skill
 
 MAX_SLOTS = 14

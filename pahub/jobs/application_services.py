@@ -19,9 +19,10 @@ from django.utils import timezone
 
 from pahub.accounts.models import Role, User
 from pahub.core import audit
+from pahub.employers.models import EmployerProfile
+from pahub.employers.permissions import employer_side_role, helping_organisation
 from pahub.jobs.job_services import JobStateError, job_mark_filled
-from pahub.jobs.models import Application, EmployerProfile, Job
-from pahub.jobs.permissions import employer_side_role, helping_organisation
+from pahub.jobs.models import Application, Job
 from pahub.matching.engine import job_needs, pa_candidate
 from pahub.matching.scoring import unmet_must_haves
 from pahub.messaging.models import Conversation, Message

@@ -12,9 +12,10 @@ from typing import Any
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
+from pahub.employers.models import EmployerProfile
+from pahub.employers.wages import MinimumPay, minimum_pay_on
 from pahub.jobs.job_services import hours_label, pay_check_date, posted_by_line
-from pahub.jobs.models import DbsLevel, EmployerProfile, Job
-from pahub.jobs.wages import MinimumPay, minimum_pay_on
+from pahub.jobs.models import DbsLevel, Job
 from pahub.register.availability import DAYS, PARTS, Slot, describe
 from pahub.register.models import Skill
 

@@ -42,7 +42,8 @@ from django.db.models.functions import Least
 from django.utils import timezone
 
 from pahub.accounts.models import User
-from pahub.jobs.models import EmployerProfile, Job
+from pahub.employers.models import EmployerProfile
+from pahub.jobs.models import Job
 from pahub.places.models import District
 from pahub.register.availability import SLOT_BY_KEY, mask_from_keys
 from pahub.register.models import Interest, Language, PAProfile, ProfileLanguage, Skill

@@ -16,8 +16,9 @@ from django.views.decorators.http import require_GET
 
 from pahub.accounts.models import User
 from pahub.core import audit
-from pahub.jobs.models import EmployerProfile
-from pahub.jobs.permissions import EmployerSide, access_job_for_employer_side, employer_side_role
+from pahub.employers.models import EmployerProfile
+from pahub.employers.permissions import EmployerSide, employer_side_role
+from pahub.jobs.permissions import access_job_for_employer_side
 from pahub.register.models import PAProfile
 
 from . import engine

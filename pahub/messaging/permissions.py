@@ -18,14 +18,14 @@ from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
-from pahub.accounts.models import Organisation, Representation, Role, User
+from pahub.accounts.models import Organisation, User
 from pahub.accounts.permissions import is_site_admin, staff_local_authority_ids
 from pahub.core import audit
-from pahub.jobs.models import StaffHelpConsent
-from pahub.jobs.permissions import (
+from pahub.employers.permissions import (
     EmployerSide,
     employer_area_id,
     employer_side_role,
+    employers_user_can_act_for,
     helping_organisation,
 )
 from pahub.messaging.models import Conversation, Message, Report
@@ -112,43 +112,11 @@ def listed_participant(user: User, conversation: Conversation) -> Participant:
 def employer_ids_user_acts_for(user: User) -> set[int]:
     """Every employer whose conversations this user reads on the employer side.
 
-    The same rule as `employer_side_role`, worked out for all employers at once in three
-    queries, so the inbox costs the same however many employers a staff member helps: the
-    employer themself, representatives with an active grant, and staff whose organisation
-    holds the employer's unwithdrawn consent AND serves the employer's area.
+    The one acting-for rule (`pahub.employers.permissions.employers_user_can_act_for`)
+    worked out for all employers at once in one query, so the inbox costs the same however
+    many employers a staff member helps.
     """
-    if not user.is_authenticated:
-        return set()
-    ids: set[int] = set()
-    if user.has_role(Role.EMPLOYER):
-        ids.add(user.pk)
-    ids.update(
-        Representation.objects.filter(
-            representative=user, status=Representation.Status.ACTIVE
-        ).values_list("employer_id", flat=True)
-    )
-    consents = list(
-        StaffHelpConsent.objects.filter(
-            withdrawn_at__isnull=True, organisation__memberships__user=user
-        ).values_list(
-            "employer_id",
-            "organisation_id",
-            "employer__employer_profile__local_authority_id",
-            "employer__local_authority_id",
-        )
-    )
-    if consents:
-        served = set(
-            Organisation.local_authorities.through.objects.filter(
-                organisation_id__in={organisation for _, organisation, _, _ in consents}
-            ).values_list("organisation_id", "localauthority_id")
-        )
-        for employer_id, organisation_id, profile_area, account_area in consents:
-            # As `employer_area_id`: the employer profile's area, else the account's.
-            area = profile_area or account_area
-            if (organisation_id, area) in served:
-                ids.add(employer_id)
-    return ids
+    return set(employers_user_can_act_for(user).values_list("pk", flat=True))
 
 
 def conversations_for(user: User) -> QuerySet[Conversation]:

@@ -18,12 +18,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from pahub.accounts.models import User
-from pahub.jobs.permissions import (
-    EmployerSide,
-    access_job_for_manager,
-    employer_side_role,
-    helping_organisation,
-)
+from pahub.employers.permissions import EmployerSide, employer_side_role, helping_organisation
+from pahub.jobs.permissions import access_job_for_manager
 from pahub.messaging import services
 from pahub.messaging.forms import (
     NotificationPreferenceForm,

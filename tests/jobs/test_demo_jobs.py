@@ -3,7 +3,8 @@
 import pytest
 
 from pahub.core.management.demo import demo_data_create
-from pahub.jobs.models import Application, EmployerProfile, Job
+from pahub.employers.models import EmployerProfile
+from pahub.jobs.models import Application, Job
 from pahub.register.models import PAProfile
 
 

@@ -9,7 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from pahub.accounts.models import Role
-from pahub.jobs.models import EmployerProfile, Job
+from pahub.employers.models import EmployerProfile
+from pahub.jobs.models import Job
 from pahub.matching import engine
 from pahub.matching.filters import TalentFilters
 from pahub.register.availability import mask_from_keys

@@ -10,8 +10,9 @@ from django.core.management.base import CommandError
 
 from pahub.accounts.models import Role
 from pahub.core.management.seeding import seed_users
-from pahub.jobs.models import EmployerProfile, Job
-from pahub.jobs.wages import minimum_pay_on
+from pahub.employers.models import EmployerProfile
+from pahub.employers.wages import minimum_pay_on
+from pahub.jobs.models import Job
 from pahub.matching import engine
 from pahub.matching.scoring import unmet_must_haves
 from pahub.register.models import Evidence, PAProfile

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from pahub.core.models import AuditEvent
-from pahub.jobs.models import MinimumWageRate
+from pahub.employers.models import MinimumWageRate
 
 MODELS = [
     "minimumwagerate",
