@@ -64,6 +64,7 @@ from pahub.cover.services import (
 )
 from pahub.cover.times import Span, describe_span, hours_between, to_local
 from pahub.employers.permissions import can_act_for_employer, employers_user_can_act_for
+from pahub.employers.queries import employer_name
 from pahub.register.models import Skill
 
 router = Router(tags=["cover"])
@@ -364,11 +365,6 @@ def acting_employer_ids(user: User) -> set[int]:
         for employer in employers_user_can_act_for(user)
         if can_act_for_employer(user, employer)
     }
-
-
-def employer_name(employer: User) -> str:
-    profile = getattr(employer, "employer_profile", None)
-    return profile.display_name if profile else employer.display_name
 
 
 def cover_error(error: CoverError) -> Status:

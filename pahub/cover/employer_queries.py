@@ -25,6 +25,7 @@ from pahub.cover.models import (
 from pahub.cover.times import Span, describe_span, hours_between, local_instant, to_local
 from pahub.employers.models import EmployerProfile
 from pahub.employers.permissions import employers_user_can_act_for
+from pahub.employers.queries import employer_name
 from pahub.jobs.models import DbsLevel
 from pahub.messaging.models import Conversation
 from pahub.places.distance import miles_between, miles_for_display
@@ -54,12 +55,6 @@ def employer_profile_of(employer: User) -> EmployerProfile | None:
         return employer.employer_profile
     except EmployerProfile.DoesNotExist:
         return None
-
-
-def employer_name(employer: User) -> str:
-    """How PAs know the employer: their profile's display name, else their account's."""
-    profile = employer_profile_of(employer)
-    return profile.display_name if profile else employer.display_name
 
 
 def pa_profile_of(pa: User) -> PAProfile | None:

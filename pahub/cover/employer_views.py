@@ -73,6 +73,7 @@ from pahub.employers.permissions import (
     employer_side_role,
     helping_organisation,
 )
+from pahub.employers.queries import employer_name
 from pahub.employers.wages import minimum_pay_on
 
 NOT_INVITABLE = (
@@ -95,7 +96,7 @@ class Acting:
 
     @property
     def employer_name(self) -> str:
-        return queries.employer_name(self.employer)
+        return employer_name(self.employer)
 
 
 def acting_for(request: HttpRequest, employer: User) -> Acting:
@@ -502,8 +503,7 @@ def timesheets(request: HttpRequest) -> HttpResponse:
                 recorded.filter(status=Timesheet.Status.APPROVED), "-decided_at", RECENT_DECISIONS
             ),
             "employers": [
-                {"employer": employer, "name": queries.employer_name(employer)}
-                for employer in employers
+                {"employer": employer, "name": employer_name(employer)} for employer in employers
             ],
             "several": len(employers) > 1,
         },

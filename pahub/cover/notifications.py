@@ -14,6 +14,7 @@ from django.urls import reverse
 from pahub.accounts.models import User
 from pahub.cover.models import Booking, CoverOffer, CoverRequest, CoverSlot, ReliefPoolMember
 from pahub.cover.times import Span, describe_span
+from pahub.employers.queries import employer_name
 
 
 def _link(name: str, **kwargs) -> str:
@@ -32,11 +33,6 @@ def _email(to: User, subject: str, lines: list[str]) -> None:
 
 def slot_words(slot: CoverSlot) -> str:
     return describe_span(Span(slot.starts_at, slot.ends_at))
-
-
-def employer_name(employer: User) -> str:
-    profile = getattr(employer, "employer_profile", None)
-    return profile.display_name if profile else employer.display_name
 
 
 def employer_side_people(employer: User) -> list[User]:

@@ -39,7 +39,6 @@ from pahub.cover.models import (
     ReliefPoolMember,
     Timesheet,
 )
-from pahub.cover.notifications import employer_name
 from pahub.cover.pa_forms import CancelBookingForm, HoursForm, OfferForm, PoolAnswerForm
 from pahub.cover.permissions import (
     access_booking,
@@ -59,6 +58,7 @@ from pahub.cover.services import (
     timesheet_submit,
 )
 from pahub.cover.times import to_local
+from pahub.employers.queries import employer_name
 from pahub.jobs.models import DbsLevel, Job
 from pahub.places.distance import miles_for_display
 from pahub.places.queries import distance_between_districts
