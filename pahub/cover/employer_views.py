@@ -72,6 +72,7 @@ from pahub.employers.permissions import (
     access_employer_for_actor,
     employer_side_role,
     helping_organisation,
+    refuse_staff_without_two_factor,
 )
 from pahub.employers.queries import employer_name
 from pahub.employers.wages import minimum_pay_on
@@ -123,8 +124,12 @@ def access_employer(request: HttpRequest, employer_id: int) -> Acting:
 
 
 def employers_of(request: HttpRequest) -> list[User]:
-    """Everyone the signed-in person acts for (staff without two-factor act for no one)."""
-    return list(queries.employers_for(request.user))
+    """Everyone the signed-in person acts for; staff without two-factor act for no one, and
+    hear why (403)."""
+    employers = list(queries.employers_for(request.user))
+    if not employers:
+        refuse_staff_without_two_factor(request.user)
+    return employers
 
 
 def pa_home_url() -> str | None:

@@ -113,20 +113,29 @@ def employers_user_can_act_for(user: User) -> QuerySet[User]:
     return User.objects.filter(own | represented | helped).distinct()
 
 
+def refuse_staff_without_two_factor(user: User) -> None:
+    """For callers the rule has already refused: staff who must use two-factor and have not
+    set it up hear why (403) instead of a bare 404. Their refusal itself is in
+    `helping_organisation`; this only chooses the answer."""
+    if user.is_authenticated and must_use_two_factor(user) and not has_two_factor(user):
+        raise PermissionDenied(SET_UP_TWO_FACTOR)
+
+
 def access_employer_for_actor(user: User, employer_id: int) -> User:
     """The only way to load the employer someone acts for; 404 for anyone who may not.
 
-    One condition a line: an active account; staff who must use two-factor and have not set
-    it up act for no one (403, so the page can say why); then the employer themself, an
-    active representative, or staff with consent in the employer's area (`employer_side_role`).
+    The conditions, each in one place: an active employer account (here); then the employer
+    themself with the employer role, a representative with an active grant, or staff whose
+    organisation serves the employer's area and holds their recorded consent, who have
+    two-factor set up (`employer_side_role` and `helping_organisation`). Staff refused for
+    want of two-factor get 403 saying so.
     """
     employer = get_object_or_404(
         User.objects.select_related("employer_profile__district", "local_authority"),
         pk=employer_id,
         is_active=True,
     )
-    if must_use_two_factor(user) and not has_two_factor(user) and user.pk != employer.pk:
-        raise PermissionDenied(SET_UP_TWO_FACTOR)
     if employer_side_role(user, employer) is None:
+        refuse_staff_without_two_factor(user)
         raise Http404
     return employer

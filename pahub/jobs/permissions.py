@@ -12,7 +12,11 @@ from django.shortcuts import get_object_or_404
 
 from pahub.accounts.models import User
 from pahub.accounts.permissions import is_site_admin, staff_local_authority_ids
-from pahub.employers.permissions import can_act_for_employer, employers_user_can_act_for
+from pahub.employers.permissions import (
+    can_act_for_employer,
+    employers_user_can_act_for,
+    refuse_staff_without_two_factor,
+)
 from pahub.jobs.models import Job
 
 
@@ -49,6 +53,7 @@ def access_job_for_manager(user: User, job_id: int) -> Job:
         Job.objects.select_related("employer", "district", "local_authority"), pk=job_id
     )
     if not can_manage_job(user, job):
+        refuse_staff_without_two_factor(user)
         raise Http404
     return job
 

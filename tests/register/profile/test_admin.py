@@ -18,7 +18,6 @@ REGISTER_MODELS = [
     "codesignature",
     "referencerequest",
     "inductioncompletion",
-    "assisteddigitalconsent",
     "dbsrule",
     "expiryreminder",
 ]
