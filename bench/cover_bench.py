@@ -173,7 +173,7 @@ def bench_employers(count: int, rng: random.Random, *, pool: bool) -> list:
 
     from pahub.accounts.models import Role, User, UserRole
     from pahub.cover.models import ReliefPoolMember
-    from pahub.jobs.models import EmployerProfile
+    from pahub.employers.models import EmployerProfile
     from pahub.places.models import District
     from pahub.register.models import PAProfile
 

@@ -4,6 +4,7 @@ People use their browser session; organisations' systems send an API key as
 `Authorization: Bearer pahub_...`. Each app adds its own router here.
 """
 
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
@@ -49,6 +50,12 @@ def validation_error(request: HttpRequest, exc: ValidationError):
     return api.create_response(
         request, {"detail": "The request was not valid.", "errors": exc.errors}, status=422
     )
+
+
+@api.exception_handler(PermissionDenied)
+def permission_denied(request: HttpRequest, exc: PermissionDenied):
+    # A rule that refuses with a reason (e.g. staff without two-factor) answers in JSON.
+    return api.create_response(request, {"detail": str(exc) or "You may not do that."}, status=403)
 
 
 @api.exception_handler(AuthenticationError)

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "pahub.accounts",
     "pahub.taxonomy",
     "pahub.register",
+    "pahub.employers",
     "pahub.jobs",
     "pahub.matching",
     "pahub.messaging",

@@ -3,6 +3,8 @@ from django.urls import include, path
 
 from pahub.accounts.views import admin_login_through_allauth
 from pahub.api import api_urls
+from pahub.employers import urls as employer_urls
+from pahub.jobs import employer_urls as job_builder_urls
 
 admin.site.site_header = "PA Hub administration"
 admin.site.site_title = "PA Hub administration"
@@ -16,8 +18,12 @@ urlpatterns = [
     path("register/", include("pahub.register.urls")),
     path("staff/register/", include("pahub.register.staff_urls")),
     path("staff/moderation/", include("pahub.messaging.staff_urls")),
-    path("staff/employers/", include("pahub.jobs.staff_urls")),
-    path("employer/", include("pahub.jobs.employer_urls")),
+    path("staff/employers/", include("pahub.employers.staff_urls")),
+    # One "employer" namespace for the employer's own pages and the job builder under them.
+    path(
+        "employer/",
+        include(([*employer_urls.urlpatterns, *job_builder_urls.urlpatterns], "employer")),
+    ),
     path("jobs/", include("pahub.jobs.urls")),
     path("matches/", include("pahub.matching.urls")),
     path("matches/", include("pahub.jobs.matches.urls")),

@@ -162,7 +162,9 @@ def load_reference_data() -> None:
             published_at=timezone.now(),
         )
     # The builder refuses pay below these; without them any pay would pass.
-    import_module("pahub.jobs.migrations.0003_minimum_wage_rates").add_rates(apps, None)
+    import_module("pahub.jobs.migrations.0003_minimum_wage_rates").add_rates(
+        apps, None, app_label="employers"
+    )
 
 
 RELOAD_AFTER_TEST = pytest.StashKey[object]()

@@ -88,7 +88,7 @@ def grant_representation(*, employer: User, representative: User) -> Representat
 
 def make_employer_profile(employer: User, **fields):
     """An employer profile at the employer's own postcode unless told otherwise."""
-    from pahub.jobs.models import EmployerProfile
+    from pahub.employers.models import EmployerProfile
 
     postcode = fields.pop("postcode", employer.postcode)
     found = district(postcode.split(" ")[0])
@@ -144,3 +144,15 @@ def make_job(employer: User, **fields):
 
 
 __all__ = ["PASSWORD", "TOTP_SECRET", "Role"]
+
+
+def give_employer_consent(*, employer: User, organisation: Organisation, **fields):
+    """The employer's recorded agreement that the organisation's staff may act for them."""
+    from pahub.accounts.models import OrganisationConsent
+
+    return OrganisationConsent.objects.create(
+        purpose=OrganisationConsent.Purpose.ACT_FOR_EMPLOYER,
+        person=employer,
+        organisation=organisation,
+        **fields,
+    )

@@ -5,6 +5,7 @@ from pahub.accounts.models import (
     ApiKey,
     Membership,
     Organisation,
+    OrganisationConsent,
     Representation,
     StaffInvitation,
     User,
@@ -73,4 +74,30 @@ class ApiKeyAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request) -> bool:
         # Keys are made on the staff pages, which show the secret once.
+        return False
+
+
+@admin.register(OrganisationConsent)
+class OrganisationConsentAdmin(admin.ModelAdmin):
+    """Consents change only through the register and employers services (audited)."""
+
+    list_display = [
+        "person",
+        "purpose",
+        "organisation",
+        "recorded_by",
+        "recorded_at",
+        "withdrawn_at",
+    ]
+    list_filter = ["purpose", "organisation"]
+    search_fields = ["person__email", "person__full_name", "organisation__name"]
+    list_select_related = ["person", "organisation", "recorded_by"]
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
         return False

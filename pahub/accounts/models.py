@@ -235,6 +235,45 @@ class Representation(models.Model):
         return f"{self.representative} for {self.employer} ({self.get_status_display()})"
 
 
+class OrganisationConsent(models.Model):
+    """A person's agreement, recorded by staff, that an organisation's staff may act for them.
+
+    One model for both sides: an employer lets the organisation act for them on PA Hub (set
+    up their profile, post jobs, message PAs); a PA lets it create or edit their profile
+    (assisted digital). Withdrawn at any time; a withdrawn agreement is kept as a record.
+    """
+
+    class Purpose(models.TextChoices):
+        ACT_FOR_EMPLOYER = "act_for_employer", "Act for the employer on PA Hub"
+        ASSISTED_DIGITAL = "assisted_digital", "Create or edit the PA's profile for them"
+
+    purpose = models.CharField(max_length=20, choices=Purpose.choices)
+    # Who gave the agreement: the employer, or the PA whose profile it is.
+    person = models.ForeignKey(User, on_delete=models.CASCADE, related_name="organisation_consents")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="consents"
+    )
+    how_given = models.TextField(help_text="How and when the person agreed, in a sentence.")
+    recorded_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recorded_at = models.DateTimeField(default=timezone.now)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-recorded_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "organisation", "purpose"],
+                condition=Q(withdrawn_at__isnull=True),
+                name="one_active_consent_per_purpose",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} may help {self.person} ({self.get_purpose_display()})"
+
+
 hash_api_key = secret_digest
 
 

@@ -4,7 +4,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from pahub.accounts.models import Membership, Organisation, Representation, Role, User
+from pahub.accounts.models import Membership, Organisation, Representation, User
 
 
 def is_site_admin(user: User) -> bool:
@@ -24,24 +24,6 @@ def has_two_factor(user: User) -> bool:
     from allauth.mfa.models import Authenticator
 
     return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
-
-
-def can_act_as_employer(user: User, employer: User) -> bool:
-    """The employer themself, or a representative whose grant is active."""
-    if not user.is_authenticated:
-        return False
-    if user.pk == employer.pk:
-        return employer.has_role(Role.EMPLOYER)
-    return Representation.objects.filter(
-        employer=employer, representative=user, status=Representation.Status.ACTIVE
-    ).exists()
-
-
-def employers_user_acts_for(user: User) -> QuerySet[User]:
-    return User.objects.filter(
-        representatives__representative=user,
-        representatives__status=Representation.Status.ACTIVE,
-    ).distinct()
 
 
 def organisations_of(user: User) -> QuerySet[Organisation]:

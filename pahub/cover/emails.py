@@ -23,8 +23,8 @@ from pahub.cover.models import (
     ReliefPoolMember,
     Timesheet,
 )
-from pahub.cover.presenters import employer_name
 from pahub.cover.times import Span, describe_span
+from pahub.employers.queries import employer_name
 
 
 @dataclass(frozen=True)

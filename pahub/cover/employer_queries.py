@@ -10,11 +10,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
-from django.db.models import Count, Exists, F, Min, OuterRef, Prefetch, Q, QuerySet
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Exists, Min, OuterRef, Prefetch, QuerySet
 from django.utils import timezone
 
-from pahub.accounts.models import Representation, Role, User, UserRole
+from pahub.accounts.models import Role, User
 from pahub.core.hours_and_pay import worked_hours
 from pahub.cover.models import (
     Booking,
@@ -25,15 +24,15 @@ from pahub.cover.models import (
     ReliefPoolMember,
     Timesheet,
 )
-from pahub.cover.presenters import (
-    AlertWave,
-    asked_words,
-    employer_name,
-    slot_words,
-    span_words,
+from pahub.cover.presenters import AlertWave, asked_words, slot_words, span_words
+from pahub.cover.times import (
+    clock_span,
+    local_instant,
+    to_local,
 )
-from pahub.cover.times import clock_span, local_instant, to_local
-from pahub.jobs.models import EmployerProfile, StaffHelpConsent
+from pahub.employers.models import EmployerProfile
+from pahub.employers.permissions import employers_user_can_act_for
+from pahub.employers.queries import employer_name
 from pahub.messaging.models import Conversation
 from pahub.places.distance import miles_between, miles_for_display
 from pahub.register.levels import LEVEL_NAMES
@@ -46,34 +45,12 @@ from pahub.register.permissions import can_view_profile
 def employers_for(user: User) -> QuerySet[User]:
     """Every employer `user` may act for on cover, in one query.
 
-    The same rule as `pahub.jobs.permissions.employer_side_role`, as a query: themself when
-    they employ, employers whose grant to them is active, and employers who consented to the
-    user's organisation when that organisation serves the employer's area (the area of their
-    employer profile, else of their account). The area check matters for lists: a consent
-    recorded for an organisation elsewhere gives no rights, so it must not list anyone.
+    The one acting-for rule, `pahub.employers.permissions.employers_user_can_act_for`
+    (grant, consent, area and the staff member's second factor), for active accounts.
     """
-    if not user.is_authenticated:
-        return User.objects.none()
-    own = Q(pk=user.pk) & Exists(UserRole.objects.filter(user=OuterRef("pk"), role=Role.EMPLOYER))
-    represented = Exists(
-        Representation.objects.filter(
-            employer=OuterRef("pk"),
-            representative=user,
-            status=Representation.Status.ACTIVE,
-        )
-    )
-    helped = Exists(
-        StaffHelpConsent.objects.filter(
-            employer=OuterRef("pk"),
-            withdrawn_at__isnull=True,
-            organisation__memberships__user=user,
-            organisation__local_authorities=OuterRef("area"),
-        )
-    )
     return (
-        User.objects.filter(is_active=True)
-        .annotate(area=Coalesce(F("employer_profile__local_authority_id"), F("local_authority_id")))
-        .filter(own | represented | helped)
+        employers_user_can_act_for(user)
+        .filter(is_active=True)
         .select_related("employer_profile__district")
         .order_by("full_name", "pk")
     )

@@ -16,14 +16,14 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from pahub.accounts.models import Role, User
-from pahub.accounts.permissions import has_two_factor, is_organisation_staff, is_site_admin
+from pahub.accounts.permissions import is_organisation_staff, is_site_admin
 from pahub.core import audit
 from pahub.cover import employer_queries as queries
 from pahub.cover import presenters
@@ -69,8 +69,15 @@ from pahub.cover.services import (
     pool_leave,
     timesheet_decide,
 )
-from pahub.jobs.permissions import EmployerSide, employer_side_role, helping_organisation
-from pahub.jobs.wages import minimum_pay_on
+from pahub.employers.permissions import (
+    EmployerSide,
+    access_employer_for_actor,
+    employer_side_role,
+    helping_organisation,
+    refuse_staff_without_two_factor,
+)
+from pahub.employers.queries import employer_name
+from pahub.employers.wages import minimum_pay_on
 
 NOT_INVITABLE = (
     "We could not find a PA with that email address whom you have met through PA Hub. Check "
@@ -92,20 +99,21 @@ class Acting:
 
     @property
     def employer_name(self) -> str:
-        return presenters.employer_name(self.employer)
+        return employer_name(self.employer)
 
 
 def acting_for(request: HttpRequest, employer: User) -> Acting:
-    """How the signed-in person acts for `employer`; 404 when they may not."""
+    """How the signed-in person acts for `employer`; 404 (403 for staff without two-factor)
+    when they may not, from the one rule in `access_employer_for_actor`."""
+    access_employer_for_actor(request.user, employer.pk)
+    return acting_as(request, employer)
+
+
+def acting_as(request: HttpRequest, employer: User) -> Acting:
+    """The "acting for" line for an employer already loaded through the one rule."""
     role = employer_side_role(request.user, employer)
-    if role is None:
-        raise Http404
     organisation_name = ""
     if role == EmployerSide.STAFF:
-        # The staff middleware asks for a second factor only under /staff/; acting for
-        # someone here needs it just the same.
-        if not has_two_factor(request.user):
-            raise PermissionDenied("Set up two-factor authentication before acting for anyone.")
         organisation = helping_organisation(request.user, employer)
         organisation_name = organisation.name if organisation else ""
     return Acting(employer=employer, role=role, organisation_name=organisation_name)
@@ -113,17 +121,17 @@ def acting_for(request: HttpRequest, employer: User) -> Acting:
 
 def access_employer(request: HttpRequest, employer_id: int) -> Acting:
     """The only way a page loads the employer it acts for, by id; 404 for anyone else."""
-    employer = get_object_or_404(
-        User.objects.select_related("employer_profile__district"), pk=employer_id, is_active=True
-    )
-    return acting_for(request, employer)
+    employer = access_employer_for_actor(request.user, employer_id)
+    return acting_as(request, employer)
 
 
 def employers_of(request: HttpRequest) -> list[User]:
-    """Everyone the signed-in person acts for, after the same second-factor rule for staff."""
-    if is_organisation_staff(request.user) and not has_two_factor(request.user):
-        raise PermissionDenied("Set up two-factor authentication before acting for anyone.")
-    return list(queries.employers_for(request.user))
+    """Everyone the signed-in person acts for; staff without two-factor act for no one, and
+    hear why (403)."""
+    employers = list(queries.employers_for(request.user))
+    if not employers:
+        refuse_staff_without_two_factor(request.user)
+    return employers
 
 
 def pa_home_url() -> str:
@@ -499,8 +507,7 @@ def timesheets(request: HttpRequest) -> HttpResponse:
                 recorded.filter(status=Timesheet.Status.APPROVED), "-decided_at", RECENT_DECISIONS
             ),
             "employers": [
-                {"employer": employer, "name": presenters.employer_name(employer)}
-                for employer in employers
+                {"employer": employer, "name": employer_name(employer)} for employer in employers
             ],
             "several": len(employers) > 1,
         },

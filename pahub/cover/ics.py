@@ -23,7 +23,6 @@ from icalendar import Calendar, Event, vDuration
 from pahub.accounts.models import User
 from pahub.cover.models import Booking, CalendarFeed, CoverSlot
 from pahub.cover.permissions import can_see_address
-from pahub.cover.presenters import employer_name
 from pahub.cover.queries import (
     employers_acted_for,
     feed_bookings_for_employers,
@@ -31,6 +30,7 @@ from pahub.cover.queries import (
     feed_open_slots_for_employers,
 )
 from pahub.cover.times import to_local
+from pahub.employers.queries import employer_name
 
 PRODID = "-//PA Hub//Cover at short notice//EN"
 REFRESH = timedelta(hours=1)

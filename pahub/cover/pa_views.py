@@ -48,7 +48,6 @@ from pahub.cover.permissions import (
     access_request_for_pa,
     can_see_address,
 )
-from pahub.cover.presenters import employer_name
 from pahub.cover.services import (
     CoverError,
     active_pool_pa_ids,
@@ -60,6 +59,7 @@ from pahub.cover.services import (
     timesheet_submit,
 )
 from pahub.cover.times import to_local, when_words
+from pahub.employers.queries import employer_name
 
 
 def pa_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:

@@ -19,7 +19,11 @@ from pahub.cover.models import (
     ReliefPoolMember,
     Timesheet,
 )
-from pahub.jobs.permissions import can_act_for_employer, employers_user_can_act_for
+from pahub.employers.permissions import (
+    can_act_for_employer,
+    employers_user_can_act_for,
+    refuse_staff_without_two_factor,
+)
 
 
 def requests_user_manages(user: User) -> QuerySet[CoverRequest]:
@@ -31,6 +35,7 @@ def access_request_for_employer_side(user: User, request_id: int) -> CoverReques
         CoverRequest.objects.select_related("employer", "district"), pk=request_id
     )
     if not can_act_for_employer(user, request.employer):
+        refuse_staff_without_two_factor(user)
         raise Http404
     return request
 

@@ -14,15 +14,10 @@ from pahub.core.hours_and_pay import hours_to_hundredths, pay_for_hours, worked_
 from pahub.cover.models import Booking, CoverAlert, CoverOffer, CoverRequest, CoverSlot, Timesheet
 from pahub.cover.permissions import can_see_address
 from pahub.cover.times import Span, describe_span, to_local
+from pahub.employers.queries import employer_name
 from pahub.places.distance import miles_for_display
 from pahub.places.queries import distance_between_districts
 from pahub.taxonomy.dbs import DbsLevel
-
-
-def employer_name(employer: User) -> str:
-    """How PAs know the employer: their profile's display name, else their account's."""
-    profile = getattr(employer, "employer_profile", None)
-    return profile.display_name if profile else employer.display_name
 
 
 def span_fields(starts_at: datetime, ends_at: datetime) -> dict:

@@ -29,7 +29,7 @@ from pahub.cover.models import (
     ReliefPoolMember,
     Timesheet,
 )
-from pahub.jobs.permissions import can_act_for_employer, employers_user_can_act_for
+from pahub.employers.permissions import can_act_for_employer, employers_user_can_act_for
 from pahub.taxonomy.models import Skill
 
 # A subscribed calendar keeps a month of history; older shifts drop out of the feed.

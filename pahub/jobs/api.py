@@ -23,6 +23,7 @@ from ninja.security import django_auth
 
 from pahub.accounts.models import User
 from pahub.core import audit
+from pahub.employers.permissions import can_act_for_employer
 from pahub.jobs.job_services import (
     EmployerProfileMissing,
     JobInputError,
@@ -43,7 +44,6 @@ from pahub.jobs.job_services import (
 )
 from pahub.jobs.models import Job
 from pahub.jobs.permissions import (
-    can_act_for_employer,
     can_manage_job,
     can_view_job_as_employer_side,
     jobs_user_may_manage,

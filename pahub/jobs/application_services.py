@@ -18,10 +18,10 @@ from django.utils import timezone
 
 from pahub.accounts.models import Role, User
 from pahub.core import audit
+from pahub.employers.permissions import employer_side_role, helping_organisation
 from pahub.jobs.job_services import JobStateError, job_mark_filled
 from pahub.jobs.matches.needs import job_needs
-from pahub.jobs.models import Application, EmployerProfile, Job
-from pahub.jobs.permissions import employer_side_role, helping_organisation
+from pahub.jobs.models import Application, Job
 from pahub.matching.engine import pa_candidate
 from pahub.matching.scoring import unmet_must_haves
 from pahub.messaging.models import Conversation, Message
@@ -63,11 +63,6 @@ def pa_name(pa: User) -> str:
     if profile and profile.display_name:
         return profile.display_name
     return pa.known_as or pa.full_name.split(" ")[0] or "The PA"
-
-
-def employer_name(employer: User) -> str:
-    profile = EmployerProfile.objects.filter(user=employer).only("display_name").first()
-    return profile.display_name if profile else employer.display_name
 
 
 def site_link(name: str, *args) -> str | None:

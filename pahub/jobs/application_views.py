@@ -50,12 +50,10 @@ from pahub.jobs.application_services import (
 )
 from pahub.jobs.models import Application, Job
 from pahub.jobs.permissions import (
-    EmployerSide,
     access_job_for_employer_side,
     access_job_for_manager,
     access_open_job,
     can_manage_job,
-    employer_side_role,
 )
 from pahub.jobs.search import public_job_by_id
 from pahub.messaging.queries import is_blocked_between
@@ -182,12 +180,12 @@ def withdraw(request: HttpRequest, application_id: int) -> HttpResponse:
 # The employer's side
 
 
-def two_factor_first(request: HttpRequest, job: Job) -> HttpResponse | None:
+def two_factor_first(request: HttpRequest) -> HttpResponse | None:
     """Staff on these pages see PAs' details, so, as on staff pages, only with two-factor set
-    up (the middleware guards /staff/; these pages live under /jobs/). None when fine."""
-    role = employer_side_role(request.user, job.employer)
-    if role in (EmployerSide.EMPLOYER, EmployerSide.REPRESENTATIVE):
-        return None
+    up (the middleware guards /staff/; these pages live under /jobs/). None when fine.
+
+    Asked before the job is loaded: the acting-for rule refuses staff without two-factor
+    (`pahub.employers.permissions`), and this page should say how to put that right."""
     if not (must_use_two_factor(request.user) and not has_two_factor(request.user)):
         return None
     messages.warning(
@@ -201,9 +199,9 @@ def two_factor_first(request: HttpRequest, job: Job) -> HttpResponse | None:
 @login_required
 @require_http_methods(["GET", "POST"])
 def invite(request: HttpRequest, job_id: int) -> HttpResponse:
-    job = access_job_for_manager(request.user, job_id)
-    if setup := two_factor_first(request, job):
+    if setup := two_factor_first(request):
         return setup
+    job = access_job_for_manager(request.user, job_id)
     data = request.POST if request.method == "POST" else request.GET
     # The PA is part of the address of this page: without a valid one there is nothing here.
     try:
@@ -252,9 +250,9 @@ def invite(request: HttpRequest, job_id: int) -> HttpResponse:
 @login_required
 @require_GET
 def applicants(request: HttpRequest, job_id: int) -> HttpResponse:
-    job = access_job_for_employer_side(request.user, job_id)
-    if setup := two_factor_first(request, job):
+    if setup := two_factor_first(request):
         return setup
+    job = access_job_for_employer_side(request.user, job_id)
     may_decide = can_manage_job(request.user, job)
     if not may_decide:
         # Staff overseeing the area, without the employer's consent to act: a record of
@@ -280,9 +278,9 @@ def applicants(request: HttpRequest, job_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def shortlist(request: HttpRequest, application_id: int) -> HttpResponse:
-    application = access_application_for_manager(request.user, application_id)
-    if setup := two_factor_first(request, application.job):
+    if setup := two_factor_first(request):
         return setup
+    application = access_application_for_manager(request.user, application_id)
     try:
         application_shortlist(application=application, by=request.user)
     except ApplicationError as error:
@@ -295,9 +293,9 @@ def shortlist(request: HttpRequest, application_id: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def decline(request: HttpRequest, application_id: int) -> HttpResponse:
-    application = access_application_for_manager(request.user, application_id)
-    if setup := two_factor_first(request, application.job):
+    if setup := two_factor_first(request):
         return setup
+    application = access_application_for_manager(request.user, application_id)
     form = DeclineForm(request.POST if request.method == "POST" else None)
     problem = None
     if application.status not in ACTIVE_STATUSES:
@@ -334,9 +332,9 @@ def decline(request: HttpRequest, application_id: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def hire(request: HttpRequest, application_id: int) -> HttpResponse:
-    application = access_application_for_manager(request.user, application_id)
-    if setup := two_factor_first(request, application.job):
+    if setup := two_factor_first(request):
         return setup
+    application = access_application_for_manager(request.user, application_id)
     job = application.job
     problem = None
     if application.status not in ACTIVE_STATUSES:

@@ -16,14 +16,9 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from pahub.jobs.builder_forms import (
-    BUILDER_STEPS,
-    STEP_BY_NAME,
-    CloseForm,
-    TitleForm,
-    step_after,
-)
-from pahub.jobs.employer_views import Acting, access_employer_for_actor, employer_profile_of
+from pahub.employers.views import Acting, acting_for_employer, employer_profile_of
+from pahub.employers.wages import minimum_pay_on
+from pahub.jobs.builder_forms import BUILDER_STEPS, STEP_BY_NAME, CloseForm, TitleForm, step_after
 from pahub.jobs.job_services import (
     REQUIRED_STEPS,
     STATUS_ORDER,
@@ -46,7 +41,6 @@ from pahub.jobs.job_services import (
 from pahub.jobs.models import Job
 from pahub.jobs.permissions import access_job_for_manager
 from pahub.jobs.printing import JobFacts, advert_summary, job_facts, load_job_for_facts
-from pahub.jobs.wages import minimum_pay_on
 
 STATUS_TAGS = {
     Job.Status.DRAFT: "govuk-tag--grey",
@@ -66,7 +60,7 @@ STATUS_HEADINGS = {
 
 def access_job(request: HttpRequest, job_id: int) -> tuple[Job, Acting]:
     job = access_job_for_manager(request.user, job_id)
-    acting = access_employer_for_actor(request, job.employer_id)
+    acting = acting_for_employer(request, job.employer_id)
     return job, acting
 
 
@@ -84,7 +78,7 @@ def optional_link(name: str, **kwargs) -> str | None:
 @login_required
 @require_GET
 def job_list(request: HttpRequest, employer_id: int) -> HttpResponse:
-    acting = access_employer_for_actor(request, employer_id)
+    acting = acting_for_employer(request, employer_id)
     grouped = jobs_by_status(acting.employer)
     groups = [
         {"status": status, "heading": STATUS_HEADINGS[status], "jobs": grouped[status]}
@@ -106,7 +100,7 @@ def job_list(request: HttpRequest, employer_id: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def job_new(request: HttpRequest, employer_id: int) -> HttpResponse:
-    acting = access_employer_for_actor(request, employer_id)
+    acting = acting_for_employer(request, employer_id)
     if employer_profile_of(acting.employer) is None:
         messages.info(
             request,

@@ -11,7 +11,8 @@ from decimal import Decimal
 from django.utils import timezone
 
 from pahub.accounts.models import User
-from pahub.jobs.models import Application, EmployerProfile, Job
+from pahub.employers.models import EmployerProfile
+from pahub.jobs.models import Application, Job
 from pahub.messaging.models import Message
 from pahub.messaging.services import conversation_get_or_create, hub_event_post, message_post
 from pahub.places.queries import district_for_postcode

@@ -1,22 +1,15 @@
-"""The employer side, under /employer/: whom you act for, the employer profile, the job
-builder, each job's page and status actions, and the printable description and advert."""
+"""The job builder on the employer side, under /employer/: each job's page and status
+actions, and the printable description and advert.
+
+These share the "employer" URL namespace with `pahub.employers.urls` (whom you act for, the
+employer profile); `pahub/urls.py` joins the two lists.
+"""
 
 from django.urls import path
 
-from pahub.jobs import builder_views, employer_views
-
-app_name = "employer"
+from pahub.jobs import builder_views
 
 urlpatterns = [
-    path("", employer_views.home, name="home"),
-    path("profile/", employer_views.my_profile, name="my_profile"),
-    path("<int:employer_id>/", employer_views.employer_overview, name="overview"),
-    path("<int:employer_id>/profile/", employer_views.profile, name="profile"),
-    path(
-        "<int:employer_id>/profile/<slug:step>/",
-        employer_views.profile_step,
-        name="profile_step",
-    ),
     path("<int:employer_id>/jobs/", builder_views.job_list, name="jobs"),
     path("<int:employer_id>/jobs/new/", builder_views.job_new, name="job_new"),
     path("jobs/<int:job_id>/", builder_views.job_detail, name="job"),

@@ -27,9 +27,10 @@ from django.utils import timezone
 from pahub.accounts.models import User
 from pahub.core import audit
 from pahub.core.hours_and_pay import hours_number
-from pahub.jobs.models import EmployerProfile, Job
-from pahub.jobs.permissions import EmployerSide, employer_side_role, helping_organisation
-from pahub.jobs.wages import minimum_pay_on
+from pahub.employers.models import EmployerProfile
+from pahub.employers.permissions import EmployerSide, employer_side_role, helping_organisation
+from pahub.employers.wages import minimum_pay_on
+from pahub.jobs.models import Job
 from pahub.places.models import District
 from pahub.register.availability import DAYS, FULL_WEEK, PARTS, Slot
 from pahub.taxonomy.dbs import DbsLevel, dbs_rank

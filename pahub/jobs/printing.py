@@ -12,10 +12,11 @@ from typing import Any
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
+from pahub.employers.models import EmployerProfile
+from pahub.employers.wages import MinimumPay, minimum_pay_on
 from pahub.jobs.job_services import hours_label, pay_check_date, posted_by_line
 from pahub.jobs.matches.needs import job_must_haves
-from pahub.jobs.models import EmployerProfile, Job
-from pahub.jobs.wages import MinimumPay, minimum_pay_on
+from pahub.jobs.models import Job
 from pahub.matching.must_haves import Wording, must_haves_in_words
 from pahub.register.availability import DAYS, PARTS, Slot, describe
 from pahub.taxonomy.models import Skill

@@ -22,8 +22,9 @@ from django.utils import timezone
 
 from pahub.accounts.models import Role
 from pahub.accounts.seeding import BATCH_SIZE, seed_users
-from pahub.jobs.models import AccessNeed, EmployerProfile, Job
-from pahub.jobs.wages import minimum_pay_on
+from pahub.employers.models import AccessNeed, EmployerProfile
+from pahub.employers.wages import minimum_pay_on
+from pahub.jobs.models import Job
 from pahub.register.availability import PARTS
 from pahub.taxonomy.dbs import DbsLevel, dbs_rank
 from pahub.taxonomy.models import Interest, Language, Skill

@@ -33,7 +33,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from pahub.accounts.models import User
-from pahub.jobs.models import EmployerProfile
+from pahub.employers.models import EmployerProfile
 from pahub.places.models import District
 from pahub.register.availability import SLOT_BY_KEY, mask_from_keys
 from pahub.register.models import PAProfile, ProfileLanguage

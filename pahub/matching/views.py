@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET
 
 from pahub.accounts.models import User
 from pahub.core.public import public_page
-from pahub.jobs.models import EmployerProfile
+from pahub.employers.models import EmployerProfile
 
 from . import engine
 from .filters import TalentFilters, TalentSearchForm

@@ -18,14 +18,15 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from pahub.accounts.models import Organisation, Representation, Role, User
+from pahub.accounts.models import Organisation, User
 from pahub.accounts.permissions import is_site_admin, staff_local_authority_ids
 from pahub.core import audit
-from pahub.jobs.models import StaffHelpConsent
-from pahub.jobs.permissions import (
+from pahub.employers.permissions import (
     EmployerSide,
+    can_act_for_employer,
     employer_area_id,
     employer_side_role,
+    employers_user_can_act_for,
     helping_organisation,
 )
 from pahub.messaging.models import Conversation, Message, Report
@@ -113,43 +114,11 @@ def listed_participant(user: User, conversation: Conversation) -> Participant:
 def employer_ids_user_acts_for(user: User) -> set[int]:
     """Every employer whose conversations this user reads on the employer side.
 
-    The same rule as `employer_side_role`, worked out for all employers at once in three
-    queries, so the inbox costs the same however many employers a staff member helps: the
-    employer themself, representatives with an active grant, and staff whose organisation
-    holds the employer's unwithdrawn consent AND serves the employer's area.
+    The one acting-for rule (`pahub.employers.permissions.employers_user_can_act_for`)
+    worked out for all employers at once in one query, so the inbox costs the same however
+    many employers a staff member helps.
     """
-    if not user.is_authenticated:
-        return set()
-    ids: set[int] = set()
-    if user.has_role(Role.EMPLOYER):
-        ids.add(user.pk)
-    ids.update(
-        Representation.objects.filter(
-            representative=user, status=Representation.Status.ACTIVE
-        ).values_list("employer_id", flat=True)
-    )
-    consents = list(
-        StaffHelpConsent.objects.filter(
-            withdrawn_at__isnull=True, organisation__memberships__user=user
-        ).values_list(
-            "employer_id",
-            "organisation_id",
-            "employer__employer_profile__local_authority_id",
-            "employer__local_authority_id",
-        )
-    )
-    if consents:
-        served = set(
-            Organisation.local_authorities.through.objects.filter(
-                organisation_id__in={organisation for _, organisation, _, _ in consents}
-            ).values_list("organisation_id", "localauthority_id")
-        )
-        for employer_id, organisation_id, profile_area, account_area in consents:
-            # As `employer_area_id`: the employer profile's area, else the account's.
-            area = profile_area or account_area
-            if (organisation_id, area) in served:
-                ids.add(employer_id)
-    return ids
+    return set(employers_user_can_act_for(user).values_list("pk", flat=True))
 
 
 def conversations_for(user: User) -> QuerySet[Conversation]:
@@ -238,3 +207,17 @@ def access_message_in_conversation(conversation: Conversation, message_id: int) 
         pk=message_id,
         conversation=conversation,
     )
+
+
+def access_job_to_talk_about(user: User, job_id: int):
+    """The job a new conversation is about, loaded for someone who may act for its employer.
+
+    Messaging sits below jobs in the layers, so it reaches the job model through the
+    conversation's own foreign key rather than importing jobs; the rule is the employers
+    app's, the same one `jobs.permissions.access_job_for_manager` applies. Others get 404.
+    """
+    job_model = Conversation._meta.get_field("job").related_model
+    job = get_object_or_404(job_model.objects.select_related("employer"), pk=job_id)
+    if not can_act_for_employer(user, job.employer):
+        raise Http404
+    return job

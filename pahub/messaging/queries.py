@@ -27,6 +27,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 
 from pahub.accounts.models import User
+from pahub.employers.queries import employer_name
 from pahub.messaging.models import Block, Conversation, Message, ReadMarker
 from pahub.messaging.permissions import CONVERSATION_RELATED, Participant, conversations_for
 
@@ -145,14 +146,6 @@ def unread_summary(
 
 
 # Names and labels
-
-
-def employer_name(employer: User) -> str:
-    """What PAs call the employer: the employer profile's display name, else the account's."""
-    try:
-        return employer.employer_profile.display_name
-    except ObjectDoesNotExist:
-        return employer.display_name
 
 
 def pa_name(pa: User) -> str:

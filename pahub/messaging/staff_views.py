@@ -15,6 +15,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from pahub.accounts.staff_views import staff_required
+from pahub.employers.queries import employer_name
 from pahub.messaging import services
 from pahub.messaging.forms import ResolveReportForm, add_service_error
 from pahub.messaging.models import Message, Report
@@ -24,7 +25,7 @@ from pahub.messaging.permissions import (
     participant_in,
     reports_user_may_moderate,
 )
-from pahub.messaging.queries import author_label, employer_name, pa_name
+from pahub.messaging.queries import author_label, pa_name
 
 # Messages shown either side of the reported one: enough to judge it, no more.
 CONTEXT_MESSAGES = 3

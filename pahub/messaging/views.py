@@ -19,12 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from pahub.accounts.models import User
 from pahub.core.pagination import pagination_items
-from pahub.jobs.permissions import (
-    EmployerSide,
-    access_job_for_manager,
-    employer_side_role,
-    helping_organisation,
-)
+from pahub.employers.permissions import EmployerSide, employer_side_role, helping_organisation
 from pahub.messaging import services
 from pahub.messaging.forms import (
     NotificationPreferenceForm,
@@ -37,6 +32,7 @@ from pahub.messaging.models import Conversation, Message, NotificationState
 from pahub.messaging.permissions import (
     Participant,
     access_conversation,
+    access_job_to_talk_about,
     access_message_in_conversation,
     conversations_for,
     employer_ids_user_acts_for,
@@ -246,7 +242,7 @@ def conversation_new(request: HttpRequest) -> HttpResponse:
     job = None
     job_id = parse_id(params.get("job"))
     if job_id is not None:
-        job = access_job_for_manager(request.user, job_id)
+        job = access_job_to_talk_about(request.user, job_id)
         employers = [choice for choice in employers if choice[0] == job.employer_id]
         if not employers:
             raise Http404

@@ -10,7 +10,6 @@ from django.http import HttpRequest
 
 from pahub.core import audit
 from pahub.register.models import (
-    AssistedDigitalConsent,
     CodeOfConductVersion,
     CodeSignature,
     DbsRule,
@@ -133,11 +132,6 @@ class ReferenceRequestAdmin(ReadOnlyAdmin):
 @admin.register(InductionCompletion)
 class InductionCompletionAdmin(ReadOnlyAdmin):
     list_display = ["user", "completed_on", "source", "organisation"]
-
-
-@admin.register(AssistedDigitalConsent)
-class AssistedDigitalConsentAdmin(ReadOnlyAdmin):
-    list_display = ["profile", "organisation", "staff", "recorded_at", "withdrawn_at"]
 
 
 @admin.register(ExpiryReminder)

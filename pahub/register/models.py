@@ -14,7 +14,6 @@ from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import Q
 from django.utils import timezone
 
 from pahub.core.tokens import secret_digest
@@ -408,30 +407,6 @@ class InductionCompletion(models.Model):
 
     def __str__(self) -> str:
         return f"Induction completed by {self.user} on {self.completed_on}"
-
-
-class AssistedDigitalConsent(models.Model):
-    """A PA agreed that staff may create or edit their profile for them."""
-
-    profile = models.ForeignKey(PAProfile, on_delete=models.CASCADE, related_name="consents")
-    staff = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
-    organisation = models.ForeignKey("accounts.Organisation", on_delete=models.CASCADE)
-    how_given = models.TextField()
-    recorded_at = models.DateTimeField(default=timezone.now)
-    withdrawn_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-recorded_at"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["profile", "organisation"],
-                condition=Q(withdrawn_at__isnull=True),
-                name="one_open_consent_per_organisation",
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"Consent for {self.organisation} to help {self.profile}"
 
 
 class DbsRule(models.Model):

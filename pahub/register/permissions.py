@@ -4,10 +4,10 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from pahub.accounts.models import Membership, Role, User
+from pahub.accounts.models import Membership, OrganisationConsent, Role, User
 from pahub.accounts.permissions import is_site_admin, staff_local_authority_ids
 from pahub.core import audit
-from pahub.register.models import AssistedDigitalConsent, Evidence, PAProfile
+from pahub.register.models import Evidence, PAProfile
 
 
 def is_verified_employer(user: User) -> bool:
@@ -129,12 +129,21 @@ def can_download_evidence_document(user: User, evidence: Evidence) -> bool:
     return verifier_organisation(user, evidence.profile) is not None
 
 
+def assisted_digital_consents() -> QuerySet[OrganisationConsent]:
+    """Agreements PAs gave organisations to create or edit their profile (withdrawn too)."""
+    return OrganisationConsent.objects.filter(purpose=OrganisationConsent.Purpose.ASSISTED_DIGITAL)
+
+
 def has_assisted_digital_consent(staff: User, profile: PAProfile) -> bool:
-    return AssistedDigitalConsent.objects.filter(
-        profile=profile,
-        withdrawn_at__isnull=True,
-        organisation__memberships__user=staff,
-    ).exists()
+    return (
+        assisted_digital_consents()
+        .filter(
+            person_id=profile.user_id,
+            withdrawn_at__isnull=True,
+            organisation__memberships__user=staff,
+        )
+        .exists()
+    )
 
 
 def access_profile_for_staff_edit(staff: User, profile_id: int) -> PAProfile:

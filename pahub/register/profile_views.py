@@ -15,12 +15,7 @@ from pahub.accounts.models import Role
 from pahub.register import photos, search
 from pahub.register.models import PAProfile
 from pahub.register.permissions import access_profile_for_viewer
-from pahub.register.profile_forms import (
-    BUILDER_STEPS,
-    STEP_BY_NAME,
-    VISIBILITY_LABELS,
-    step_after,
-)
+from pahub.register.profile_forms import BUILDER_STEPS, STEP_BY_NAME, VISIBILITY_LABELS, step_after
 from pahub.register.profile_services import (
     ProfileInputError,
     profile_card_context,

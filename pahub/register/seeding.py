@@ -52,11 +52,7 @@ from pahub.register.models import (
     VerificationRecord,
     hash_token,
 )
-from pahub.register.queries import (
-    DEFAULT_DBS_MAX_AGE_MONTHS,
-    counts_today,
-    current_code_version,
-)
+from pahub.register.queries import DEFAULT_DBS_MAX_AGE_MONTHS, counts_today, current_code_version
 from pahub.taxonomy.dbs import dbs_rank
 from pahub.taxonomy.models import Interest, Language, Skill
 

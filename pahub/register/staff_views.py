@@ -24,11 +24,12 @@ from pahub.accounts.staff_views import staff_required
 from pahub.core.pagination import pagination_items
 from pahub.register import availability, search
 from pahub.register.levels import LEVEL_NAMES
-from pahub.register.models import AssistedDigitalConsent, Evidence, PAProfile
+from pahub.register.models import Evidence, PAProfile
 from pahub.register.permissions import (
     access_evidence_for_verifier,
     access_profile_for_staff_edit,
     access_profile_for_viewer,
+    assisted_digital_consents,
     has_assisted_digital_consent,
     is_staff_in_area_of,
     is_verifier,
@@ -132,7 +133,11 @@ def profile_context(request: HttpRequest, profile: PAProfile, **forms) -> dict:
     user = request.user
     verifying_organisation = verifier_organisation(user, profile)
     serving = search.serving_organisation(user, profile)
-    consents = list(profile.consents.select_related("organisation", "staff"))
+    consents = list(
+        assisted_digital_consents()
+        .filter(person_id=profile.user_id)
+        .select_related("organisation", "recorded_by")
+    )
     open_consent_here = any(
         consent.withdrawn_at is None and serving and consent.organisation_id == serving.pk
         for consent in consents
@@ -245,9 +250,9 @@ def consent(request: HttpRequest, profile_id: int) -> HttpResponse:
 def consent_withdrawn(request: HttpRequest, profile_id: int, consent_id: int) -> HttpResponse:
     profile = access_profile_for_staff(request, profile_id)
     consent = get_object_or_404(
-        AssistedDigitalConsent.objects.select_related("organisation"),
+        assisted_digital_consents().select_related("organisation"),
         pk=consent_id,
-        profile=profile,
+        person_id=profile.user_id,
         organisation__memberships__user=request.user,
     )
     consent_withdraw(consent=consent, by=request.user)

@@ -17,18 +17,16 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from pahub.accounts.models import Organisation, Role, User
+from pahub.accounts.models import Organisation, OrganisationConsent, Role, User
 from pahub.accounts.services import place_user, user_set_roles
 from pahub.core import audit
 from pahub.register import queries
-from pahub.register.models import (
-    AssistedDigitalConsent,
-    Evidence,
-    InductionCompletion,
-    PAProfile,
-    VerificationRecord,
+from pahub.register.models import Evidence, InductionCompletion, PAProfile, VerificationRecord
+from pahub.register.permissions import (
+    assisted_digital_consents,
+    has_assisted_digital_consent,
+    verifier_organisation,
 )
-from pahub.register.permissions import has_assisted_digital_consent, verifier_organisation
 from pahub.register.search import organisation_serving_area
 from pahub.register.services import profile_recompute_level
 from pahub.taxonomy.models import Skill
@@ -386,7 +384,7 @@ def induction_record(
 @transaction.atomic
 def consent_record(
     *, profile: PAProfile, staff: User, organisation: Organisation, how_given: str
-) -> AssistedDigitalConsent:
+) -> OrganisationConsent:
     """The PA agreed that this organisation's staff may create or edit their profile."""
     how_given = how_given.strip()
     if not how_given:
@@ -395,15 +393,21 @@ def consent_record(
             "3 March'",
             field="how_given",
         )
-    if AssistedDigitalConsent.objects.filter(
-        profile=profile, organisation=organisation, withdrawn_at__isnull=True
-    ).exists():
+    if (
+        assisted_digital_consents()
+        .filter(person_id=profile.user_id, organisation=organisation, withdrawn_at__isnull=True)
+        .exists()
+    ):
         raise StaffActionError(
             f"{organisation.name} already has this PA's agreement. Withdraw it first to record "
             "it again."
         )
-    consent = AssistedDigitalConsent.objects.create(
-        profile=profile, staff=staff, organisation=organisation, how_given=how_given
+    consent = OrganisationConsent.objects.create(
+        purpose=OrganisationConsent.Purpose.ASSISTED_DIGITAL,
+        person_id=profile.user_id,
+        recorded_by=staff,
+        organisation=organisation,
+        how_given=how_given,
     )
     audit.record(
         staff, "consent.recorded", profile, organisation=organisation.name, how_given=how_given
@@ -412,14 +416,13 @@ def consent_record(
 
 
 @transaction.atomic
-def consent_withdraw(*, consent: AssistedDigitalConsent, by: User) -> AssistedDigitalConsent:
-    consent = AssistedDigitalConsent.objects.select_for_update().get(pk=consent.pk)
+def consent_withdraw(*, consent: OrganisationConsent, by: User) -> OrganisationConsent:
+    consent = assisted_digital_consents().select_for_update().get(pk=consent.pk)
     if consent.withdrawn_at is None:
         consent.withdrawn_at = timezone.now()
         consent.save(update_fields=["withdrawn_at"])
-        audit.record(
-            by, "consent.withdrawn", consent.profile, organisation=consent.organisation.name
-        )
+        profile = PAProfile.objects.get(user_id=consent.person_id)
+        audit.record(by, "consent.withdrawn", profile, organisation=consent.organisation.name)
     return consent
 
 
@@ -522,8 +525,11 @@ SCALAR_FIELDS = (
 
 def consenting_organisation(staff: User, profile: PAProfile) -> Organisation | None:
     consent = (
-        AssistedDigitalConsent.objects.filter(
-            profile=profile, withdrawn_at__isnull=True, organisation__memberships__user=staff
+        assisted_digital_consents()
+        .filter(
+            person_id=profile.user_id,
+            withdrawn_at__isnull=True,
+            organisation__memberships__user=staff,
         )
         .select_related("organisation")
         .first()

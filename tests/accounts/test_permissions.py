@@ -1,13 +1,10 @@
 """Who may do what: the rules in pahub.accounts.permissions."""
 
 import pytest
-from django.contrib.auth.models import AnonymousUser
 
-from pahub.accounts.models import Membership, Representation
+from pahub.accounts.models import Membership
 from pahub.accounts.permissions import (
-    can_act_as_employer,
     can_record_grant_for,
-    employers_user_acts_for,
     has_two_factor,
     must_use_two_factor,
     staff_local_authority_ids,
@@ -73,50 +70,6 @@ def test_staff_record_grants_only_for_employers_in_their_area(verifier, employer
 
 def test_site_admin_records_grants_anywhere(admin, db):
     assert can_record_grant_for(admin, UserFactory(postcode="DH1 1AA"))
-
-
-def test_employer_acts_for_themself_and_an_active_representative_for_them(employer, representative):
-    assert can_act_as_employer(employer, employer)
-    assert can_act_as_employer(representative, employer)
-
-
-def test_pa_is_not_an_employer_so_cannot_act_as_one_even_for_themself(pa):
-    assert not can_act_as_employer(pa, pa)
-
-
-@pytest.mark.parametrize(
-    "status",
-    [
-        Representation.Status.REQUESTED,
-        Representation.Status.DECLINED,
-        Representation.Status.REVOKED,
-    ],
-)
-def test_representative_cannot_act_unless_the_grant_is_active(employer, pa, status):
-    Representation.objects.create(
-        employer=employer, representative=pa, relationship="son", status=status
-    )
-
-    assert not can_act_as_employer(pa, employer)
-    assert list(employers_user_acts_for(pa)) == []
-
-
-def test_outsider_cannot_act_for_the_employer(outsider, employer, representative):
-    assert not can_act_as_employer(outsider, employer)
-
-
-def test_anonymous_visitor_cannot_act_for_anyone(employer):
-
-    assert not can_act_as_employer(AnonymousUser(), employer)
-
-
-def test_representative_acts_for_exactly_the_employers_who_agreed(representative, employer, db):
-    other_employer = UserFactory()
-    Representation.objects.create(
-        employer=other_employer, representative=representative, relationship="friend"
-    )
-
-    assert list(employers_user_acts_for(representative)) == [employer]
 
 
 def test_staff_without_two_factor_are_flagged(organisation):

@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 
 from pahub.accounts.models import Representation, Role, User
-from pahub.accounts.permissions import can_act_as_employer
 from pahub.core.models import AuditEvent
+from pahub.employers.permissions import can_act_for_employer
 
 
 def ask_to_act_for(client, employer_email: str = "employer@example.org", relationship="son"):
@@ -42,7 +42,7 @@ def test_request_is_saved_waiting_and_gives_the_representative_role(client_for, 
 
 
 def test_representative_cannot_act_before_the_employer_agrees(pas_request, pa, employer):
-    assert not can_act_as_employer(pa, employer)
+    assert not can_act_for_employer(pa, employer)
 
 
 def test_employer_sees_the_request_in_their_account(client_for, pas_request, employer):
@@ -65,7 +65,7 @@ def test_employer_agreeing_makes_the_grant_active_and_audited(
     assert pas_request.granted_on_behalf_note == ""
     event = AuditEvent.objects.get(action="representation.granted")
     assert (event.actor, event.detail["on_behalf"]) == (employer, False)
-    assert can_act_as_employer(pa, employer)
+    assert can_act_for_employer(pa, employer)
 
 
 def test_employer_declining_means_the_representative_never_acts(
@@ -76,7 +76,7 @@ def test_employer_declining_means_the_representative_never_acts(
     pas_request.refresh_from_db()
     assert pas_request.status == Representation.Status.DECLINED
     assert AuditEvent.objects.filter(action="representation.declined", actor=employer).exists()
-    assert not can_act_as_employer(pa, employer)
+    assert not can_act_for_employer(pa, employer)
 
 
 def test_answering_twice_is_refused_with_a_message(client_for, pas_request, employer):
@@ -136,7 +136,7 @@ def test_either_side_can_end_an_active_grant(client_for, request, employer, repr
     assert grant.status == Representation.Status.REVOKED
     assert grant.ended_at is not None
     assert AuditEvent.objects.filter(action="representation.ended").exists()
-    assert not can_act_as_employer(representative, employer)
+    assert not can_act_for_employer(representative, employer)
 
 
 def test_outsider_ending_someone_elses_grant_gets_404(client_for, outsider, representative):

@@ -20,12 +20,11 @@ from django.utils.http import urlencode
 
 from pahub.accounts.models import Membership
 from pahub.api import api
-from pahub.jobs.models import StaffHelpConsent
 from pahub.messaging.models import Message
 from pahub.messaging.services import conversation_get_or_create, message_post
 from pahub.register.models import PAProfile
 from tests.cover.conftest import make_request
-from tests.factories import TOTP_SECRET, UserFactory, make_staff
+from tests.factories import TOTP_SECRET, UserFactory, give_employer_consent, make_staff
 
 SETUP_MESSAGE = "Set up two-factor authentication before using PA Hub as staff."
 
@@ -285,9 +284,7 @@ def test_public_operations_are_exactly_those_declared_auth_none():
 @pytest.fixture
 def helping_staff_without_two_factor(organisation, employer, employer_profile):
     """Staff at an organisation Amira has asked for help, who never set up two-factor."""
-    StaffHelpConsent.objects.create(
-        employer=employer, organisation=organisation, how_given="On the phone."
-    )
+    give_employer_consent(employer=employer, organisation=organisation, how_given="On the phone.")
     return make_staff(
         organisation=organisation,
         role=Membership.StaffRole.ADMIN,

@@ -15,8 +15,8 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from pahub.accounts.models import Role
+from pahub.employers.wages import minimum_pay_on
 from pahub.jobs.models import Application, Job
-from pahub.jobs.wages import minimum_pay_on
 from pahub.messaging.models import Conversation
 from pahub.register.availability import mask_from_keys
 from pahub.register.models import PAProfile

@@ -2,7 +2,8 @@
 
 import pytest
 
-from pahub.jobs.models import Application, EmployerProfile, Job
+from pahub.employers.models import EmployerProfile
+from pahub.jobs.models import Application, Job
 from pahub.register.models import PAProfile
 from pahub.setup.demo import demo_data_create
 

@@ -9,9 +9,10 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from pahub.accounts.models import Role
+from pahub.employers.models import EmployerProfile
 from pahub.jobs.matches.needs import job_needs
 from pahub.jobs.matches.queries import explain_jobs_for_pa, matches_for_job, matches_for_pa
-from pahub.jobs.models import EmployerProfile, Job
+from pahub.jobs.models import Job
 from pahub.matching import engine
 from pahub.matching.filters import TalentFilters
 from pahub.register.availability import mask_from_keys

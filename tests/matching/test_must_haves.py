@@ -2,9 +2,9 @@
 
 import pytest
 
-from pahub.jobs.models import DbsLevel
 from pahub.matching.must_haves import MustHaves, Wording, must_haves_in_words
 from pahub.register.models import Evidence
+from pahub.taxonomy.dbs import DbsLevel
 
 EVERYTHING = MustHaves(
     dbs_rank=3,

@@ -10,10 +10,11 @@ from django.core.management.base import CommandError
 
 from pahub.accounts.models import Role
 from pahub.accounts.seeding import seed_users
+from pahub.employers.models import EmployerProfile
+from pahub.employers.wages import minimum_pay_on
 from pahub.jobs.matches.needs import job_needs
 from pahub.jobs.matches.queries import matches_for_job
-from pahub.jobs.models import EmployerProfile, Job
-from pahub.jobs.wages import minimum_pay_on
+from pahub.jobs.models import Job
 from pahub.matching import engine
 from pahub.matching.scoring import unmet_must_haves
 from pahub.register.models import Evidence, PAProfile

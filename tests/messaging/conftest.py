@@ -8,12 +8,11 @@ Dee, at the County Durham organisation, moderates elsewhere.
 
 import pytest
 
-from pahub.accounts.models import Membership, Representation, Role, User
-from pahub.jobs.models import StaffHelpConsent
+from pahub.accounts.models import Membership, OrganisationConsent, Representation, Role, User
 from pahub.messaging.models import Conversation, Message
 from pahub.messaging.services import conversation_get_or_create, message_post
 from pahub.register.models import PAProfile
-from tests.factories import OrganisationFactory, UserFactory, make_staff
+from tests.factories import OrganisationFactory, UserFactory, give_employer_consent, make_staff
 
 
 @pytest.fixture
@@ -28,8 +27,8 @@ def pa_profile(db, pa) -> PAProfile:
 
 
 @pytest.fixture
-def help_consent(employer_profile, organisation, org_admin) -> StaffHelpConsent:
-    return StaffHelpConsent.objects.create(
+def help_consent(employer_profile, organisation, org_admin) -> OrganisationConsent:
+    return give_employer_consent(
         employer=employer_profile.user,
         organisation=organisation,
         recorded_by=org_admin,

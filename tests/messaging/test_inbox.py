@@ -71,9 +71,9 @@ def test_nobody_else_sees_the_conversation_in_their_inbox(
 def test_staff_with_consent_outside_the_employers_area_do_not_see_it(
     client_for, durham_staff, other_organisation, employer_profile, conversation
 ):
-    from pahub.jobs.models import StaffHelpConsent
+    from tests.factories import give_employer_consent
 
-    StaffHelpConsent.objects.create(
+    give_employer_consent(
         employer=employer_profile.user, organisation=other_organisation, how_given="By letter."
     )
 

@@ -116,9 +116,9 @@ def test_staff_lose_access_when_the_employer_withdraws_consent(
 def test_staff_with_consent_but_outside_the_employers_area_get_404(
     client_for, durham_staff, other_organisation, employer_profile, conversation
 ):
-    from pahub.jobs.models import StaffHelpConsent
+    from tests.factories import give_employer_consent
 
-    StaffHelpConsent.objects.create(
+    give_employer_consent(
         employer=employer_profile.user, organisation=other_organisation, how_given="By letter."
     )
 

@@ -74,7 +74,7 @@ from pahub.cover.services import (
     timesheet_decide,
     timesheet_submit,
 )
-from pahub.jobs.permissions import can_act_for_employer
+from pahub.employers.permissions import can_act_for_employer
 
 # Operation ids are written out so they stay what they were when this was one module
 # (`pahub.cover.api`), whatever files the endpoints live in.

@@ -17,9 +17,9 @@ from pahub.cover.models import Booking, CoverRequest, CoverSlot
 from pahub.cover.services.after_commit import enqueue_after_commit
 from pahub.cover.services.bookings import cancel_booking_unchecked
 from pahub.cover.times import LocalTimeError, span_from_local
-from pahub.jobs.models import EmployerProfile
-from pahub.jobs.permissions import helping_organisation
-from pahub.jobs.wages import minimum_pay_on
+from pahub.employers.models import EmployerProfile
+from pahub.employers.permissions import helping_organisation
+from pahub.employers.wages import minimum_pay_on
 from pahub.taxonomy.dbs import DbsLevel, dbs_rank
 from pahub.taxonomy.models import Language, Skill
 

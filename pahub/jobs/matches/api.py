@@ -19,7 +19,8 @@ from ninja.errors import HttpError
 from ninja.security import django_auth
 
 from pahub.core import audit
-from pahub.jobs.permissions import EmployerSide, access_job_for_employer_side, employer_side_role
+from pahub.employers.permissions import EmployerSide, employer_side_role
+from pahub.jobs.permissions import access_job_for_employer_side
 from pahub.matching.engine import DEFAULT_LIMIT, MAX_LIMIT
 from pahub.matching.permissions import staff_without_two_factor
 from pahub.matching.presenters import public_name

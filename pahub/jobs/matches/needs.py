@@ -10,7 +10,8 @@ from collections.abc import Iterable, Sequence
 
 from django.db.models import QuerySet
 
-from pahub.jobs.models import EmployerProfile, Job
+from pahub.employers.models import EmployerProfile
+from pahub.jobs.models import Job
 from pahub.matching.engine import pairs_by_first
 from pahub.matching.must_haves import MustHaves
 from pahub.matching.scoring import JobNeeds

@@ -13,7 +13,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from pahub.core import audit
-from pahub.jobs.permissions import EmployerSide, access_job_for_employer_side, employer_side_role
+from pahub.employers.permissions import EmployerSide, employer_side_role
+from pahub.jobs.permissions import access_job_for_employer_side
 from pahub.matching.permissions import staff_without_two_factor
 from pahub.matching.presenters import pa_card
 from pahub.matching.views import two_factor_first

@@ -13,9 +13,8 @@ from django.utils import timezone
 from pahub.accounts.models import Membership, Role, User
 from pahub.cover.models import Booking, CoverAlert, CoverOffer, CoverRequest
 from pahub.cover.services import booking_confirm
-from pahub.jobs.models import StaffHelpConsent
 from tests.cover.conftest import make_request
-from tests.factories import OrganisationFactory, UserFactory, make_staff
+from tests.factories import OrganisationFactory, UserFactory, give_employer_consent, make_staff
 
 ADDRESS = "12 Grey Street, Newcastle NE1 6AE"
 PHONE = "07700 900123"
@@ -77,7 +76,7 @@ def consenting_staff(organisation, amira) -> User:
         email="helper.staff@example.org",
         full_name="Val Helper",
     )
-    StaffHelpConsent.objects.create(
+    give_employer_consent(
         employer=amira, organisation=organisation, recorded_by=staff, how_given="On the phone."
     )
     return staff
@@ -105,7 +104,7 @@ def staff_elsewhere(other_organisation, amira) -> User:
         full_name="Dora Durham",
         postcode="DH1 1AA",
     )
-    StaffHelpConsent.objects.create(
+    give_employer_consent(
         employer=amira, organisation=other_organisation, recorded_by=staff, how_given="Mistake."
     )
     return staff

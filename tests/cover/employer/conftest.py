@@ -8,17 +8,16 @@ import pytest
 
 from pahub.accounts.models import Membership, Role, User
 from pahub.cover.models import CoverOffer, CoverRequest, ReliefPoolMember
-from pahub.jobs.models import StaffHelpConsent
 from pahub.register.models import PAProfile
 from tests.cover.conftest import make_request
 from tests.cover.employer.builders import book, pa_profile_for, worked
-from tests.factories import OrganisationFactory, UserFactory, make_staff
+from tests.factories import OrganisationFactory, UserFactory, give_employer_consent, make_staff
 
 
 @pytest.fixture
 def helping_staff(verifier, organisation, employer, employer_profile) -> User:
     """Val, of Newcastle Independent Living, with Amira's recorded consent."""
-    StaffHelpConsent.objects.create(
+    give_employer_consent(
         employer=employer,
         organisation=organisation,
         recorded_by=verifier,
@@ -50,7 +49,7 @@ def staff_elsewhere(other_organisation, employer, employer_profile) -> User:
         full_name="Dora Durham",
         postcode="DH1 1AA",
     )
-    StaffHelpConsent.objects.create(
+    give_employer_consent(
         employer=employer,
         organisation=other_organisation,
         recorded_by=staff,

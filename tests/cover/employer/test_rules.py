@@ -9,18 +9,12 @@ from django.utils import timezone
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pahub.cover.employer_forms import (
-    ClockError,
-    Period,
-    parse_clock,
-    period_end,
-    without_shift,
-)
+from pahub.accounts.models import OrganisationConsent
+from pahub.cover.employer_forms import ClockError, Period, parse_clock, period_end, without_shift
 from pahub.cover.employer_queries import AlertWave, employers_for
 from pahub.cover.exports import FORMULA_STARTS, safe_cell
 from pahub.cover.presenters import asked_words, wave_timeline
-from pahub.jobs.models import StaffHelpConsent
-from pahub.jobs.permissions import can_act_for_employer
+from pahub.employers.permissions import can_act_for_employer
 
 CAST = [
     "employer",
@@ -46,7 +40,7 @@ def test_the_list_of_employers_agrees_with_the_permission_rule(request, employer
 
 @pytest.mark.django_db
 def test_a_withdrawn_consent_takes_the_employer_off_the_list(employer, helping_staff):
-    StaffHelpConsent.objects.update(withdrawn_at=timezone.now())
+    OrganisationConsent.objects.update(withdrawn_at=timezone.now())
 
     assert list(employers_for(helping_staff)) == []
 

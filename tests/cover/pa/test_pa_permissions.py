@@ -6,10 +6,9 @@ import pytest
 from django.urls import reverse
 
 from pahub.cover.models import CoverAlert, CoverOffer, ReliefPoolMember
-from pahub.jobs.models import StaffHelpConsent
 from tests.cover.conftest import offer
 from tests.cover.pa.conftest import ADDRESS, PHONE, book
-from tests.factories import UserFactory, make_staff
+from tests.factories import UserFactory, give_employer_consent, make_staff
 
 PA_PAGES = [
     ("cover:pa_home", {}),
@@ -227,7 +226,7 @@ def test_staff_outside_the_employers_area_get_404_even_with_consent(
     client_for, other_organisation, employer, booking
 ):
     durham = make_staff(organisation=other_organisation, email="durham@example.org")
-    StaffHelpConsent.objects.create(
+    give_employer_consent(
         employer=employer, organisation=other_organisation, how_given="On the phone."
     )
 
@@ -293,9 +292,7 @@ def test_the_employer_side_sees_the_booking_with_the_address(
         "staff with consent": verifier,
     }[who]
     if who == "staff with consent":
-        StaffHelpConsent.objects.create(
-            employer=employer, organisation=organisation, how_given="In person."
-        )
+        give_employer_consent(employer=employer, organisation=organisation, how_given="In person.")
 
     response = client_for(person).get(reverse("cover:booking", args=[booking.pk]))
 

@@ -1,1 +1,1 @@
-from tests.jobs.employer.fixtures import *  # noqa: F403
+from tests.employers.fixtures import *  # noqa: F403

@@ -415,7 +415,8 @@ def test_a_close_body_that_is_not_a_reason_is_a_400(client_for, employer, open_j
 def test_staff_of_another_area_do_not_manage_a_job_even_with_a_stray_consent(
     staff_elsewhere, helping_staff, open_job
 ):
-    from pahub.jobs.permissions import employers_user_can_act_for, jobs_user_may_manage
+    from pahub.employers.permissions import employers_user_can_act_for
+    from pahub.jobs.permissions import jobs_user_may_manage
 
     assert list(employers_user_can_act_for(staff_elsewhere)) == []
     assert list(jobs_user_may_manage(staff_elsewhere)) == []

@@ -322,15 +322,12 @@ def test_after_hiring_the_page_offers_no_more_decisions(client_for, employer, ap
 @pytest.fixture
 def staff_without_two_factor(organisation, employer, employer_profile):
     from pahub.accounts.models import Membership
-    from pahub.jobs.models import StaffHelpConsent
-    from tests.factories import make_staff
+    from tests.factories import give_employer_consent, make_staff
 
     person = make_staff(
         organisation=organisation, role=Membership.StaffRole.ADMIN, two_factor=False
     )
-    StaffHelpConsent.objects.create(
-        employer=employer, organisation=organisation, how_given="On the phone."
-    )
+    give_employer_consent(employer=employer, organisation=organisation, how_given="On the phone.")
     return person
 
 

@@ -213,13 +213,12 @@ def test_staff_must_set_up_two_factor_before_inviting(
     client_for, organisation, employer, employer_profile, open_job, pa_profile
 ):
     from pahub.accounts.models import Membership
-    from pahub.jobs.models import StaffHelpConsent
-    from tests.factories import make_staff
+    from tests.factories import give_employer_consent, make_staff
 
     person = make_staff(
         organisation=organisation, role=Membership.StaffRole.ADMIN, two_factor=False
     )
-    StaffHelpConsent.objects.create(employer=employer, organisation=organisation, how_given="Phone")
+    give_employer_consent(employer=employer, organisation=organisation, how_given="Phone")
 
     response = invite(client_for(person), open_job, pa_profile)
 

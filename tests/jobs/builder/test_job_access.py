@@ -117,13 +117,13 @@ def test_a_representative_acts_only_for_employers_who_granted_it(
 
 
 def test_a_withdrawn_consent_ends_staff_access(client_for, helping_staff, employer, open_job):
-    from pahub.jobs.employer_services import help_consent_withdraw
-    from pahub.jobs.models import StaffHelpConsent
+    from pahub.accounts.models import OrganisationConsent
+    from pahub.employers.services import help_consent_withdraw
 
     client = client_for(helping_staff)
     assert client.get(reverse("employer:job", args=[open_job.pk])).status_code == 200
 
-    help_consent_withdraw(consent=StaffHelpConsent.objects.get(), by=helping_staff)
+    help_consent_withdraw(consent=OrganisationConsent.objects.get(), by=helping_staff)
 
     assert client.get(reverse("employer:job", args=[open_job.pk])).status_code == 404
 
@@ -142,7 +142,7 @@ def test_status_changes_are_post_only(client_for, employer, open_job, name):
 def test_staff_acting_for_an_employer_need_two_factor_even_outside_the_staff_area(
     client_for, organisation, employer, open_job
 ):
-    from pahub.jobs.employer_services import help_consent_record
+    from pahub.employers.services import help_consent_record
     from tests.factories import make_staff
 
     staff = make_staff(organisation=organisation, two_factor=False, email="no.2fa@example.org")

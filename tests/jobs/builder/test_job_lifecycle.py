@@ -8,6 +8,7 @@ import pytest
 from django.utils import timezone
 
 from pahub.core.models import AuditEvent
+from pahub.employers.wages import minimum_pay_on
 from pahub.jobs.job_services import (
     PART_HOURS,
     JobInputError,
@@ -29,7 +30,6 @@ from pahub.jobs.job_services import (
     posted_by_line,
 )
 from pahub.jobs.models import Job
-from pahub.jobs.wages import minimum_pay_on
 from pahub.register.availability import PARTS, mask_from_keys
 from tests.factories import make_job
 

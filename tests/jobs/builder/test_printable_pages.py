@@ -6,7 +6,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from pahub.jobs.employer_services import employer_profile_update
+from pahub.employers.services import employer_profile_update
 from pahub.jobs.job_services import job_create_draft, job_update
 from pahub.jobs.models import Job
 from pahub.jobs.printing import advert_summary

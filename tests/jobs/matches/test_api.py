@@ -3,9 +3,8 @@
 import pytest
 
 from pahub.core.models import AuditEvent
-from pahub.jobs.models import StaffHelpConsent
 from pahub.matching.scoring import WEIGHTS
-from tests.factories import make_staff
+from tests.factories import give_employer_consent, make_staff
 from tests.matching.conftest import make_pa
 
 pytestmark = pytest.mark.django_db
@@ -79,7 +78,7 @@ def test_staff_acting_with_consent_need_two_factor_too(
     client_for, organisation, employer, open_job
 ):
     helper = make_staff(organisation=organisation, email="helper@example.org", two_factor=False)
-    StaffHelpConsent.objects.create(employer=employer, organisation=organisation, how_given="Asked")
+    give_employer_consent(employer=employer, organisation=organisation, how_given="Asked")
 
     assert client_for(helper).get(job_url(open_job)).status_code == 403
 

@@ -4,9 +4,14 @@ import pytest
 from django.urls import reverse
 
 from pahub.core.models import AuditEvent
-from pahub.jobs.models import StaffHelpConsent
 from pahub.matching.presenters import optional_url
-from tests.factories import UserFactory, make_employer_profile, make_job, make_staff
+from tests.factories import (
+    UserFactory,
+    give_employer_consent,
+    make_employer_profile,
+    make_job,
+    make_staff,
+)
 from tests.matching.conftest import make_pa
 
 pytestmark = pytest.mark.django_db
@@ -79,7 +84,7 @@ def test_staff_acting_for_the_employer_with_consent_see_it(
     client_for, organisation, employer, open_job
 ):
     helper = make_staff(organisation=organisation, email="helper@example.org")
-    StaffHelpConsent.objects.create(
+    give_employer_consent(
         employer=employer, organisation=organisation, recorded_by=helper, how_given="By phone"
     )
 

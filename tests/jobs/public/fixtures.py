@@ -13,11 +13,11 @@ from django.test import Client
 from django.urls import reverse
 
 from pahub.accounts.models import Role, User
-from pahub.jobs.models import Application, Job, StaffHelpConsent
+from pahub.jobs.models import Application, Job
 from pahub.register.availability import mask_from_keys
 from pahub.register.models import PAProfile
 from pahub.taxonomy.models import Skill
-from tests.factories import UserFactory, make_employer_profile, make_job
+from tests.factories import UserFactory, give_employer_consent, make_employer_profile, make_job
 
 WEEKDAY_EARLY = [f"{day}_early" for day in ("monday", "tuesday", "wednesday", "thursday", "friday")]
 
@@ -78,7 +78,7 @@ def durham_job(other_employer) -> Job:
 @pytest.fixture
 def helping_staff(org_admin, organisation, employer, employer_profile) -> User:
     """Olu, Newcastle staff, whose organisation Amira has asked to act for her."""
-    StaffHelpConsent.objects.create(
+    give_employer_consent(
         employer=employer,
         organisation=organisation,
         recorded_by=org_admin,

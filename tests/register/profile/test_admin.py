@@ -14,7 +14,6 @@ REGISTER_MODELS = [
     "codesignature",
     "referencerequest",
     "inductioncompletion",
-    "assisteddigitalconsent",
     "dbsrule",
     "expiryreminder",
 ]

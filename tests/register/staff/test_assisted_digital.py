@@ -8,10 +8,10 @@ from allauth.account.models import EmailAddress
 from django.core import mail
 from django.urls import reverse
 
-from pahub.accounts.models import Role, User
+from pahub.accounts.models import OrganisationConsent, Role, User
 from pahub.core.models import AuditEvent
 from pahub.register.availability import keys_from_mask
-from pahub.register.models import AssistedDigitalConsent, PAProfile
+from pahub.register.models import PAProfile
 from pahub.register.verification_services import consent_record
 
 
@@ -27,7 +27,7 @@ CREATE_URL = reverse("register_staff:pa_create")
 
 
 @pytest.fixture
-def consent(pa_profile, member, organisation) -> AssistedDigitalConsent:
+def consent(pa_profile, member, organisation) -> OrganisationConsent:
     return consent_record(
         profile=pa_profile,
         staff=member,
@@ -75,8 +75,8 @@ def test_staff_record_consent_with_how_it_was_given(client_for, member, organisa
     )
 
     assert response.status_code == 302
-    consent = AssistedDigitalConsent.objects.get()
-    assert (consent.profile, consent.staff, consent.organisation) == (
+    consent = OrganisationConsent.objects.get()
+    assert (consent.person.pa_profile, consent.recorded_by, consent.organisation) == (
         pa_profile,
         member,
         organisation,
@@ -88,7 +88,7 @@ def test_consent_needs_to_say_how_it_was_given(client_for, member, pa_profile):
     response = client_for(member).post(consent_url(pa_profile), {"how_given": ""})
 
     assert 'id="id_how_given-error"' in response.content.decode()
-    assert not AssistedDigitalConsent.objects.exists()
+    assert not OrganisationConsent.objects.exists()
 
 
 def test_staff_of_another_area_cannot_record_consent(client_for, durham_verifier, pa_profile):
@@ -101,7 +101,7 @@ def test_consent_cannot_be_recorded_twice(client_for, member, consent, pa_profil
     response = client_for(member).post(consent_url(pa_profile), {"how_given": "Again"})
 
     assert "already has this PA" in response.content.decode()
-    assert AssistedDigitalConsent.objects.count() == 1
+    assert OrganisationConsent.objects.count() == 1
 
 
 def test_staff_can_withdraw_their_organisations_consent(client_for, verifier, consent, pa_profile):
@@ -217,7 +217,7 @@ def test_staff_make_an_account_with_consent_and_a_set_password_email(
     assert user.district_id == "NE6"
     address = EmailAddress.objects.get(user=user)
     assert (address.verified, address.primary) == (False, True)
-    consent = AssistedDigitalConsent.objects.get(profile=profile)
+    consent = OrganisationConsent.objects.get(person=profile.user)
     assert consent.organisation == organisation
     assert AuditEvent.objects.filter(action="account.created_by_staff", actor=member).exists()
     [message] = mail.outbox

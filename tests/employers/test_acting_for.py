@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from pahub.jobs.employer_services import employers_to_act_for
+from pahub.employers.services import employers_to_act_for
 from tests.factories import UserFactory, grant_representation, make_employer_profile
 
 HOME = reverse("employer:home")

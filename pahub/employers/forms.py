@@ -6,14 +6,14 @@ from typing import Any
 from django import forms
 
 from pahub.accounts.models import Organisation
-from pahub.jobs.employer_services import (
+from pahub.employers.models import AccessNeed, EmployerProfile
+from pahub.employers.services import (
     MAX_ACCESS_NEEDS_OTHER,
     MAX_DISPLAY_NAME,
     MAX_HOW_GIVEN,
     MAX_WHAT_MATTERS,
     EmployerInputError,
 )
-from pahub.jobs.models import AccessNeed, EmployerProfile
 from pahub.places.forms import PostcodeField
 from pahub.register.profile_forms import YesNoField, long_text, text, yes_no
 from pahub.register.profile_services import (
@@ -174,17 +174,19 @@ class ProfileStep:
     name: str
     title: str
     form_class: type[EmployerStepForm]
-    template: str = "jobs/employer/profile_step.html"
+    template: str = "employers/profile/profile_step.html"
 
 
 PROFILE_STEPS: tuple[ProfileStep, ...] = (
-    ProfileStep("name", "Your name", NameForm, "jobs/employer/profile_question.html"),
-    ProfileStep("postcode", "Where you live", PostcodeForm, "jobs/employer/profile_question.html"),
+    ProfileStep("name", "Your name", NameForm, "employers/profile/profile_question.html"),
+    ProfileStep(
+        "postcode", "Where you live", PostcodeForm, "employers/profile/profile_question.html"
+    ),
     ProfileStep(
         "what_matters",
         "What matters to you",
         WhatMattersForm,
-        "jobs/employer/profile_question.html",
+        "employers/profile/profile_question.html",
     ),
     ProfileStep("interests", "Your interests", InterestsForm),
     ProfileStep("access", "How best to communicate with you", AccessForm),

@@ -6,13 +6,13 @@ import pytest
 from django.urls import reverse
 
 from pahub.core.models import AuditEvent
-from pahub.jobs.employer_services import (
+from pahub.employers.models import EmployerProfile
+from pahub.employers.services import (
     EmployerInputError,
     access_needs_shown_to,
     employer_profile_create,
     employer_profile_update,
 )
-from pahub.jobs.models import EmployerProfile
 from pahub.taxonomy.models import Interest
 
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from pahub.jobs import staff_views as views
+from pahub.employers import staff_views as views
 
 app_name = "staff_employers"
 

@@ -1,9 +1,9 @@
 """The employer side's home ("who are you acting for?") and the employer profile pages.
 
 Every page under /employer/<employer_id>/ loads the employer through
-`access_employer_for_actor`: the employer themself, a representative with an active grant,
-or staff whose organisation has the employer's recorded consent. Anyone else gets 404, so
-the pages do not reveal who uses PA Hub.
+`pahub.employers.permissions.access_employer_for_actor`: the employer themself, a
+representative with an active grant, or staff (with two-factor) whose organisation has the
+employer's recorded consent. Anyone else gets 404, so the pages do not reveal who uses PA Hub.
 """
 
 from dataclasses import dataclass
@@ -12,27 +12,32 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from pahub.accounts.models import Role, User
-from pahub.accounts.permissions import has_two_factor, is_organisation_staff, is_site_admin
-from pahub.jobs.employer_forms import (
+from pahub.accounts.permissions import is_organisation_staff, is_site_admin
+from pahub.employers.forms import (
     PROFILE_STEP_BY_NAME,
     PROFILE_STEPS,
     StartProfileForm,
     add_service_error,
     profile_step_after,
 )
-from pahub.jobs.employer_services import (
+from pahub.employers.models import EmployerProfile
+from pahub.employers.permissions import (
+    EmployerSide,
+    access_employer_for_actor,
+    employer_side_role,
+    helping_organisation,
+)
+from pahub.employers.services import (
     EmployerInputError,
     employer_profile_create,
     employer_profile_update,
     employers_to_act_for,
 )
-from pahub.jobs.models import EmployerProfile
-from pahub.jobs.permissions import EmployerSide, employer_side_role, helping_organisation
 
 
 @dataclass(frozen=True)
@@ -48,22 +53,13 @@ class Acting:
         return self.role != EmployerSide.EMPLOYER
 
 
-def access_employer_for_actor(request: HttpRequest, employer_id: int) -> Acting:
-    """The only way a page loads the employer it acts for; 404 for anyone else."""
-    employer = get_object_or_404(
-        User.objects.select_related("employer_profile__district", "local_authority"),
-        pk=employer_id,
-        is_active=True,
-    )
+def acting_for_employer(request: HttpRequest, employer_id: int) -> Acting:
+    """The employer a page acts for, with how; 404 (or 403 for staff without two-factor)
+    for anyone else, from the one rule in `access_employer_for_actor`."""
+    employer = access_employer_for_actor(request.user, employer_id)
     role = employer_side_role(request.user, employer)
-    if role is None:
-        raise Http404
     organisation_name = ""
     if role == EmployerSide.STAFF:
-        # Staff act on someone's behalf here, outside /staff/, so check the second factor
-        # the staff middleware would have asked for.
-        if not has_two_factor(request.user):
-            raise PermissionDenied("Set up two-factor authentication before acting for anyone.")
         organisation = helping_organisation(request.user, employer)
         organisation_name = organisation.name if organisation else ""
     return Acting(employer=employer, role=role, organisation_name=organisation_name)
@@ -85,7 +81,7 @@ def home(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied("These pages are for employers and people acting for them.")
     if len(rows) == 1 and rows[0].how == "yourself" and not is_staff:
         return redirect("employer:jobs", employer_id=request.user.pk)
-    return render(request, "jobs/employer/home.html", {"rows": rows, "is_staff": is_staff})
+    return render(request, "employers/profile/home.html", {"rows": rows, "is_staff": is_staff})
 
 
 @login_required
@@ -100,14 +96,14 @@ def my_profile(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def employer_overview(request: HttpRequest, employer_id: int) -> HttpResponse:
-    acting = access_employer_for_actor(request, employer_id)
+    acting = acting_for_employer(request, employer_id)
     return redirect("employer:jobs", employer_id=acting.employer.pk)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def profile(request: HttpRequest, employer_id: int) -> HttpResponse:
-    acting = access_employer_for_actor(request, employer_id)
+    acting = acting_for_employer(request, employer_id)
     employer = acting.employer
     employer_profile = employer_profile_of(employer)
     if employer_profile is not None:
@@ -115,7 +111,7 @@ def profile(request: HttpRequest, employer_id: int) -> HttpResponse:
             return redirect("employer:profile", employer_id=employer.pk)
         return render(
             request,
-            "jobs/employer/profile.html",
+            "employers/profile/profile.html",
             {
                 "acting": acting,
                 "profile": employer_profile,
@@ -141,13 +137,13 @@ def profile(request: HttpRequest, employer_id: int) -> HttpResponse:
                 messages.success(request, "The employer profile has been saved.")
                 return redirect("employer:profile", employer_id=employer.pk)
             return redirect("employer:profile_step", employer_id=employer.pk, step="what_matters")
-    return render(request, "jobs/employer/profile_start.html", {"acting": acting, "form": form})
+    return render(request, "employers/profile/profile_start.html", {"acting": acting, "form": form})
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def profile_step(request: HttpRequest, employer_id: int, step: str) -> HttpResponse:
-    acting = access_employer_for_actor(request, employer_id)
+    acting = acting_for_employer(request, employer_id)
     profile_step = PROFILE_STEP_BY_NAME.get(step)
     if profile_step is None:
         raise Http404

@@ -4,8 +4,8 @@ their organisation to act for them; everything audited, nobody outside the area 
 import pytest
 from django.urls import reverse
 
+from pahub.accounts.models import OrganisationConsent
 from pahub.core.models import AuditEvent
-from pahub.jobs.models import StaffHelpConsent
 from tests.factories import UserFactory
 
 SEARCH = reverse("staff_employers:search")
@@ -82,7 +82,7 @@ def test_an_employer_outside_the_staff_members_areas_is_not_found(
 
     assert client.get(employer_url(durham_employer)).status_code == 404
     assert client.post(consent_url(durham_employer), {"how_given": "x"}).status_code == 404
-    assert not StaffHelpConsent.objects.exists()
+    assert not OrganisationConsent.objects.exists()
 
 
 def test_a_pa_is_not_an_employer_to_act_for(client_for, verifier, pa):
@@ -105,8 +105,8 @@ def test_staff_record_consent_with_how_it_was_given(client_for, verifier, organi
     )
 
     assert response.url == employer_url(employer)
-    consent = StaffHelpConsent.objects.get()
-    assert (consent.employer, consent.organisation, consent.recorded_by) == (
+    consent = OrganisationConsent.objects.get()
+    assert (consent.person, consent.organisation, consent.recorded_by) == (
         employer,
         organisation,
         verifier,
@@ -125,18 +125,18 @@ def test_consent_without_saying_how_is_refused(client_for, verifier, organisatio
     )
 
     assert "Say how the employer agreed" in response.content.decode()
-    assert not StaffHelpConsent.objects.exists()
+    assert not OrganisationConsent.objects.exists()
 
 
 def test_once_recorded_it_cannot_be_recorded_twice(client_for, helping_staff, employer):
     response = client_for(helping_staff).get(consent_url(employer))
 
     assert response.status_code == 404
-    assert StaffHelpConsent.objects.count() == 1
+    assert OrganisationConsent.objects.count() == 1
 
 
 def test_staff_withdraw_their_organisations_consent(client_for, helping_staff, employer):
-    consent = StaffHelpConsent.objects.get()
+    consent = OrganisationConsent.objects.get()
     client = client_for(helping_staff)
 
     response = client.post(
@@ -154,7 +154,7 @@ def test_staff_withdraw_their_organisations_consent(client_for, helping_staff, e
 def test_staff_cannot_withdraw_another_organisations_consent(
     client_for, helping_staff, staff_without_consent, employer
 ):
-    consent = StaffHelpConsent.objects.get()
+    consent = OrganisationConsent.objects.get()
 
     response = client_for(staff_without_consent).post(
         reverse("staff_employers:consent_withdraw", args=[employer.pk, consent.pk])

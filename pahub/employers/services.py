@@ -13,16 +13,17 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from pahub.accounts.models import Organisation, Representation, Role, User
+from pahub.accounts.models import Organisation, OrganisationConsent, Representation, Role, User
 from pahub.accounts.permissions import is_site_admin, staff_local_authority_ids
 from pahub.core import audit
-from pahub.jobs.models import AccessNeed, EmployerProfile, StaffHelpConsent
-from pahub.jobs.permissions import (
+from pahub.employers.models import AccessNeed, EmployerProfile
+from pahub.employers.permissions import (
     can_act_for_employer,
     employer_area_id,
     employers_user_can_act_for,
     is_staff_in_area_of_employer,
 )
+from pahub.employers.queries import employer_consents
 from pahub.places.models import District
 from pahub.places.postcodes import InvalidPostcode, normalise_postcode
 from pahub.places.queries import UnknownDistrict, district_for_postcode
@@ -173,7 +174,7 @@ def employer_profile_update(
 @transaction.atomic
 def help_consent_record(
     *, employer: User, organisation: Organisation, by: User, how_given: str
-) -> StaffHelpConsent:
+) -> OrganisationConsent:
     """The employer agreed that this organisation's staff may act for them on PA Hub."""
     how_given = how_given.strip()
     if not how_given:
@@ -187,16 +188,22 @@ def help_consent_record(
         )
     # Lock the employer's row, so two staff pressing at once record one agreement.
     User.objects.select_for_update().filter(pk=employer.pk).exists()
-    if StaffHelpConsent.objects.filter(
-        employer=employer, organisation=organisation, withdrawn_at__isnull=True
-    ).exists():
+    if (
+        employer_consents()
+        .filter(person=employer, organisation=organisation, withdrawn_at__isnull=True)
+        .exists()
+    ):
         raise EmployerInputError(
             "how_given",
             f"{organisation.name} already has this employer's agreement. Withdraw it first to "
             "record it again",
         )
-    consent = StaffHelpConsent.objects.create(
-        employer=employer, organisation=organisation, recorded_by=by, how_given=how_given
+    consent = OrganisationConsent.objects.create(
+        purpose=OrganisationConsent.Purpose.ACT_FOR_EMPLOYER,
+        person=employer,
+        organisation=organisation,
+        recorded_by=by,
+        how_given=how_given,
     )
     audit.record(
         by,
@@ -209,11 +216,9 @@ def help_consent_record(
 
 
 @transaction.atomic
-def help_consent_withdraw(*, consent: StaffHelpConsent, by: User) -> StaffHelpConsent:
+def help_consent_withdraw(*, consent: OrganisationConsent, by: User) -> OrganisationConsent:
     consent = (
-        StaffHelpConsent.objects.select_for_update()
-        .select_related("organisation")
-        .get(pk=consent.pk)
+        employer_consents().select_for_update().select_related("organisation").get(pk=consent.pk)
     )
     if consent.withdrawn_at is None:
         consent.withdrawn_at = timezone.now()
@@ -221,7 +226,7 @@ def help_consent_withdraw(*, consent: StaffHelpConsent, by: User) -> StaffHelpCo
         audit.record(
             by,
             "employer_consent.withdrawn",
-            consent.employer,
+            consent.person,
             organisation=consent.organisation.name,
         )
     return consent
@@ -264,12 +269,14 @@ def employers_to_act_for(user: User) -> list[ActingFor]:
         ).values_list("employer_id", flat=True)
     )
     served: dict[int, list[tuple[str, set[str]]]] = {}
-    consents = StaffHelpConsent.objects.filter(
-        withdrawn_at__isnull=True, organisation__memberships__user=user
-    ).prefetch_related("organisation__local_authorities")
+    consents = (
+        employer_consents()
+        .filter(withdrawn_at__isnull=True, organisation__memberships__user=user)
+        .prefetch_related("organisation__local_authorities")
+    )
     for consent in consents.select_related("organisation"):
         areas = {area.pk for area in consent.organisation.local_authorities.all()}
-        served.setdefault(consent.employer_id, []).append((consent.organisation.name, areas))
+        served.setdefault(consent.person_id, []).append((consent.organisation.name, areas))
     rows: list[ActingFor] = []
     for employer in employers:
         profile = getattr(employer, "employer_profile", None)

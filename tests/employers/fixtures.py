@@ -1,13 +1,12 @@
-"""People around Amira's jobs, shared by tests/jobs/employer, builder and api_manage
+"""People around Amira's jobs, shared by tests/employers and tests/jobs (builder, api_manage)
 (each conftest imports them): staff with and without her consent, staff of another area,
 a representative she never granted, and a PA."""
 
 import pytest
 
 from pahub.accounts.models import Membership, Role, User
-from pahub.jobs.employer_services import help_consent_record
-from pahub.jobs.models import StaffHelpConsent
-from tests.factories import OrganisationFactory, UserFactory, make_staff
+from pahub.employers.services import help_consent_record
+from tests.factories import OrganisationFactory, UserFactory, give_employer_consent, make_staff
 
 
 @pytest.fixture
@@ -45,7 +44,7 @@ def staff_elsewhere(other_organisation, employer) -> User:
         full_name="Dora Durham",
         postcode="DH1 1AA",
     )
-    StaffHelpConsent.objects.create(
+    give_employer_consent(
         employer=employer,
         organisation=other_organisation,
         recorded_by=staff,

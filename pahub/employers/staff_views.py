@@ -13,8 +13,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from pahub.accounts.models import User
 from pahub.accounts.staff_views import staff_required
 from pahub.core import audit
-from pahub.jobs.employer_forms import EmployerSearchForm, HelpConsentForm, add_service_error
-from pahub.jobs.employer_services import (
+from pahub.employers.forms import EmployerSearchForm, HelpConsentForm, add_service_error
+from pahub.employers.models import EmployerProfile
+from pahub.employers.permissions import can_act_for_employer
+from pahub.employers.queries import employer_consents
+from pahub.employers.services import (
     EmployerInputError,
     employer_search,
     employers_in_staff_areas,
@@ -22,8 +25,6 @@ from pahub.jobs.employer_services import (
     help_consent_withdraw,
     organisations_serving_employer,
 )
-from pahub.jobs.models import EmployerProfile, StaffHelpConsent
-from pahub.jobs.permissions import can_act_for_employer
 
 
 def access_employer_for_staff(request: HttpRequest, employer_id: int) -> User:
@@ -42,15 +43,14 @@ def search(request: HttpRequest) -> HttpResponse:
     if form.is_bound and form.is_valid():
         results = employer_search(request.user, form.cleaned_data["q"])
     helped = (
-        StaffHelpConsent.objects.filter(
-            withdrawn_at__isnull=True, organisation__memberships__user=request.user
-        )
-        .select_related("employer", "organisation", "employer__employer_profile")
-        .order_by("employer__full_name")
+        employer_consents()
+        .filter(withdrawn_at__isnull=True, organisation__memberships__user=request.user)
+        .select_related("person", "organisation", "person__employer_profile")
+        .order_by("person__full_name")
     )
     return render(
         request,
-        "jobs/staff/search.html",
+        "employers/staff/search.html",
         {"form": form, "results": results, "helped": list(helped)},
     )
 
@@ -58,9 +58,7 @@ def search(request: HttpRequest) -> HttpResponse:
 def employer_context(request: HttpRequest, employer: User, **extra) -> dict:
     profile = EmployerProfile.objects.filter(user=employer).first()
     consents = list(
-        StaffHelpConsent.objects.filter(employer=employer).select_related(
-            "organisation", "recorded_by"
-        )
+        employer_consents().filter(person=employer).select_related("organisation", "recorded_by")
     )
     my_organisation_ids = set(request.user.memberships.values_list("organisation_id", flat=True))
     serving = organisations_serving_employer(request.user, employer)
@@ -82,14 +80,14 @@ def employer_detail(request: HttpRequest, employer_id: int) -> HttpResponse:
     employer = access_employer_for_staff(request, employer_id)
     # The page shows contact details and access needs (special-category data).
     audit.record_view(request.user, employer)
-    return render(request, "jobs/staff/employer.html", employer_context(request, employer))
+    return render(request, "employers/staff/employer.html", employer_context(request, employer))
 
 
 @staff_required
 @require_http_methods(["GET", "POST"])
 def consent(request: HttpRequest, employer_id: int) -> HttpResponse:
     employer = access_employer_for_staff(request, employer_id)
-    consents = StaffHelpConsent.objects.filter(employer=employer, withdrawn_at__isnull=True)
+    consents = employer_consents().filter(person=employer, withdrawn_at__isnull=True)
     with_consent = set(consents.values_list("organisation_id", flat=True))
     organisations = [
         organisation
@@ -121,7 +119,7 @@ def consent(request: HttpRequest, employer_id: int) -> HttpResponse:
             return redirect("staff_employers:employer", employer_id=employer.pk)
     return render(
         request,
-        "jobs/staff/consent.html",
+        "employers/staff/consent.html",
         {"employer": employer, "form": form, "organisations": organisations},
     )
 
@@ -131,9 +129,9 @@ def consent(request: HttpRequest, employer_id: int) -> HttpResponse:
 def consent_withdraw(request: HttpRequest, employer_id: int, consent_id: int) -> HttpResponse:
     employer = access_employer_for_staff(request, employer_id)
     consent = get_object_or_404(
-        StaffHelpConsent.objects.select_related("organisation"),
+        employer_consents().select_related("organisation"),
         pk=consent_id,
-        employer=employer,
+        person=employer,
         organisation__memberships__user=request.user,
     )
     help_consent_withdraw(consent=consent, by=request.user)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from pahub.jobs.models import MinimumWageRate, WageBand
+from pahub.employers.models import MinimumWageRate, WageBand
 
 
 @dataclass(frozen=True)

@@ -1,1 +1,0 @@
-from tests.jobs.employer.fixtures import *  # noqa: F403
