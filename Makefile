@@ -18,6 +18,7 @@ test: install-dev assets
 	@mkdir -p var
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 	DEBUG=0 $(PY) manage.py makemigrations --check --dry-run --settings=pahub.test_settings
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
@@ -49,6 +50,7 @@ assets: $(CSS)
 lint: install-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 
 format: install-dev
 	$(VENV)/bin/ruff check --fix .
