@@ -5,7 +5,10 @@ labels, hints and errors linked by aria-describedby, so every page gets the same
 accessible pattern without repeating markup.
 """
 
+from typing import Any
+
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.forms.renderers import TemplatesSetting
 
 WIDGET_CLASSES = {
@@ -94,3 +97,50 @@ class GovukFormRenderer(TemplatesSetting):
     form_template_name = "core/forms/form.html"
     field_template_name = "core/forms/field.html"
     bound_field_class = GovukBoundField
+
+
+# Field helpers every app's question pages use, so a rule such as "no maxlength" is one.
+
+
+def text(
+    *, label: str, what: str, limit: int, help_text: str = "", required: bool = False, **kwargs
+) -> Any:
+    """A text answer with a plain message when it is too long, and no maxlength attribute:
+    GOV.UK advises against it, because typing silently stops."""
+    return forms.CharField(
+        label=label,
+        help_text=help_text,
+        required=required,
+        validators=[MaxLengthValidator(limit, f"{what} must be {limit:,} characters or fewer")],
+        **kwargs,
+    )
+
+
+def long_text(*, label: str, limit: int, rows: int = 5, **kwargs) -> Any:
+    return text(label=label, limit=limit, widget=forms.Textarea(attrs={"rows": rows}), **kwargs)
+
+
+class YesNoField(forms.TypedChoiceField):
+    def __init__(self, *, label: str, required_message: str, **kwargs) -> None:
+        super().__init__(
+            label=label,
+            choices=[("yes", "Yes"), ("no", "No")],
+            coerce=lambda value: value == "yes",
+            widget=forms.RadioSelect(attrs={"inline": True}),
+            error_messages={"required": required_message},
+            **kwargs,
+        )
+
+
+def yes_no(value: bool) -> str:
+    return "yes" if value else "no"
+
+
+class FieldInputError(ValueError):
+    """A change breaks a rule; `field` names the answer to fix, so a page can put the message
+    beside it and the API can name it in its 4xx answer."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+        self.message = message

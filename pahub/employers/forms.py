@@ -6,6 +6,7 @@ from typing import Any
 from django import forms
 
 from pahub.accounts.models import Organisation
+from pahub.core.forms import FieldInputError, YesNoField, long_text, text, yes_no
 from pahub.employers.models import AccessNeed, EmployerProfile
 from pahub.employers.services import (
     MAX_ACCESS_NEEDS_OTHER,
@@ -15,14 +16,12 @@ from pahub.employers.services import (
     EmployerInputError,
 )
 from pahub.places.forms import PostcodeField
-from pahub.register.profile_forms import YesNoField, long_text, text, yes_no
-from pahub.register.profile_services import (
+from pahub.taxonomy.models import Interest
+from pahub.taxonomy.vocabulary import (
     MAX_INTEREST_LENGTH,
     MAX_OTHER_INTERESTS,
-    ProfileInputError,
     parse_other_interests,
 )
-from pahub.taxonomy.models import Interest
 
 DISPLAY_NAME_HINT = (
     "How PAs will see you: your first name, or the name you like to be called. It does not "
@@ -128,7 +127,7 @@ class InterestsForm(EmployerStepForm):
     def clean_other_interests(self) -> list[str]:
         try:
             return parse_other_interests(self.cleaned_data["other_interests"])
-        except ProfileInputError as error:
+        except FieldInputError as error:
             raise forms.ValidationError(error.message) from None
 
     def changes(self) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from django.utils import timezone
 from pahub.accounts.models import Organisation, OrganisationConsent, Representation, Role, User
 from pahub.accounts.permissions import is_site_admin, staff_local_authority_ids
 from pahub.core import audit
+from pahub.core.forms import FieldInputError
 from pahub.employers.models import AccessNeed, EmployerProfile
 from pahub.employers.permissions import (
     can_act_for_employer,
@@ -27,7 +28,7 @@ from pahub.employers.queries import employer_consents
 from pahub.places.models import District
 from pahub.places.postcodes import InvalidPostcode, normalise_postcode
 from pahub.places.queries import UnknownDistrict, district_for_postcode
-from pahub.register.profile_services import ProfileInputError, parse_other_interests
+from pahub.taxonomy.vocabulary import parse_other_interests
 
 # The employer profile's question pages, in order, with the answers each one gives.
 PROFILE_STEP_FIELDS: dict[str, tuple[str, ...]] = {
@@ -92,7 +93,7 @@ def check_profile_changes(changes: dict[str, Any]) -> None:
     if "other_interests" in changes:
         try:
             changes["other_interests"] = parse_other_interests(changes["other_interests"] or [])
-        except ProfileInputError as error:
+        except FieldInputError as error:
             raise EmployerInputError("other_interests", error.message) from None
     if "access_needs" in changes:
         needs = list(dict.fromkeys(changes["access_needs"] or []))

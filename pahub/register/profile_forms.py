@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from django import forms
-from django.core.validators import MaxLengthValidator
 
+from pahub.core.forms import YesNoField, long_text, text, yes_no
 from pahub.places.queries import spoke_local_authorities
 from pahub.register.availability import ALL_SLOTS, DAYS, PARTS, keys_from_mask, mask_from_keys
 from pahub.register.models import PAProfile, ProfileLanguage
@@ -32,42 +32,8 @@ from pahub.taxonomy.models import Interest, Language, Skill
 NUMBER_ATTRS = {"inputmode": "numeric", "spellcheck": "false"}
 
 
-def text(
-    *, label: str, what: str, limit: int, help_text: str = "", required: bool = False, **kwargs
-) -> Any:
-    """A text answer with a plain message when it is too long, and no maxlength attribute:
-    GOV.UK advises against it, because typing silently stops."""
-    return forms.CharField(
-        label=label,
-        help_text=help_text,
-        required=required,
-        validators=[MaxLengthValidator(limit, f"{what} must be {limit:,} characters or fewer")],
-        **kwargs,
-    )
-
-
-def long_text(*, label: str, limit: int, rows: int = 5, **kwargs) -> Any:
-    return text(label=label, limit=limit, widget=forms.Textarea(attrs={"rows": rows}), **kwargs)
-
-
 def as_validation_error(error: ProfileInputError) -> forms.ValidationError:
     return forms.ValidationError(error.message)
-
-
-class YesNoField(forms.TypedChoiceField):
-    def __init__(self, *, label: str, required_message: str, **kwargs) -> None:
-        super().__init__(
-            label=label,
-            choices=[("yes", "Yes"), ("no", "No")],
-            coerce=lambda value: value == "yes",
-            widget=forms.RadioSelect(attrs={"inline": True}),
-            error_messages={"required": required_message},
-            **kwargs,
-        )
-
-
-def yes_no(value: bool) -> str:
-    return "yes" if value else "no"
 
 
 class ProfileStepForm(forms.Form):

@@ -22,6 +22,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from pahub.core import audit
+from pahub.core.forms import FieldInputError
 from pahub.places.models import LocalAuthority
 from pahub.register.availability import FULL_WEEK, describe
 from pahub.register.levels import LEVEL_NAMES
@@ -29,6 +30,9 @@ from pahub.register.models import PAProfile, ProfileLanguage
 from pahub.register.queries import badge_items
 from pahub.register.services import profile_recompute_level
 from pahub.taxonomy.models import Interest, Language, Skill
+from pahub.taxonomy.vocabulary import (
+    parse_other_interests,
+)
 
 # The builder's steps, in the order "Save and continue" walks them, with the profile
 # fields each one answers.
@@ -73,8 +77,6 @@ EXPERIENCE_KIND_LABELS = dict(EXPERIENCE_KINDS)
 # keep each year's rates in one table; until then this is the one place the figure lives.
 NATIONAL_LIVING_WAGE = Decimal("12.71")
 MAX_HOURLY_RATE = Decimal("999.99")
-MAX_OTHER_INTERESTS = 10
-MAX_INTEREST_LENGTH = 30
 MAX_TRAVEL_MILES = 100
 MAX_YEARS_EXPERIENCE = 70
 
@@ -103,39 +105,11 @@ SIMPLE_FIELDS = frozenset(
 RELATED_FIELDS = frozenset({"interests", "skills", "visible_in", "languages", "photo"})
 
 
-class ProfileInputError(ValueError):
-    """A change breaks a profile rule; `field` says which answer to fix."""
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
-        self.field = field
-        self.message = message
+# A change breaks a profile rule; `field` says which answer to fix.
+ProfileInputError = FieldInputError
 
 
 # Rules shared by the pages and the API ------------------------------------------------------
-
-
-def parse_other_interests(raw: str | Iterable[str]) -> list[str]:
-    """Free tags, from "salsa, vintage cars" or a list: trimmed, de-duplicated, in order."""
-    parts = raw.split(",") if isinstance(raw, str) else list(raw)
-    tags: list[str] = []
-    for part in parts:
-        tag = " ".join(str(part).split())
-        if tag and tag.casefold() not in {existing.casefold() for existing in tags}:
-            tags.append(tag)
-    too_long = [tag for tag in tags if len(tag) > MAX_INTEREST_LENGTH]
-    if too_long:
-        raise ProfileInputError(
-            "other_interests",
-            f"Each interest must be {MAX_INTEREST_LENGTH} characters or fewer: "
-            f"shorten “{too_long[0]}”",
-        )
-    if len(tags) > MAX_OTHER_INTERESTS:
-        raise ProfileInputError(
-            "other_interests",
-            f"Enter up to {MAX_OTHER_INTERESTS} other interests; you entered {len(tags)}",
-        )
-    return tags
 
 
 def parse_hourly_rate(raw: str) -> Decimal | None:

@@ -14,9 +14,12 @@ what is missing and never overwrites an admin's change.
 """
 
 import csv
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from pahub.core.forms import FieldInputError
 
 SEED_CSV = Path(__file__).parent / "data" / "pa_skills_taxonomy_seed.csv"
 
@@ -445,3 +448,31 @@ def load_taxonomy_in_migration(apps: Any, schema_editor: Any) -> None:
         interest_model=apps.get_model("register", "Interest"),
         language_model=apps.get_model("register", "Language"),
     )
+
+
+# Free interest tags ("salsa, vintage cars"), shared by PA and employer profiles.
+MAX_OTHER_INTERESTS = 10
+MAX_INTEREST_LENGTH = 30
+
+
+def parse_other_interests(raw: str | Iterable[str]) -> list[str]:
+    """Free tags, from "salsa, vintage cars" or a list: trimmed, de-duplicated, in order."""
+    parts = raw.split(",") if isinstance(raw, str) else list(raw)
+    tags: list[str] = []
+    for part in parts:
+        tag = " ".join(str(part).split())
+        if tag and tag.casefold() not in {existing.casefold() for existing in tags}:
+            tags.append(tag)
+    too_long = [tag for tag in tags if len(tag) > MAX_INTEREST_LENGTH]
+    if too_long:
+        raise FieldInputError(
+            "other_interests",
+            f"Each interest must be {MAX_INTEREST_LENGTH} characters or fewer: "
+            f"shorten “{too_long[0]}”",
+        )
+    if len(tags) > MAX_OTHER_INTERESTS:
+        raise FieldInputError(
+            "other_interests",
+            f"Enter up to {MAX_OTHER_INTERESTS} other interests; you entered {len(tags)}",
+        )
+    return tags
