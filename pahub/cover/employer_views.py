@@ -18,7 +18,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -140,10 +140,7 @@ def pa_home_url() -> str:
 
 
 def employer_setup_url(employer: User) -> str:
-    try:
-        return reverse("employer:profile", kwargs={"employer_id": employer.pk})
-    except NoReverseMatch:
-        return "/employer/"
+    return reverse("employer:profile", kwargs={"employer_id": employer.pk})
 
 
 # Cover home

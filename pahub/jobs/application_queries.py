@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from pahub.accounts.models import User
 from pahub.jobs.application_services import ACTIVE_STATUSES
@@ -67,12 +67,9 @@ def profile_ids_viewer_may_open(viewer: User, profiles: list[PAProfile]) -> set[
     )
 
 
-def url_or_none(name: str, *args) -> str | None:
-    """A page's address, or None while that page is not built (other parts of PA Hub)."""
-    try:
-        return reverse(name, args=args)
-    except NoReverseMatch:
-        return None
+def url_or_none(name: str, *args) -> str:
+    """A page's address; a missing page is a broken link and fails loudly."""
+    return reverse(name, args=args)
 
 
 def conversation_url(conversation_id: int | None) -> str | None:

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 
 from pahub.accounts.models import Role, User
@@ -65,12 +65,9 @@ def pa_name(pa: User) -> str:
     return pa.known_as or pa.full_name.split(" ")[0] or "The PA"
 
 
-def site_link(name: str, *args) -> str | None:
-    """An absolute link for emails, or None when that page does not exist (yet)."""
-    try:
-        return settings.SITE_URL + reverse(name, args=args)
-    except NoReverseMatch:
-        return None
+def site_link(name: str, *args) -> str:
+    """An absolute link for emails."""
+    return settings.SITE_URL + reverse(name, args=args)
 
 
 def conversation_link(conversation: Conversation | None) -> str | None:

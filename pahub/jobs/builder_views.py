@@ -12,7 +12,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -64,12 +64,9 @@ def access_job(request: HttpRequest, job_id: int) -> tuple[Job, Acting]:
     return job, acting
 
 
-def optional_link(name: str, **kwargs) -> str | None:
-    """A link to a page other parts of PA Hub provide, left out if it does not exist."""
-    try:
-        return reverse(name, kwargs=kwargs)
-    except NoReverseMatch:
-        return None
+def optional_link(name: str, **kwargs) -> str:
+    """A link to a page other parts of PA Hub provide; a missing page fails loudly."""
+    return reverse(name, kwargs=kwargs)
 
 
 # An employer's jobs

@@ -9,7 +9,7 @@ from datetime import date
 from itertools import groupby
 from typing import Any
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 
 from pahub.employers.models import EmployerProfile
@@ -74,13 +74,8 @@ class JobFacts:
 
 
 def public_job_path(job: Job) -> str:
-    """The public vacancy page, /jobs/<id>/ (built by the public vacancies pages)."""
-    for name in ("jobs:detail", "jobs:job", "jobs:vacancy"):
-        try:
-            return reverse(name, kwargs={"job_id": job.pk})
-        except NoReverseMatch:
-            continue
-    return f"/jobs/{job.pk}/"
+    """The public vacancy page, /jobs/<id>/."""
+    return reverse("jobs:detail", kwargs={"job_id": job.pk})
 
 
 def nice_to_haves_for(job: Job, interests: list[str], skills: list[Skill]) -> list[str]:

@@ -25,7 +25,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 
 from pahub.accounts.models import Role, User
@@ -192,11 +192,9 @@ def saved_searches_of(user: User) -> QuerySet[SavedSearch]:
     )
 
 
-def url_or_none(name: str, *args) -> str | None:
-    try:
-        return reverse(name, args=args)
-    except NoReverseMatch:
-        return None
+def url_or_none(name: str, *args) -> str:
+    """A page's address; a missing page is a broken link and fails loudly."""
+    return reverse(name, args=args)
 
 
 def run_url(search: SavedSearch) -> str | None:

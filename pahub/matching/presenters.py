@@ -3,7 +3,7 @@ name, postcode, email address or phone number. A job's card is `pahub.jobs.match
 
 from dataclasses import dataclass
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from pahub.places.distance import miles_for_display
 from pahub.register.levels import LEVEL_NAMES
@@ -13,12 +13,9 @@ from .engine import PAResult
 from .scoring import Match, ScorePart, score_words
 
 
-def optional_url(name: str, **kwargs) -> str | None:
-    """The URL of a page another part of PA Hub provides, or None while it does not exist."""
-    try:
-        return reverse(name, kwargs=kwargs or None)
-    except NoReverseMatch:
-        return None
+def optional_url(name: str, **kwargs) -> str:
+    """The URL of a page; a missing page is a broken link and fails loudly (and in tests)."""
+    return reverse(name, kwargs=kwargs or None)
 
 
 def public_name(profile: PAProfile) -> str:

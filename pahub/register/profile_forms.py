@@ -16,18 +16,20 @@ from pahub.register.models import PAProfile, ProfileLanguage
 from pahub.register.photos import PhotoError, photo_from_upload
 from pahub.register.profile_services import (
     EXPERIENCE_KINDS,
-    MAX_INTEREST_LENGTH,
-    MAX_OTHER_INTERESTS,
     MAX_TRAVEL_MILES,
     MAX_YEARS_EXPERIENCE,
     ProfileInputError,
     check_driving,
     check_visibility,
     parse_hourly_rate,
-    parse_other_interests,
     pay_warning,
 )
 from pahub.taxonomy.models import Interest, Language, Skill
+from pahub.taxonomy.vocabulary import (
+    MAX_INTEREST_LENGTH,
+    MAX_OTHER_INTERESTS,
+    parse_other_interests,
+)
 
 NUMBER_ATTRS = {"inputmode": "numeric", "spellcheck": "false"}
 
