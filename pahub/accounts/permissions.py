@@ -1,6 +1,5 @@
 """Who may do what with accounts and organisations. The only place such rules live."""
 
-from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -24,10 +23,6 @@ def has_two_factor(user: User) -> bool:
     from allauth.mfa.models import Authenticator
 
     return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
-
-
-def organisations_of(user: User) -> QuerySet[Organisation]:
-    return Organisation.objects.filter(memberships__user=user).distinct()
 
 
 def staff_local_authority_ids(user: User) -> set[str]:

@@ -21,13 +21,8 @@ from pahub.cover.models import (
 )
 from pahub.employers.permissions import (
     can_act_for_employer,
-    employers_user_can_act_for,
     refuse_staff_without_two_factor,
 )
-
-
-def requests_user_manages(user: User) -> QuerySet[CoverRequest]:
-    return CoverRequest.objects.filter(employer__in=employers_user_can_act_for(user))
 
 
 def access_request_for_employer_side(user: User, request_id: int) -> CoverRequest:

@@ -25,13 +25,6 @@ def jobs_user_may_manage(user: User) -> QuerySet[Job]:
     return Job.objects.filter(employer__in=employers_user_can_act_for(user))
 
 
-def jobs_staff_may_see(user: User) -> QuerySet[Job]:
-    """Jobs in the staff member's local authorities (every job, for site admins)."""
-    if is_site_admin(user):
-        return Job.objects.all()
-    return Job.objects.filter(local_authority_id__in=staff_local_authority_ids(user))
-
-
 def can_manage_job(user: User, job: Job) -> bool:
     return can_act_for_employer(user, job.employer)
 

@@ -151,10 +151,6 @@ def can_moderate_conversation(user: User, conversation: Conversation) -> bool:
     return area is not None and area in staff_local_authority_ids(user)
 
 
-def is_moderator(user: User) -> bool:
-    return is_site_admin(user) or bool(staff_local_authority_ids(user))
-
-
 def reports_user_may_moderate(user: User) -> QuerySet[Report]:
     """Reports about conversations whose employer lives in the moderator's areas."""
     reports = Report.objects.all()

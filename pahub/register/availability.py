@@ -54,10 +54,6 @@ def keys_from_mask(mask: int) -> list[str]:
     return [slot.key for slot in ALL_SLOTS if mask & slot.bit]
 
 
-def slots_in(mask: int) -> list[Slot]:
-    return [slot for slot in ALL_SLOTS if mask & slot.bit]
-
-
 def count(mask: int) -> int:
     return (mask & FULL_WEEK).bit_count()
 
