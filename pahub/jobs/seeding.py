@@ -26,6 +26,7 @@ from pahub.employers.models import AccessNeed, EmployerProfile
 from pahub.employers.wages import minimum_pay_on
 from pahub.jobs.models import Job
 from pahub.register.availability import PARTS
+from pahub.register.models import PAProfile
 from pahub.taxonomy.dbs import DbsLevel, dbs_rank
 from pahub.taxonomy.models import Interest, Language, Skill
 
@@ -323,17 +324,20 @@ def seed_jobs(
     return counts
 
 
-# The tables matching reads, whose planner statistics a big seed makes stale.
-MATCHED_TABLES = (
-    "jobs_job",
-    "jobs_job_tasks",
-    "jobs_job_required_skills",
-    "jobs_job_nice_skills",
-    "jobs_job_nice_interests",
-    "jobs_employerprofile",
-    "jobs_employerprofile_interests",
-    "register_paprofile_interests",
-)
+def matched_tables() -> list[str]:
+    """The tables matching reads, whose planner statistics a big seed makes stale. Named from
+    the models, so a model moving app (and its table being renamed) cannot leave one stale."""
+    through = [
+        Job.tasks.through,
+        Job.required_skills.through,
+        Job.nice_skills.through,
+        Job.nice_interests.through,
+        EmployerProfile.interests.through,
+        PAProfile.interests.through,
+    ]
+    return [Job._meta.db_table, EmployerProfile._meta.db_table] + [
+        model._meta.db_table for model in through
+    ]
 
 
 def analyse_for_planner() -> None:
@@ -342,7 +346,7 @@ def analyse_for_planner() -> None:
         return
     command = "ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE"
     with connection.cursor() as cursor:
-        for table in MATCHED_TABLES:
+        for table in matched_tables():
             cursor.execute(f"{command} {connection.ops.quote_name(table)}")
 
 
