@@ -19,7 +19,7 @@ from pahub.jobs.public_api import router as public_jobs_router
 from pahub.messaging.api import router as messaging_router
 from pahub.places.api import router as places_router
 from pahub.register.api import router as register_router
-from pahub.register.staff_api import router as register_staff_router
+from pahub.register.staff.api import router as register_staff_router
 from pahub.taxonomy.api import router as taxonomy_router
 
 api = NinjaAPI(

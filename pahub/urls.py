@@ -16,7 +16,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("my-account/", include("pahub.accounts.urls")),
     path("register/", include("pahub.register.urls")),
-    path("staff/register/", include("pahub.register.staff_urls")),
+    path("staff/register/", include("pahub.register.staff.urls")),
     path("staff/moderation/", include("pahub.messaging.staff_urls")),
     path("staff/employers/", include("pahub.employers.staff_urls")),
     # One "employer" namespace for the employer's own pages and the job builder under them.

@@ -148,7 +148,7 @@ def load_reference_data() -> None:
     from django.apps import apps
     from django.utils import timezone
 
-    from pahub.register.code_of_conduct import VERSION_1_BODY, VERSION_1_TITLE
+    from pahub.register.code.text import VERSION_1_BODY, VERSION_1_TITLE
     from pahub.register.models import CodeOfConductVersion
     from pahub.taxonomy.vocabulary import load_taxonomy
 

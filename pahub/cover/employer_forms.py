@@ -20,8 +20,8 @@ from django.utils import timezone
 from pahub.cover.models import CoverRequest
 from pahub.cover.services import WAIT_CHOICES, RequestInput, SlotInput
 from pahub.cover.times import LocalTimeError, local_instant
-from pahub.register.evidence_forms import GovukDateField
-from pahub.register.profile_forms import (
+from pahub.register.evidence.forms import GovukDateField
+from pahub.register.profile.forms import (
     SkillGroup,
     SkillOption,
     YesNoField,

@@ -7,7 +7,7 @@ from datetime import time
 from django import forms
 
 from pahub.cover.services import HoursInput
-from pahub.register.evidence_forms import GovukDateField
+from pahub.register.evidence.forms import GovukDateField
 
 CLOCK = re.compile(r"^(?P<hour>\d{1,2})(?:[:.]?(?P<minute>\d{2}))?\s*(?P<half>am|pm)?$")
 WORDS = {"midnight": time(0), "midday": time(12), "noon": time(12)}

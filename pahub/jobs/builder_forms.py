@@ -24,8 +24,8 @@ from pahub.places.forms import OutcodeField
 from pahub.places.postcodes import InvalidPostcode
 from pahub.places.queries import UnknownDistrict, district_by_outcode
 from pahub.register.availability import ALL_SLOTS, PARTS, keys_from_mask, mask_from_keys
-from pahub.register.evidence_forms import GovukDateField
-from pahub.register.profile_forms import (
+from pahub.register.evidence.forms import GovukDateField
+from pahub.register.profile.forms import (
     NUMBER_ATTRS,
     GridRow,
     SkillGroup,

@@ -17,7 +17,7 @@ from pahub.messaging.models import Message
 from pahub.messaging.services import conversation_get_or_create, hub_event_post, message_post
 from pahub.places.queries import district_for_postcode
 from pahub.register.availability import mask_from_keys
-from pahub.register.code_services import code_sign
+from pahub.register.code.services import code_sign
 from pahub.register.models import CodeOfConductVersion, Evidence, PAProfile, ProfileLanguage
 from pahub.register.services import profile_recompute_level
 from pahub.taxonomy.dbs import dbs_rank

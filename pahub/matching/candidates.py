@@ -24,7 +24,7 @@ from pahub.places.distance import bounding_box, miles_between
 from pahub.places.models import District
 from pahub.register.models import PAProfile, ProfileLanguage
 from pahub.register.permissions import is_verified_employer
-from pahub.register.profile_services import MAX_TRAVEL_MILES
+from pahub.register.profile.services import MAX_TRAVEL_MILES
 
 from .scoring import JobNeeds, PACandidate
 

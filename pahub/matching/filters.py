@@ -16,7 +16,7 @@ from pahub.places.postcodes import OUTCODE_MESSAGE
 from pahub.places.queries import UnknownDistrict, district_by_outcode
 from pahub.register.availability import ALL_SLOTS, PARTS, SLOT_BY_KEY
 from pahub.register.levels import LEVEL_NAMES
-from pahub.register.profile_forms import GridRow, weekly_grid_rows
+from pahub.register.profile.forms import GridRow, weekly_grid_rows
 from pahub.taxonomy.models import Language, Skill
 
 DEFAULT_MILES = 10

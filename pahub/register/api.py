@@ -18,7 +18,7 @@ from pahub.accounts.models import Role
 from pahub.register.availability import SLOT_BY_KEY, keys_from_mask, mask_from_keys
 from pahub.register.levels import LEVEL_NAMES
 from pahub.register.models import PAProfile, ProfileLanguage
-from pahub.register.profile_services import (
+from pahub.register.profile.services import (
     ProfileInputError,
     areas_by_code,
     interests_by_name,

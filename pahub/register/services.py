@@ -1,7 +1,7 @@
 """State changes shared by the whole register: creating a profile and recomputing its level.
 
-Area-specific actions live beside their views' concern (profile_services, evidence_services,
-verification_services) and call `profile_recompute_level` after any change that can move a
+Area-specific actions live beside their views' concern (profile.services, evidence.services,
+verification.services) and call `profile_recompute_level` after any change that can move a
 level.
 """
 

@@ -5,7 +5,7 @@ A file is accepted only when its name ends in an accepted extension AND its cont
 is that kind of file: a PDF starts with `%PDF-`; a JPEG or PNG is opened and verified by
 Pillow. The browser's content type is ignored, because anyone can set it. Documents are
 stored under random names in private storage (`models.private_upload_path`); MEDIA_URL is
-not routed, so the only way to read one is `evidence_views.evidence_document`.
+not routed, so the only way to read one is `evidence.views.evidence_document`.
 """
 
 import unicodedata

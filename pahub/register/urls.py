@@ -5,6 +5,6 @@ from django.urls import include, path
 app_name = "register"
 
 urlpatterns = [
-    path("", include("pahub.register.profile_urls")),
-    path("", include("pahub.register.evidence_urls")),
+    path("", include("pahub.register.profile.urls")),
+    path("", include("pahub.register.evidence.urls")),
 ]

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from pahub.jobs.models import Job
-from pahub.register.evidence_forms import DbsForm
+from pahub.register.evidence.forms import DbsForm
 from pahub.register.models import Evidence
 from pahub.taxonomy.dbs import CERTIFICATE_CHOICES, DBS_RANKS, DbsLevel, dbs_rank
 

@@ -3,7 +3,7 @@
 from django.db import migrations
 from django.utils import timezone
 
-from pahub.register.code_of_conduct import VERSION_1_BODY, VERSION_1_TITLE
+from pahub.register.code.text import VERSION_1_BODY, VERSION_1_TITLE
 
 
 def publish_version_1(apps, schema_editor):

@@ -6,7 +6,7 @@ import pytest
 from django.core.files.storage import FileSystemStorage
 
 from pahub.accounts.models import Membership, Role, User
-from pahub.register.evidence_services import evidence_add
+from pahub.register.evidence.services import evidence_add
 from pahub.register.models import Evidence, PAProfile
 from pahub.register.services import profile_get_or_create
 from pahub.register.uploads import check_upload

@@ -8,8 +8,8 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from pahub.core.models import AuditEvent
-from pahub.register.code_of_conduct import VERSION_1_BODY
-from pahub.register.code_services import CodeError, code_blocks, code_publish_version, code_sign
+from pahub.register.code.services import CodeError, code_blocks, code_publish_version, code_sign
+from pahub.register.code.text import VERSION_1_BODY
 from pahub.register.levels import ENTRY, NONE
 from pahub.register.models import CodeOfConductVersion, CodeSignature
 from pahub.register.services import profile_recompute_level

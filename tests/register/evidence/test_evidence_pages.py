@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from pahub.core.models import AuditEvent
-from pahub.register.evidence_services import evidence_status
+from pahub.register.evidence.services import evidence_status
 from pahub.register.levels import ENTRY
 from pahub.register.models import Evidence
 
@@ -159,7 +159,7 @@ def test_overview_query_count_does_not_grow_with_evidence(
 
 
 def test_pa_declares_identity_and_reaches_entry_level(client_for, pa_profile, code_version):
-    from pahub.register.code_services import code_sign
+    from pahub.register.code.services import code_sign
 
     code_sign(user=pa_profile.user, version_number=code_version.number)
 

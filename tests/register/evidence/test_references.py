@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from pahub.core.models import AuditEvent
-from pahub.register.evidence_services import (
+from pahub.register.evidence.services import (
     ReferenceLinkClosed,
     reference_answer,
     reference_request_send,

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from pahub.register.profile_forms import BUILDER_STEPS
+from pahub.register.profile.forms import BUILDER_STEPS
 
 BUILDER_PAGES = [
     ("register:profile", {}),

@@ -5,7 +5,7 @@ from hypothesis import strategies as st
 
 from pahub.register.availability import ALL_SLOTS, FULL_WEEK, keys_from_mask, mask_from_keys
 from pahub.register.models import PAProfile
-from pahub.register.profile_forms import AvailabilityForm
+from pahub.register.profile.forms import AvailabilityForm
 
 slot_keys = st.lists(st.sampled_from([slot.key for slot in ALL_SLOTS]), max_size=60)
 

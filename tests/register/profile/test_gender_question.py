@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from pahub.register.models import PAProfile
-from pahub.register.profile_services import ProfileInputError, profile_update
+from pahub.register.profile.services import ProfileInputError, profile_update
 
 URL = reverse("register:profile_step", kwargs={"step": "gender"})
 

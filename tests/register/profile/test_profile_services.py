@@ -7,7 +7,7 @@ import pytest
 from pahub.core.models import AuditEvent
 from pahub.places.models import LocalAuthority
 from pahub.register.models import PAProfile
-from pahub.register.profile_services import (
+from pahub.register.profile.services import (
     ProfileInputError,
     check_hourly_rate,
     parse_hourly_rate,

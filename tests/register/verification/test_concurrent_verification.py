@@ -7,7 +7,7 @@ import pytest
 from django.db import connections
 
 from pahub.register.models import Evidence, VerificationRecord
-from pahub.register.verification_services import StaffActionError, evidence_verify
+from pahub.register.verification.services import StaffActionError, evidence_verify
 from tests.register.verification.fixtures import add_evidence
 
 # On PostgreSQL the row lock makes them take turns; on SQLite (a file database in tests) each

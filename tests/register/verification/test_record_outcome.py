@@ -10,7 +10,7 @@ from django.utils import timezone
 from pahub.core.models import AuditEvent
 from pahub.register.levels import add_months
 from pahub.register.models import Evidence, VerificationRecord
-from pahub.register.verification_services import latest_record_id
+from pahub.register.verification.services import latest_record_id
 from tests.register.verification.fixtures import (
     CERTIFICATE_NUMBER,
     add_evidence,

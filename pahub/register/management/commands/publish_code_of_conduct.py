@@ -5,7 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from pahub.accounts.models import User
-from pahub.register.code_services import CodeError, code_publish_version
+from pahub.register.code.services import CodeError, code_publish_version
 
 
 class Command(BaseCommand):

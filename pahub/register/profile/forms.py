@@ -1,6 +1,6 @@
 """The profile builder's pages: one form per step, filled from the profile.
 
-Each form turns what was typed into the `changes` that `profile_services.profile_update`
+Each form turns what was typed into the `changes` that `profile.services.profile_update`
 takes, and uses the services' rule functions so pages and API give the same messages.
 """
 
@@ -14,7 +14,7 @@ from pahub.places.queries import spoke_local_authorities
 from pahub.register.availability import ALL_SLOTS, DAYS, PARTS, keys_from_mask, mask_from_keys
 from pahub.register.models import PAProfile, ProfileLanguage
 from pahub.register.photos import PhotoError, photo_from_upload
-from pahub.register.profile_services import (
+from pahub.register.profile.services import (
     EXPERIENCE_KINDS,
     MAX_TRAVEL_MILES,
     MAX_YEARS_EXPERIENCE,

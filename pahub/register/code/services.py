@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from pahub.accounts.models import User
 from pahub.core import audit
-from pahub.register.code_of_conduct import VERSION_1_TITLE
+from pahub.register.code.text import VERSION_1_TITLE
 from pahub.register.levels import ENTRY, LEVEL_NAMES
 from pahub.register.models import CodeOfConductVersion, CodeSignature, PAProfile
 from pahub.register.queries import current_code_version

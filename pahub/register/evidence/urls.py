@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from pahub.register import evidence_views as views
+from pahub.register.evidence import views
 
 urlpatterns = [
     path("code-of-conduct/", views.code, name="code"),

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from pahub.register import profile_views
+from pahub.register.profile import views as profile_views
 
 urlpatterns = [
     path("profile/", profile_views.profile_overview, name="profile"),

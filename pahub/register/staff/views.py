@@ -37,7 +37,7 @@ from pahub.register.permissions import (
     visible_profiles_for_staff,
 )
 from pahub.register.reminders import staff_label_for
-from pahub.register.verification_forms import (
+from pahub.register.verification.forms import (
     ConsentForm,
     InductionForm,
     PACreateForm,
@@ -47,7 +47,7 @@ from pahub.register.verification_forms import (
     VerificationForm,
     day_field_name,
 )
-from pahub.register.verification_services import (
+from pahub.register.verification.services import (
     StaffActionError,
     consent_record,
     consent_withdraw,
@@ -84,7 +84,7 @@ def card_context(profile: PAProfile) -> dict:
     builder provides them; otherwise the pages show their own summary."""
     try:
         select_template([CARD_TEMPLATE])
-        from pahub.register.profile_services import profile_card_context
+        from pahub.register.profile.services import profile_card_context
     except (TemplateDoesNotExist, ImportError):
         return {"card_template": None}
     return {**profile_card_context(profile), "card_template": CARD_TEMPLATE}

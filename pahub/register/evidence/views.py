@@ -18,8 +18,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from pahub.accounts.models import Role, User
 from pahub.accounts.permissions import has_two_factor, is_site_admin
 from pahub.core.public import public_page
-from pahub.register import code_services, evidence_services
-from pahub.register.evidence_forms import (
+from pahub.register.code import services as code_services
+from pahub.register.evidence import services as evidence_services
+from pahub.register.evidence.forms import (
     FORM_FOR_KIND,
     CodePublishForm,
     CodeSignForm,

@@ -15,8 +15,8 @@ from pahub.accounts.models import Role
 from pahub.register import photos, search
 from pahub.register.models import PAProfile
 from pahub.register.permissions import access_profile_for_viewer
-from pahub.register.profile_forms import BUILDER_STEPS, STEP_BY_NAME, VISIBILITY_LABELS, step_after
-from pahub.register.profile_services import (
+from pahub.register.profile.forms import BUILDER_STEPS, STEP_BY_NAME, VISIBILITY_LABELS, step_after
+from pahub.register.profile.services import (
     ProfileInputError,
     profile_card_context,
     profile_set_paused,

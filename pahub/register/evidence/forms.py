@@ -1,7 +1,7 @@
 """Forms for evidence, references and the code of conduct. Messages say exactly what to fix.
 
 Each evidence form has `details()`: the model fields it sets, ready for
-`evidence_services.evidence_add` / `evidence_change`, and `initial_for(evidence)` to fill
+`evidence.services.evidence_add` / `evidence_change`, and `initial_for(evidence)` to fill
 the form again when a PA changes an item.
 """
 

@@ -22,7 +22,7 @@ from pahub.register.search import (
     RegisterFilters,
     availability_filters,
 )
-from pahub.register.verification_services import (
+from pahub.register.verification.services import (
     ORIGINAL_REQUIRED,
     StaffActionError,
     StaffProfileChanges,

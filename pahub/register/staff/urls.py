@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from pahub.register import staff_views as views
+from pahub.register.staff import views
 
 app_name = "register_staff"
 

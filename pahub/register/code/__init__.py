@@ -1,0 +1,1 @@
+"""The code of conduct: its text and the services that publish and sign it."""

@@ -1,0 +1,1 @@
+"""Evidence a PA uploads (DBS, right to work, training): forms, services, views and URLs."""

@@ -1,0 +1,1 @@
+"""The PA profile: forms, services, views and URLs."""

@@ -1,0 +1,1 @@
+"""Staff pages and API for the register."""

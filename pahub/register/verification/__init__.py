@@ -1,0 +1,1 @@
+"""Staff verification of PA evidence: forms and services."""
