@@ -7,7 +7,7 @@ employer profile); `pahub/urls.py` joins the two lists.
 
 from django.urls import path
 
-from pahub.jobs import builder_views
+from pahub.jobs.builder import views as builder_views
 
 urlpatterns = [
     path("<int:employer_id>/jobs/", builder_views.job_list, name="jobs"),

@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 from pahub.core import schedule
-from pahub.jobs.saved_searches import run_digests
+from pahub.jobs.saved_searches.services import run_digests
 
 
 @schedule.periodic(

@@ -14,9 +14,9 @@ from django.urls import reverse
 from ninja import Field, Path, Query, Router, Schema, Status
 
 from pahub.jobs.models import Job
-from pahub.jobs.public_forms import JobSearchForm
-from pahub.jobs.search import PAGE_SIZE, page_of_jobs, public_job_by_id, search_jobs
-from pahub.jobs.vacancies import PublicJob
+from pahub.jobs.vacancies.forms import JobSearchForm
+from pahub.jobs.vacancies.public_job import PublicJob
+from pahub.jobs.vacancies.search import PAGE_SIZE, page_of_jobs, public_job_by_id, search_jobs
 from pahub.register.availability import keys_from_mask
 
 router = Router(tags=["public jobs"])

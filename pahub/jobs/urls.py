@@ -2,8 +2,10 @@
 
 from django.urls import path
 
-from pahub.jobs import application_views, public_views, saved_search_views
-from pahub.jobs.feeds import OpenJobsFeed
+from pahub.jobs.applications import views as application_views
+from pahub.jobs.saved_searches import views as saved_search_views
+from pahub.jobs.vacancies import views as public_views
+from pahub.jobs.vacancies.feeds import OpenJobsFeed
 
 app_name = "jobs"
 

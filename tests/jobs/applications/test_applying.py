@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from pahub.core.models import AuditEvent
-from pahub.jobs.application_services import ApplicationError, application_submit
+from pahub.jobs.applications.services import ApplicationError, application_submit
 from pahub.jobs.models import Application
 from pahub.messaging.models import Block, Conversation, Message
 from tests.factories import make_job
@@ -153,7 +153,7 @@ def test_an_interested_pa_may_go_on_to_apply(client_for, pa, pa_profile, open_jo
 def test_an_invited_pa_applies_into_the_same_conversation(
     client_for, pa, pa_profile, open_job, employer
 ):
-    from pahub.jobs.application_services import application_invite
+    from pahub.jobs.applications.services import application_invite
 
     application_invite(job=open_job, profile=pa_profile, by=employer)
 

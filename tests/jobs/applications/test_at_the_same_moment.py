@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 from django.db import connections
 
-from pahub.jobs.application_services import ApplicationError, application_hire, application_submit
+from pahub.jobs.applications.services import ApplicationError, application_hire, application_submit
 from pahub.jobs.models import Application, Job
 from tests.jobs.public.fixtures import make_application
 

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from pahub.core.models import AuditEvent
-from pahub.jobs.application_services import ApplicationError, application_hire
+from pahub.jobs.applications.services import ApplicationError, application_hire
 from pahub.jobs.models import Application, Job
 from pahub.register.models import PAProfile
 from tests.factories import UserFactory, grant_representation

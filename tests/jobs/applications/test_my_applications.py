@@ -4,8 +4,8 @@ withdrawing."""
 import pytest
 from django.urls import reverse
 
-from pahub.jobs.application_queries import profile_ids_viewer_may_open
-from pahub.jobs.application_services import application_invite
+from pahub.jobs.applications.queries import profile_ids_viewer_may_open
+from pahub.jobs.applications.services import application_invite
 from pahub.jobs.models import Application, Job
 from pahub.register.models import PAProfile
 from pahub.register.permissions import can_view_profile

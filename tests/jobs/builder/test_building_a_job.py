@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from pahub.core.models import AuditEvent
-from pahub.jobs.builder_forms import BUILDER_STEPS
+from pahub.jobs.builder.forms import BUILDER_STEPS
 from pahub.jobs.job_services import STEP_FIELDS
 from pahub.jobs.models import Job
 from pahub.register.availability import mask_from_keys

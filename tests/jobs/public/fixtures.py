@@ -124,7 +124,7 @@ def apply_for(client: Client, job: Job, *, origin: str = "applied", message: str
 
 def make_application(job: Job, pa: User, *, status: str = "applied", **fields) -> Application:
     """An application made through the service, so its conversation and events exist."""
-    from pahub.jobs.application_services import application_submit
+    from pahub.jobs.applications.services import application_submit
 
     origin = "interested" if status == "interested" else "applied"
     application = application_submit(job=job, pa=pa, origin=origin, message="I would love to.")

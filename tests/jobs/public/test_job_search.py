@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from pahub.jobs.search import JobFilters, search_jobs
+from pahub.jobs.vacancies.search import JobFilters, search_jobs
 from tests.factories import make_job
 from tests.jobs.public.fixtures import html_of
 

@@ -7,8 +7,8 @@ import xml.etree.ElementTree as ElementTree
 import pytest
 from django.urls import reverse
 
-from pahub.jobs.jsonld import PRIVATE_EMPLOYER, json_ld_script
 from pahub.jobs.models import Job
+from pahub.jobs.vacancies.jsonld import PRIVATE_EMPLOYER, json_ld_script
 from tests.factories import make_job
 from tests.jobs.public.fixtures import html_of
 

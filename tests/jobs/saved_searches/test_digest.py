@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from pahub.core.tasks import run_periodic_job
 from pahub.jobs.models import SavedSearch
-from pahub.jobs.saved_searches import run_digests, saved_search_create, unsubscribe_token
+from pahub.jobs.saved_searches.services import run_digests, saved_search_create, unsubscribe_token
 from pahub.register.models import PAProfile
 from tests.factories import make_job
 from tests.jobs.public.fixtures import make_profile

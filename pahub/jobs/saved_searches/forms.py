@@ -6,8 +6,8 @@ from django.core.validators import MaxLengthValidator
 from django.http import QueryDict
 
 from pahub.jobs.models import SavedSearch
-from pahub.jobs.public_forms import querydict_to_query
-from pahub.jobs.saved_searches import MAX_NAME_LENGTH
+from pahub.jobs.saved_searches.services import MAX_NAME_LENGTH
+from pahub.jobs.vacancies.forms import querydict_to_query
 
 MAX_QUERY_LENGTH = 4000
 

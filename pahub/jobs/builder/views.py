@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from pahub.employers.views import Acting, acting_for_employer, employer_profile_of
 from pahub.employers.wages import minimum_pay_on
-from pahub.jobs.builder_forms import BUILDER_STEPS, STEP_BY_NAME, CloseForm, TitleForm, step_after
+from pahub.jobs.builder.forms import BUILDER_STEPS, STEP_BY_NAME, CloseForm, TitleForm, step_after
 from pahub.jobs.job_services import (
     REQUIRED_STEPS,
     STATUS_ORDER,

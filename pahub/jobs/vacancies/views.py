@@ -16,15 +16,15 @@ from django.views.decorators.http import require_GET
 from pahub.accounts.models import Role, User
 from pahub.core.pagination import pagination_items
 from pahub.core.public import public_page
-from pahub.jobs.application_queries import application_of, conversation_url, url_or_none
-from pahub.jobs.application_services import must_have_check
-from pahub.jobs.jsonld import job_posting, json_ld_script
+from pahub.jobs.applications.queries import application_of, conversation_url, url_or_none
+from pahub.jobs.applications.services import must_have_check
 from pahub.jobs.matches.queries import explain_jobs_for_pa
 from pahub.jobs.models import Application, Job
 from pahub.jobs.permissions import access_open_job, can_view_job_as_employer_side
-from pahub.jobs.public_forms import JobSearchForm, querydict_to_query
-from pahub.jobs.search import JobFilters, page_of_jobs, public_job_by_id, search_jobs
-from pahub.jobs.vacancies import PublicJob
+from pahub.jobs.vacancies.forms import JobSearchForm, querydict_to_query
+from pahub.jobs.vacancies.jsonld import job_posting, json_ld_script
+from pahub.jobs.vacancies.public_job import PublicJob
+from pahub.jobs.vacancies.search import JobFilters, page_of_jobs, public_job_by_id, search_jobs
 from pahub.matching.scoring import Match, score_words
 from pahub.register.models import PAProfile
 

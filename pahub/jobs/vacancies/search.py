@@ -14,7 +14,12 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Case, FloatField, QuerySet, Value, When
 
 from pahub.jobs.models import Job
-from pahub.jobs.vacancies import PublicJob, hours_for_display, public_job, with_public_data
+from pahub.jobs.vacancies.public_job import (
+    PublicJob,
+    hours_for_display,
+    public_job,
+    with_public_data,
+)
 from pahub.places.models import District
 from pahub.places.queries import distance_between_districts, districts_within
 

@@ -12,9 +12,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from pahub.accounts.models import Role, User
 from pahub.core.public import public_page
 from pahub.jobs.models import SavedSearch
-from pahub.jobs.public_forms import querydict_to_query
-from pahub.jobs.saved_search_forms import SavedSearchForm
-from pahub.jobs.saved_searches import (
+from pahub.jobs.saved_searches.forms import SavedSearchForm
+from pahub.jobs.saved_searches.services import (
     SavedSearchError,
     access_own_saved_search,
     alerts_off_by_link,
@@ -27,6 +26,7 @@ from pahub.jobs.saved_searches import (
     saved_searches_of,
     searches_for_token,
 )
+from pahub.jobs.vacancies.forms import querydict_to_query
 
 
 @login_required

@@ -21,8 +21,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from pahub.accounts.models import Role
 from pahub.accounts.permissions import has_two_factor, must_use_two_factor
 from pahub.core import audit
-from pahub.jobs.application_forms import ApplyForm, DeclineForm, InviteForm
-from pahub.jobs.application_queries import (
+from pahub.jobs.applications.forms import ApplyForm, DeclineForm, InviteForm
+from pahub.jobs.applications.queries import (
     access_application_for_manager,
     access_own_application,
     access_profile_to_invite,
@@ -32,7 +32,7 @@ from pahub.jobs.application_queries import (
     conversation_url,
     url_or_none,
 )
-from pahub.jobs.application_services import (
+from pahub.jobs.applications.services import (
     ACTIVE_STATUSES,
     KIND_DECLINE,
     ApplicationError,
@@ -55,7 +55,7 @@ from pahub.jobs.permissions import (
     access_open_job,
     can_manage_job,
 )
-from pahub.jobs.search import public_job_by_id
+from pahub.jobs.vacancies.search import public_job_by_id
 from pahub.messaging.queries import is_blocked_between
 from pahub.register.models import PAProfile
 

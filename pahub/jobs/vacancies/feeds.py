@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils.feedgenerator import Rss201rev2Feed
 
 from pahub.core.public import public_page
-from pahub.jobs.search import open_jobs
-from pahub.jobs.vacancies import PublicJob, public_job, with_public_data
+from pahub.jobs.vacancies.public_job import PublicJob, public_job, with_public_data
+from pahub.jobs.vacancies.search import open_jobs
 
 FEED_SIZE = 50
 

@@ -14,7 +14,7 @@ from django.conf import settings
 from django.utils.safestring import SafeString, mark_safe
 
 from pahub.jobs.models import Job
-from pahub.jobs.vacancies import PublicJob
+from pahub.jobs.vacancies.public_job import PublicJob
 
 PRIVATE_EMPLOYER = "PA Hub (on behalf of a private employer)"
 # Hours a week from which a job counts as full-time for job sites (the usual UK threshold).

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
 from pahub.accounts.models import User
-from pahub.jobs.application_services import ACTIVE_STATUSES
+from pahub.jobs.applications.services import ACTIVE_STATUSES
 from pahub.jobs.models import Application, Job
 from pahub.jobs.permissions import can_manage_job
 from pahub.matching.candidates import visible_profiles_q

@@ -11,7 +11,7 @@ from django import forms
 from django.http import QueryDict
 
 from pahub.jobs.models import Job
-from pahub.jobs.search import DEFAULT_MILES, MAX_MILES, JobFilters
+from pahub.jobs.vacancies.search import DEFAULT_MILES, MAX_MILES, JobFilters
 from pahub.places.models import District
 from pahub.places.postcodes import InvalidPostcode, normalise_postcode_or_outcode
 from pahub.places.queries import UnknownDistrict, district_by_outcode

@@ -33,8 +33,12 @@ from pahub.core import audit
 from pahub.employers.models import EmployerProfile
 from pahub.employers.permissions import can_act_for_employer, employers_user_can_act_for
 from pahub.jobs.models import SavedSearch
-from pahub.jobs.public_forms import job_filters_from_query, query_to_querydict, task_choices
-from pahub.jobs.search import JobFilters, search_jobs
+from pahub.jobs.vacancies.forms import (
+    job_filters_from_query,
+    query_to_querydict,
+    task_choices,
+)
+from pahub.jobs.vacancies.search import JobFilters, search_jobs
 from pahub.matching.engine import search_talent
 from pahub.matching.filters import TalentFilters
 

@@ -4,7 +4,7 @@ live in application_services; these only check what was typed."""
 from django import forms
 from django.core.validators import MaxLengthValidator
 
-from pahub.jobs.application_services import MAX_MESSAGE_LENGTH
+from pahub.jobs.applications.services import MAX_MESSAGE_LENGTH
 from pahub.jobs.models import Application
 
 

@@ -1,0 +1,1 @@
+"""Jobs: saved_searches feature."""
