@@ -6,7 +6,7 @@ from typing import Any
 from django import forms
 
 from pahub.accounts.models import Organisation
-from pahub.core.forms import FieldInputError, YesNoField, long_text, text, yes_no
+from pahub.core.forms import YesNoField, long_text, text, yes_no
 from pahub.employers.models import AccessNeed, EmployerProfile
 from pahub.employers.services import (
     MAX_ACCESS_NEEDS_OTHER,
@@ -16,12 +16,8 @@ from pahub.employers.services import (
     EmployerInputError,
 )
 from pahub.places.forms import PostcodeField
+from pahub.taxonomy.forms import cleaned_other_interests, other_interests_field
 from pahub.taxonomy.models import Interest
-from pahub.taxonomy.vocabulary import (
-    MAX_INTEREST_LENGTH,
-    MAX_OTHER_INTERESTS,
-    parse_other_interests,
-)
 
 DISPLAY_NAME_HINT = (
     "How PAs will see you: your first name, or the name you like to be called. It does not "
@@ -108,15 +104,7 @@ class InterestsForm(EmployerStepForm):
         "Select all that apply.",
         widget=forms.CheckboxSelectMultiple(attrs={"small": True}),
     )
-    other_interests = text(
-        label="Other interests",
-        what="Other interests",
-        limit=MAX_OTHER_INTERESTS * (MAX_INTEREST_LENGTH + 2),
-        help_text=(
-            "Optional. Put a comma between each one, for example: birdwatching, jazz. "
-            f"Up to {MAX_OTHER_INTERESTS}, each {MAX_INTEREST_LENGTH} characters or fewer."
-        ),
-    )
+    other_interests = other_interests_field(example="birdwatching, jazz")
 
     def initial_from(self, profile: EmployerProfile) -> dict[str, Any]:
         return {
@@ -125,10 +113,7 @@ class InterestsForm(EmployerStepForm):
         }
 
     def clean_other_interests(self) -> list[str]:
-        try:
-            return parse_other_interests(self.cleaned_data["other_interests"])
-        except FieldInputError as error:
-            raise forms.ValidationError(error.message) from None
+        return cleaned_other_interests(self.cleaned_data["other_interests"])
 
     def changes(self) -> dict[str, Any]:
         return {

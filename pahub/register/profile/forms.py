@@ -24,12 +24,8 @@ from pahub.register.profile.services import (
     parse_hourly_rate,
     pay_warning,
 )
+from pahub.taxonomy.forms import cleaned_other_interests, other_interests_field
 from pahub.taxonomy.models import Interest, Language, Skill
-from pahub.taxonomy.vocabulary import (
-    MAX_INTEREST_LENGTH,
-    MAX_OTHER_INTERESTS,
-    parse_other_interests,
-)
 
 NUMBER_ATTRS = {"inputmode": "numeric", "spellcheck": "false"}
 
@@ -110,15 +106,7 @@ class InterestsForm(ProfileStepForm):
         help_text="Shared interests help employers find a PA who fits them. Select all that apply.",
         widget=forms.CheckboxSelectMultiple(attrs={"small": True}),
     )
-    other_interests = text(
-        label="Other interests",
-        what="Other interests",
-        limit=MAX_OTHER_INTERESTS * (MAX_INTEREST_LENGTH + 2),
-        help_text=(
-            "Optional. Put a comma between each one, for example: salsa dancing, vintage cars. "
-            f"Up to {MAX_OTHER_INTERESTS}, each {MAX_INTEREST_LENGTH} characters or fewer."
-        ),
-    )
+    other_interests = other_interests_field(example="salsa dancing, vintage cars")
 
     def initial_from(self, profile: PAProfile) -> dict[str, Any]:
         return {
@@ -127,10 +115,7 @@ class InterestsForm(ProfileStepForm):
         }
 
     def clean_other_interests(self) -> list[str]:
-        try:
-            return parse_other_interests(self.cleaned_data["other_interests"])
-        except ProfileInputError as error:
-            raise as_validation_error(error) from None
+        return cleaned_other_interests(self.cleaned_data["other_interests"])
 
 
 class LanguagesForm(ProfileStepForm):
