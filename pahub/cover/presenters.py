@@ -15,6 +15,7 @@ from pahub.cover.models import Booking, CoverAlert, CoverOffer, CoverRequest, Co
 from pahub.cover.permissions import can_see_address
 from pahub.cover.times import Span, describe_span, to_local
 from pahub.employers.queries import employer_name
+from pahub.matching.must_haves import MustHaves, Wording, must_haves_in_words
 from pahub.places.distance import miles_for_display
 from pahub.places.queries import distance_between_districts
 from pahub.taxonomy.dbs import DbsLevel
@@ -327,14 +328,16 @@ def slot_words(slot: CoverSlot | Booking) -> str:
 
 
 def must_have_words(request: CoverRequest) -> list[str]:
-    """The request's must-haves as PAs read them; empty when anyone suitable will do."""
-    words = []
-    if request.required_dbs:
-        words.append(f"DBS check: {DbsLevel(request.required_dbs).label}")
-    if request.requires_driver:
-        words.append("Drives, with their own car")
-    if request.required_language_id:
-        words.append(f"Uses {request.required_language.name}")
-    if request.required_gender:
-        words.append(f"A {request.required_gender}, because: {request.gender_reason}")
-    return words
+    """The request's must-haves as the employer checks them (with their own reason for a
+    gender requirement), in the one wording `matching.must_haves` keeps; empty when anyone
+    suitable will do."""
+    must_haves = MustHaves(
+        dbs_rank=request.required_dbs_rank,
+        requires_driver=request.requires_driver,
+        languages=(request.required_language.name,) if request.required_language_id else (),
+        gender=request.required_gender,
+        gender_reason=request.gender_reason,
+        skills=tuple(skill.name for skill in request.required_skills.all()),
+        work="shift",
+    )
+    return must_haves_in_words(must_haves, wording=Wording.CHECKLIST)

@@ -3,7 +3,7 @@
 The employer, their representatives and staff acting with the employer's recorded consent
 may list, create, change, publish, pause, resume, close and delete (drafts only) jobs.
 Staff overseeing the job's local authority may read a job (audited) but not change it.
-Every change goes through `job_services`, so the API gives the builder's messages.
+Every change goes through `jobs.services`, so the API gives the builder's messages.
 
 Session authentication, like /me/profile: send the `csrftoken` cookie's value in an
 `X-CSRFToken` header on POST, PATCH and DELETE.
@@ -24,12 +24,21 @@ from ninja.security import django_auth
 from pahub.accounts.models import User
 from pahub.core import audit
 from pahub.employers.permissions import can_act_for_employer
-from pahub.jobs.job_services import (
+from pahub.jobs.builder.lookups import interests_by_name, language_by_code, skills_by_code
+from pahub.jobs.builder.rules import (
     EmployerProfileMissing,
     JobInputError,
     JobNotReady,
     JobStateError,
-    interests_by_name,
+    missing_steps,
+)
+from pahub.jobs.models import Job
+from pahub.jobs.permissions import (
+    can_manage_job,
+    can_view_job_as_employer_side,
+    jobs_user_may_manage,
+)
+from pahub.jobs.services import (
     job_close,
     job_create_draft,
     job_delete_draft,
@@ -38,15 +47,6 @@ from pahub.jobs.job_services import (
     job_reopen,
     job_resume,
     job_update,
-    language_by_code,
-    missing_steps,
-    skills_by_code,
-)
-from pahub.jobs.models import Job
-from pahub.jobs.permissions import (
-    can_manage_job,
-    can_view_job_as_employer_side,
-    jobs_user_may_manage,
 )
 from pahub.places.postcodes import InvalidPostcode
 from pahub.places.queries import UnknownDistrict, district_by_outcode

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from pahub.employers.models import EmployerProfile
 from pahub.employers.wages import MinimumPay, minimum_pay_on
-from pahub.jobs.job_services import hours_label, pay_check_date, posted_by_line
+from pahub.jobs.builder.rules import hours_label, pay_check_date, posted_by_line
 from pahub.jobs.matches.needs import job_must_haves
 from pahub.jobs.models import Job
 from pahub.matching.must_haves import Wording, must_haves_in_words

@@ -19,9 +19,10 @@ from django.utils import timezone
 from pahub.accounts.models import Role, User
 from pahub.core import audit
 from pahub.employers.permissions import employer_side_role, helping_organisation
-from pahub.jobs.job_services import JobStateError, job_mark_filled
+from pahub.jobs.builder.rules import JobStateError
 from pahub.jobs.matches.needs import job_needs
 from pahub.jobs.models import Application, Job
+from pahub.jobs.services import job_mark_filled
 from pahub.matching.engine import pa_candidate
 from pahub.matching.scoring import unmet_must_haves
 from pahub.messaging.models import Conversation, Message

@@ -1,6 +1,6 @@
 """The job builder's question pages: one form per step, filled from the job.
 
-Each form turns what was typed into the data `job_services.job_update_step` takes, and uses
+Each form turns what was typed into the data `jobs.services.job_update_step` takes, and uses
 the services' rule functions, so pages and API give the same messages.
 """
 
@@ -10,7 +10,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from pahub.jobs.job_services import (
+from pahub.jobs.builder.rules import (
     MAX_YEARS_EXPERIENCE,
     STEP_TITLES,
     JobInputError,

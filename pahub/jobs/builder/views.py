@@ -2,7 +2,7 @@
 printable job description and advert.
 
 Jobs are loaded only through `access_job_for_manager` (404 for anyone who cannot act for
-the employer); every change goes through `job_services`.
+the employer); every change goes through `jobs.services`.
 """
 
 from collections.abc import Callable
@@ -19,28 +19,29 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from pahub.employers.views import Acting, acting_for_employer, employer_profile_of
 from pahub.employers.wages import minimum_pay_on
 from pahub.jobs.builder.forms import BUILDER_STEPS, STEP_BY_NAME, CloseForm, TitleForm, step_after
-from pahub.jobs.job_services import (
+from pahub.jobs.builder.rules import (
     REQUIRED_STEPS,
-    STATUS_ORDER,
     EmployerProfileMissing,
     JobInputError,
     JobNotReady,
     JobStateError,
-    job_close,
-    job_create_draft,
-    job_delete_draft,
-    job_pause,
     job_problems,
-    job_publish,
-    job_reopen,
-    job_resume,
-    job_update_step,
-    jobs_by_status,
     pay_check_date,
 )
 from pahub.jobs.models import Job
 from pahub.jobs.permissions import access_job_for_manager
 from pahub.jobs.printing import JobFacts, advert_summary, job_facts, load_job_for_facts
+from pahub.jobs.queries import STATUS_ORDER, jobs_by_status
+from pahub.jobs.services import (
+    job_close,
+    job_create_draft,
+    job_delete_draft,
+    job_pause,
+    job_publish,
+    job_reopen,
+    job_resume,
+    job_update_step,
+)
 
 STATUS_TAGS = {
     Job.Status.DRAFT: "govuk-tag--grey",

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from pahub.core.models import AuditEvent
 from pahub.jobs.builder.forms import BUILDER_STEPS
-from pahub.jobs.job_services import STEP_FIELDS
+from pahub.jobs.builder.rules import STEP_FIELDS
 from pahub.jobs.models import Job
 from pahub.register.availability import mask_from_keys
 from pahub.taxonomy.models import Interest, Language, Skill

@@ -1,4 +1,4 @@
-"""job_services: legal status changes only, each audited; publishing re-checks everything;
+"""jobs.services: legal status changes only, each audited; publishing re-checks everything;
 the minimum wage table and the hours a week the grid can hold."""
 
 from datetime import date, timedelta
@@ -9,27 +9,29 @@ from django.utils import timezone
 
 from pahub.core.models import AuditEvent
 from pahub.employers.wages import minimum_pay_on
-from pahub.jobs.job_services import (
+from pahub.jobs.builder.rules import (
     PART_HOURS,
     JobInputError,
     JobNotReady,
     JobStateError,
     check_pay_is_lawful,
+    job_problems,
+    most_hours_in,
+    posted_by_line,
+)
+from pahub.jobs.models import Job
+from pahub.jobs.services import (
     job_close,
     job_create_draft,
     job_delete_draft,
     job_mark_filled,
     job_pause,
-    job_problems,
     job_publish,
     job_reopen,
     job_resume,
     job_update,
     job_update_step,
-    most_hours_in,
-    posted_by_line,
 )
-from pahub.jobs.models import Job
 from pahub.register.availability import PARTS, mask_from_keys
 from tests.factories import make_job
 
@@ -154,7 +156,7 @@ def test_a_full_week_holds_a_hundred_and_sixty_eight_hours():
 
 
 def test_a_draft_needs_an_employer_profile(employer):
-    from pahub.jobs.job_services import EmployerProfileMissing
+    from pahub.jobs.builder.rules import EmployerProfileMissing
 
     with pytest.raises(EmployerProfileMissing):
         job_create_draft(employer=employer, by=employer, title="Morning PA")

@@ -67,7 +67,7 @@ def test_an_employer_without_a_profile_is_asked_to_set_one_up(client_for, employ
 def test_staff_see_who_they_act_for_and_posted_jobs_say_so(
     client_for, helping_staff, employer_profile, organisation
 ):
-    from pahub.jobs.job_services import job_create_draft
+    from pahub.jobs.services import job_create_draft
 
     job = job_create_draft(employer=employer_profile.user, by=helping_staff, title="Days out")
     client = client_for(helping_staff)
@@ -145,7 +145,7 @@ def test_the_job_page_links_to_matches_and_applicants_when_those_pages_exist(
 def test_check_your_answers_lists_what_is_missing_with_links_and_no_publish_button(
     client_for, employer_profile
 ):
-    from pahub.jobs.job_services import job_create_draft
+    from pahub.jobs.services import job_create_draft
 
     job = job_create_draft(employer=employer_profile.user, by=employer_profile.user, title="PA")
 

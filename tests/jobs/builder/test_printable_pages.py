@@ -7,9 +7,9 @@ import pytest
 from django.urls import reverse
 
 from pahub.employers.services import employer_profile_update
-from pahub.jobs.job_services import job_create_draft, job_update
 from pahub.jobs.models import Job
 from pahub.jobs.printing import advert_summary
+from pahub.jobs.services import job_create_draft, job_update
 from pahub.taxonomy.models import Interest, Language, Skill
 from tests.factories import make_job
 
