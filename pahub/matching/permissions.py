@@ -6,10 +6,8 @@ A job's matches follow the job (`pahub.jobs.permissions.access_job_for_employer_
 
 from pahub.accounts.models import Role, User
 from pahub.accounts.permissions import (
-    has_two_factor,
     is_organisation_staff,
     is_site_admin,
-    must_use_two_factor,
 )
 
 
@@ -23,13 +21,3 @@ def may_search_talent(user: User) -> bool:
         or is_organisation_staff(user)
         or is_site_admin(user)
     )
-
-
-def acts_as_employer(user: User) -> bool:
-    return user.has_role(Role.EMPLOYER) or user.has_role(Role.REPRESENTATIVE)
-
-
-def staff_without_two_factor(user: User) -> bool:
-    """Staff see other people's details here too, so, as on staff pages, only with two-factor
-    set up (the middleware guards /staff/; these pages live elsewhere)."""
-    return must_use_two_factor(user) and not has_two_factor(user)

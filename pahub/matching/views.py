@@ -6,12 +6,10 @@ template. A job's PAs and a PA's jobs are the job side's pages: `pahub.jobs.matc
 
 from urllib.parse import urlencode
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from pahub.accounts.models import User
@@ -20,20 +18,11 @@ from pahub.employers.models import EmployerProfile
 
 from . import engine
 from .filters import TalentFilters, TalentSearchForm
-from .permissions import acts_as_employer, may_search_talent, staff_without_two_factor
+from .permissions import may_search_talent
 from .presenters import optional_url, pa_card
 from .scoring import DESCRIPTIONS, LABELS, WEIGHTS
 
 TALENT_LIMIT = 50
-
-
-def two_factor_first(request: HttpRequest) -> HttpResponse:
-    messages.warning(
-        request,
-        "Staff must set up two-factor authentication before looking at PAs' details. "
-        "Set it up now with an authenticator app.",
-    )
-    return redirect(f"{reverse('mfa_activate_totp')}?{urlencode({'next': request.path})}")
 
 
 def default_outcode(user: User) -> str:
@@ -49,8 +38,6 @@ def default_outcode(user: User) -> str:
 def talent(request: HttpRequest) -> HttpResponse:
     if not may_search_talent(request.user):
         raise PermissionDenied("The talent search is for employers and the people helping them.")
-    if not acts_as_employer(request.user) and staff_without_two_factor(request.user):
-        return two_factor_first(request)
     searched = bool(request.GET)
     if searched:
         form = TalentSearchForm(request.GET)

@@ -14,12 +14,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
-from django.utils.http import urlencode
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from pahub.accounts.models import Role
-from pahub.accounts.permissions import has_two_factor, must_use_two_factor
 from pahub.core import audit
 from pahub.jobs.applications.forms import ApplyForm, DeclineForm, InviteForm
 from pahub.jobs.applications.queries import (
@@ -180,27 +177,9 @@ def withdraw(request: HttpRequest, application_id: int) -> HttpResponse:
 # The employer's side
 
 
-def two_factor_first(request: HttpRequest) -> HttpResponse | None:
-    """Staff on these pages see PAs' details, so, as on staff pages, only with two-factor set
-    up (the middleware guards /staff/; these pages live under /jobs/). None when fine.
-
-    Asked before the job is loaded: the acting-for rule refuses staff without two-factor
-    (`pahub.employers.permissions`), and this page should say how to put that right."""
-    if not (must_use_two_factor(request.user) and not has_two_factor(request.user)):
-        return None
-    messages.warning(
-        request,
-        "Staff must set up two-factor authentication before looking at applicants. "
-        "Set it up now with an authenticator app.",
-    )
-    return redirect(f"{reverse('mfa_activate_totp')}?{urlencode({'next': request.path})}")
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def invite(request: HttpRequest, job_id: int) -> HttpResponse:
-    if setup := two_factor_first(request):
-        return setup
     job = access_job_for_manager(request.user, job_id)
     data = request.POST if request.method == "POST" else request.GET
     # The PA is part of the address of this page: without a valid one there is nothing here.
@@ -250,8 +229,6 @@ def invite(request: HttpRequest, job_id: int) -> HttpResponse:
 @login_required
 @require_GET
 def applicants(request: HttpRequest, job_id: int) -> HttpResponse:
-    if setup := two_factor_first(request):
-        return setup
     job = access_job_for_employer_side(request.user, job_id)
     may_decide = can_manage_job(request.user, job)
     if not may_decide:
@@ -278,8 +255,6 @@ def applicants(request: HttpRequest, job_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def shortlist(request: HttpRequest, application_id: int) -> HttpResponse:
-    if setup := two_factor_first(request):
-        return setup
     application = access_application_for_manager(request.user, application_id)
     try:
         application_shortlist(application=application, by=request.user)
@@ -293,8 +268,6 @@ def shortlist(request: HttpRequest, application_id: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def decline(request: HttpRequest, application_id: int) -> HttpResponse:
-    if setup := two_factor_first(request):
-        return setup
     application = access_application_for_manager(request.user, application_id)
     form = DeclineForm(request.POST if request.method == "POST" else None)
     problem = None
@@ -332,8 +305,6 @@ def decline(request: HttpRequest, application_id: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def hire(request: HttpRequest, application_id: int) -> HttpResponse:
-    if setup := two_factor_first(request):
-        return setup
     application = access_application_for_manager(request.user, application_id)
     job = application.job
     problem = None

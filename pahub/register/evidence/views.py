@@ -10,13 +10,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
-from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from pahub.accounts.models import Role, User
-from pahub.accounts.permissions import has_two_factor, is_site_admin
+from pahub.accounts.permissions import is_site_admin
 from pahub.core.public import public_page
 from pahub.register.code import services as code_services
 from pahub.register.evidence import services as evidence_services
@@ -114,13 +112,6 @@ def pa_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
     return wrapper
 
 
-def two_factor_setup_redirect(request: HttpRequest) -> HttpResponse:
-    messages.warning(
-        request, "Set up two-factor authentication before you look at other people's documents."
-    )
-    return redirect(f"{reverse('mfa_activate_totp')}?{urlencode({'next': request.path})}")
-
-
 # The code of conduct
 
 
@@ -157,8 +148,6 @@ def code(request: HttpRequest) -> HttpResponse:
 def code_publish(request: HttpRequest) -> HttpResponse:
     if not is_site_admin(request.user):
         raise PermissionDenied("Only site administrators can publish the code of conduct.")
-    if not has_two_factor(request.user):
-        return two_factor_setup_redirect(request)
     current = current_code_version()
     form = CodePublishForm(request.POST or None, initial={"body": current.body if current else ""})
     if request.method == "POST" and form.is_valid():
@@ -316,9 +305,6 @@ def access_evidence_for_download(user: User, evidence_id: int) -> Evidence:
 @require_GET
 def evidence_document(request: HttpRequest, evidence_id: int) -> HttpResponse:
     evidence = access_evidence_for_download(request.user, evidence_id)
-    is_owner = evidence.profile.user_id == request.user.pk
-    if not is_owner and not has_two_factor(request.user):
-        return two_factor_setup_redirect(request)
     document = evidence_services.evidence_document_open(evidence=evidence, by=request.user)
     response = FileResponse(
         document,

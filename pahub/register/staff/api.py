@@ -17,7 +17,7 @@ from ninja.security import SessionAuth
 
 from pahub.accounts.api import organisation_key_auth
 from pahub.accounts.models import ApiKey, User
-from pahub.accounts.permissions import has_two_factor, is_organisation_staff, is_site_admin
+from pahub.accounts.permissions import is_organisation_staff, is_site_admin
 from pahub.core import audit
 from pahub.places.postcodes import InvalidPostcode, normalise_outcode
 from pahub.register.availability import SLOT_BY_KEY, keys_from_mask, mask_from_keys
@@ -47,8 +47,6 @@ class StaffSessionAuth(SessionAuth):
             return None
         if not (is_organisation_staff(user) or is_site_admin(user)):
             raise HttpError(403, "The register is for organisation staff.")
-        if not has_two_factor(user):
-            raise HttpError(403, "Set up two-factor authentication before using the register.")
         return user
 
 
