@@ -341,7 +341,7 @@ def matched_tables() -> list[str]:
 
 
 def analyse_for_planner() -> None:
-    """As `pahub.register.seeding.analyse_for_planner`, for the jobs tables (PostgreSQL)."""
+    """As `pahub.register.seeding.load.analyse_for_planner`, for the jobs tables (PostgreSQL)."""
     if connection.vendor != "postgresql":
         return
     command = "ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE"

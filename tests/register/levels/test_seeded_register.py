@@ -17,7 +17,7 @@ from pahub.register.models import (
     VerificationRecord,
 )
 from pahub.register.queries import level_facts_for
-from pahub.register.seeding import level_spread
+from pahub.register.seeding.load import level_spread
 
 pytestmark = pytest.mark.django_db
 

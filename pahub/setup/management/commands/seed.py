@@ -25,7 +25,7 @@ from pahub.accounts.seeding import (
     spoke_districts,
 )
 from pahub.jobs.seeding import seed_extension as seed_jobs
-from pahub.register.seeding import seed_extension as seed_register
+from pahub.register.seeding.load import seed_extension as seed_register
 
 # The project's top orchestrates the seed: accounts makes the people, then each app further up
 # adds its own rows for them, each in its own transaction. Each is called as
