@@ -6,7 +6,7 @@ The booking pages serve the booked PA and the employer side alike.
 
 from django.urls import path, re_path
 
-from pahub.cover import pa_views
+from pahub.cover import pa_views, rota_views
 
 urlpatterns = [
     path("for-me/", pa_views.pa_home, name="pa_home"),
@@ -28,9 +28,9 @@ urlpatterns = [
     path("bookings/<int:booking_id>/cancel/", pa_views.booking_cancel_view, name="booking_cancel"),
     path("bookings/<int:booking_id>/hours/", pa_views.booking_hours, name="booking_hours"),
     path("bookings/<int:booking_id>/booking.ics", pa_views.booking_ics, name="booking_ics"),
-    path("rota/", pa_views.rota_view, name="rota"),
-    path("feeds/", pa_views.feeds, name="feeds"),
-    path("feeds/<int:feed_id>/stop/", pa_views.feed_stop, name="feed_stop"),
+    path("rota/", rota_views.rota_view, name="rota"),
+    path("feeds/", rota_views.feeds, name="feeds"),
+    path("feeds/<int:feed_id>/stop/", rota_views.feed_stop, name="feed_stop"),
     # The secret is CalendarFeed.new_token(): URL-safe base64, 43 characters.
-    re_path(r"^feeds/(?P<token>[A-Za-z0-9_-]{20,100})\.ics$", pa_views.feed, name="feed"),
+    re_path(r"^feeds/(?P<token>[A-Za-z0-9_-]{20,100})\.ics$", rota_views.feed, name="feed"),
 ]
