@@ -5,11 +5,14 @@ labels, hints and errors linked by aria-describedby, so every page gets the same
 accessible pattern without repeating markup.
 """
 
+from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from django import forms
 from django.core.validators import MaxLengthValidator
 from django.forms.renderers import TemplatesSetting
+from django.utils import timezone
 
 WIDGET_CLASSES = {
     forms.Textarea: "govuk-textarea",
@@ -144,3 +147,89 @@ class FieldInputError(ValueError):
         super().__init__(message)
         self.field = field
         self.message = message
+
+
+# GOV.UK date input: three boxes in a fieldset, whose typed values survive an error.
+
+
+class GovukDateWidget(forms.MultiWidget):
+    template_name = "core/forms/date_input.html"
+    parts = (
+        ("Day", "govuk-input--width-2"),
+        ("Month", "govuk-input--width-2"),
+        ("Year", "govuk-input--width-4"),
+    )
+
+    def __init__(self, attrs: dict | None = None) -> None:
+        numeric = {"inputmode": "numeric"}
+        super().__init__([forms.TextInput(numeric) for _ in range(3)], attrs)
+        self.widgets_names = ["_day", "_month", "_year"]
+
+    def decompress(self, value: date | None) -> list:
+        return [value.day, value.month, value.year] if value else [None, None, None]
+
+    def get_context(self, name: str, value: Any, attrs: dict | None) -> dict:
+        context = super().get_context(name, value, attrs)
+        widget = context["widget"]
+        has_error = "--error" in widget["attrs"].get("class", "")
+        # The error summary links to the field's id, so the day box carries it.
+        base_id = widget["attrs"].get("id")
+        widget["parts"] = []
+        for index, (subwidget, (label, width)) in enumerate(
+            zip(widget["subwidgets"], self.parts, strict=True)
+        ):
+            widget["parts"].append(
+                {
+                    "id": base_id if index == 0 else f"{base_id}_{label.lower()}",
+                    "name": subwidget["name"],
+                    "value": subwidget["value"] or "",
+                    "label": label,
+                    "classes": f"govuk-input govuk-date-input__input {width}"
+                    + (" govuk-input--error" if has_error else ""),
+                }
+            )
+        return context
+
+
+def not_in_future(message: str) -> Callable[[date], None]:
+    def check(value: date) -> None:
+        if value and value > timezone.localdate():
+            raise forms.ValidationError(message, code="future")
+
+    return check
+
+
+class GovukDateField(forms.MultiValueField):
+    """A date typed as day, month and year, checked with GOV.UK's messages."""
+
+    widget = GovukDateWidget
+
+    def __init__(self, *, past_message: str | None = None, **kwargs) -> None:
+        # A fieldset with a legend, not a label: set here, as Field.__init__ resets it.
+        kwargs.setdefault("template_name", "core/forms/date_field.html")
+        fields = [forms.CharField(required=False) for _ in range(3)]
+        validators = [not_in_future(past_message)] if past_message else []
+        super().__init__(fields, require_all_fields=False, validators=validators, **kwargs)
+
+    def compress(self, data_list: list[str]) -> date | None:
+        if not data_list or not any(data_list):
+            return None
+        day, month, year = (str(part or "").strip() for part in data_list)
+        missing = [
+            name for name, part in (("day", day), ("month", month), ("year", year)) if not part
+        ]
+        if missing:
+            raise forms.ValidationError(
+                f"{self.label} must include a {' and '.join(missing)}", code="incomplete"
+            )
+        if not (day.isdigit() and month.isdigit() and year.isdigit()):
+            raise forms.ValidationError("Enter a real date", code="invalid")
+        if len(year) != 4:
+            raise forms.ValidationError("Enter the year in full, for example 2024", code="year")
+        try:
+            value = date(int(year), int(month), int(day))
+        except ValueError:
+            raise forms.ValidationError("Enter a real date", code="invalid") from None
+        if value.year < 1900:
+            raise forms.ValidationError("Enter a real date", code="invalid")
+        return value

@@ -17,10 +17,10 @@ from django.forms.utils import ErrorDict
 from django.http import QueryDict
 from django.utils import timezone
 
+from pahub.core.forms import GovukDateField
 from pahub.cover.models import CoverRequest
 from pahub.cover.services import WAIT_CHOICES, RequestInput, SlotInput
 from pahub.cover.times import LocalTimeError, local_instant
-from pahub.register.evidence.forms import GovukDateField
 from pahub.register.profile.forms import (
     SkillGroup,
     SkillOption,

@@ -6,8 +6,8 @@ from datetime import time
 
 from django import forms
 
+from pahub.core.forms import GovukDateField
 from pahub.cover.services import HoursInput
-from pahub.register.evidence.forms import GovukDateField
 
 CLOCK = re.compile(r"^(?P<hour>\d{1,2})(?:[:.]?(?P<minute>\d{2}))?\s*(?P<half>am|pm)?$")
 WORDS = {"midnight": time(0), "midday": time(12), "noon": time(12)}

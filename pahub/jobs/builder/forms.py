@@ -10,6 +10,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
+from pahub.core.forms import GovukDateField
 from pahub.jobs.builder.rules import (
     MAX_YEARS_EXPERIENCE,
     STEP_TITLES,
@@ -24,7 +25,6 @@ from pahub.places.forms import OutcodeField
 from pahub.places.postcodes import InvalidPostcode
 from pahub.places.queries import UnknownDistrict, district_by_outcode
 from pahub.register.availability import ALL_SLOTS, PARTS, keys_from_mask, mask_from_keys
-from pahub.register.evidence.forms import GovukDateField
 from pahub.register.profile.forms import (
     NUMBER_ATTRS,
     GridRow,

@@ -17,11 +17,10 @@ from pahub.accounts.models import Role, User
 from pahub.accounts.permissions import is_site_admin
 from pahub.core.public import public_page
 from pahub.register.code import services as code_services
+from pahub.register.code.forms import CodePublishForm, CodeSignForm
 from pahub.register.evidence import services as evidence_services
 from pahub.register.evidence.forms import (
     FORM_FOR_KIND,
-    CodePublishForm,
-    CodeSignForm,
     EvidenceForm,
     ReferenceAnswerForm,
     ReferenceRequestForm,
