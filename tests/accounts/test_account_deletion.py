@@ -71,17 +71,17 @@ def test_employer_deleting_removes_their_words_but_keeps_the_pas(shared, employe
     assert Job.objects.get(pk=shared.job.pk).description == ""
 
 
-def test_employer_deleting_cancels_future_shifts_and_tells_the_pa(shared, employer, pa):
-    user_delete(user=employer, by=employer)
+def test_employer_deleting_cancels_future_shifts_and_tells_the_pa(
+    shared, employer, pa, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        user_delete(user=employer, by=employer)
 
     shared.future_booking.refresh_from_db()
     assert shared.future_booking.status == Booking.Status.CANCELLED
     to_pa = [email for email in mail.outbox if email.to == ["pa@example.org"]]
     assert any("cancelled" in email.subject for email in to_pa)
-    assert not any(
-        FORMER_USER_NAME.lower() not in email.body.lower() and "Amira" in email.body
-        for email in to_pa
-    )
+    assert all("Amira" not in email.body for email in to_pa)
     shared.open_request.refresh_from_db()
     assert shared.open_request.status == CoverRequest.Status.CANCELLED
 
@@ -146,8 +146,11 @@ def test_pa_deleting_keeps_the_employers_records_with_a_former_user(shared, empl
     assert "Jordan" not in hub.body
 
 
-def test_pa_deleting_cancels_their_future_shifts_and_tells_the_employer(shared, employer, pa):
-    user_delete(user=pa, by=pa)
+def test_pa_deleting_cancels_their_future_shifts_and_tells_the_employer(
+    shared, employer, pa, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        user_delete(user=pa, by=pa)
 
     shared.future_booking.refresh_from_db()
     assert shared.future_booking.status == Booking.Status.CANCELLED
