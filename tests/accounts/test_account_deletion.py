@@ -8,6 +8,7 @@ and can still download their approved hours.
 
 import json
 
+import pytest
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
@@ -204,3 +205,21 @@ def test_someone_can_sign_up_again_with_the_same_email(shared, pa):
     again = User.objects.create_user("pa@example.org", PASSWORD, full_name="Jordan Reed")
     assert again.pk != pa.pk
     assert Role.PA not in again.role_set
+
+
+def test_nobody_can_message_a_former_user(shared, employer, pa):
+    from pahub.messaging.services import MessagingError, message_post
+
+    user_delete(user=employer, by=employer)
+    conversation = Conversation.objects.get(pk=shared.conversation.pk)
+
+    with pytest.raises(MessagingError, match="deleted their PA Hub account"):
+        message_post(conversation=conversation, author=pa, author_role="pa", body="Hello?")
+
+
+def test_the_privacy_notice_says_what_is_kept_for_the_other_person(client):
+    page = client.get(reverse("core:privacy")).content.decode()
+
+    assert 'id="kept-for-others"' in page
+    assert "a former PA Hub user" in page
+    assert "hours worked" in page
