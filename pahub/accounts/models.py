@@ -27,6 +27,11 @@ class UserManager(BaseUserManager["User"]):
         return self.create_user(email, password, **fields)
 
 
+# How a person who deleted their account appears on the records others keep (bookings,
+# hours, conversations, hired jobs). Every name shown of a person falls back to this.
+FORMER_USER_NAME = "a former PA Hub user"
+
+
 class Role(models.TextChoices):
     PA = "pa", "Personal Assistant"
     EMPLOYER = "employer", "Employer"
@@ -56,6 +61,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     # Django's flag for the /admin/ site; PA Hub's own staff pages use memberships.
     is_staff = models.BooleanField(default=False)
     date_joined = models.DateTimeField(default=timezone.now)
+    # Set when the person deleted their account: the row stays, with no personal data, so
+    # the records other people rely on still point somewhere (accounts.erasure).
+    deleted_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = UserManager()
 
@@ -71,7 +79,13 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     @property
     def display_name(self) -> str:
+        if self.deleted_at is not None:
+            return FORMER_USER_NAME
         return self.known_as or self.full_name or self.email
+
+    @property
+    def is_former(self) -> bool:
+        return self.deleted_at is not None
 
     def get_full_name(self) -> str:
         return self.full_name

@@ -4,9 +4,23 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from pahub.accounts.exports import exported_sections
 from pahub.accounts.models import Membership, Representation, User
+from pahub.core import personal_data
 from pahub.core.models import AuditEvent
+
+# The explanation at the top of every download, in plain English.
+EXPORT_README = [
+    "This file holds everything PA Hub keeps about you, for your right of access "
+    "(UK GDPR Article 15). It is JSON: any text editor can open it.",
+    "account, roles, email_addresses, organisations and the representatives parts are your "
+    "account. activity_log is what you did on PA Hub, from our security log.",
+    "pa_register is your PA profile, evidence and code of conduct. employer is your employer "
+    "profile, with your access needs.",
+    "jobs holds the jobs you posted (with who applied) and your applications. messages holds "
+    "your conversations. cover holds your cover requests, offers, bookings and the hours "
+    "worked on them. A part you have nothing in is null.",
+    "Other people appear by the name they chose to show; their contact details are not here.",
+]
 
 
 def representations_for(user: User) -> dict[str, QuerySet[Representation]]:
@@ -26,7 +40,13 @@ def memberships_for(user: User) -> QuerySet[Membership]:
 
 
 def user_data_export(user: User) -> dict[str, Any]:
-    """Everything PA Hub holds about a person, for their right of access (UK GDPR Art. 15)."""
+    """Everything PA Hub holds about a person, for their right of access (UK GDPR Art. 15):
+    every app's part, from the one registry (`core.personal_data`)."""
+    return {"README": EXPORT_README, **personal_data.registry.export(user)}
+
+
+def account_export(user: User) -> dict[str, Any]:
+    """The account's own part of the download: details, roles, organisations, activity."""
     from allauth.account.models import EmailAddress
 
     reps = representations_for(user)
@@ -58,7 +78,6 @@ def user_data_export(user: User) -> dict[str, Any]:
             for event in AuditEvent.objects.filter(actor=user).order_by("at")[:5000]
         ],
     }
-    export.update(exported_sections(user))
     return export
 
 

@@ -21,7 +21,7 @@ from pahub.accounts.models import (
     UserRole,
     hash_api_key,
 )
-from pahub.core import audit
+from pahub.core import audit, personal_data
 from pahub.places.queries import district_for_postcode
 
 INVITATION_LIFETIME = timedelta(days=14)
@@ -77,9 +77,16 @@ def user_update_details(
 
 @transaction.atomic
 def user_delete(*, user: User, by: User) -> None:
-    """Delete an account and everything that is only theirs; the audit log keeps a note."""
+    """Delete an account: everything that was only theirs goes; what someone else relies on
+    (bookings, hours worked, conversations, a hired job) stays without their details, showing
+    "a former PA Hub user". Future shifts are cancelled, open jobs closed, pending applications
+    withdrawn, each through its app's own service, which tells the other person. Every app's
+    part is declared in its `personal_data.py` (`core.personal_data`); the audit log keeps a
+    note."""
+    if user.deleted_at is not None:
+        raise AccountError("This account has already been deleted.")
     audit.record(by, "account.deleted", user, email=user.email)
-    user.delete()
+    personal_data.registry.erase(user)
 
 
 @transaction.atomic

@@ -38,6 +38,7 @@ from pahub.places.distance import miles_between, miles_for_display
 from pahub.register.levels import LEVEL_NAMES
 from pahub.register.models import PAProfile
 from pahub.register.permissions import can_view_profile
+from pahub.register.queries import pa_name
 
 # Whom a person acts for
 
@@ -68,12 +69,6 @@ def pa_profile_of(pa: User) -> PAProfile | None:
         return pa.pa_profile
     except PAProfile.DoesNotExist:
         return None
-
-
-def pa_name(pa: User) -> str:
-    """The name a PA chose to show employers; never more of their personal details."""
-    profile = pa_profile_of(pa)
-    return profile.shown_name if profile else pa.display_name
 
 
 # Waves in words

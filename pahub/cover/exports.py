@@ -78,6 +78,11 @@ def approved_hours(employer: User, start: date, end: date) -> QuerySet[Timesheet
     )
 
 
+def person_name(user: User) -> str:
+    """Payroll needs the full name; someone who deleted their account is a former user."""
+    return user.full_name or user.display_name
+
+
 def hours_worked_on(timesheet: Timesheet) -> Decimal:
     """Real time worked, less breaks, in exact hours (instants, so clock changes count)."""
     return worked_hours(
@@ -93,7 +98,7 @@ def hours_row(timesheet: Timesheet) -> list[str]:
     return [
         safe_cell(value)
         for value in (
-            timesheet.booking.pa.full_name,
+            person_name(timesheet.booking.pa),
             start.date().isoformat(),
             f"{start:%H:%M}",
             f"{end:%H:%M}" if end.date() == start.date() else f"{end:%H:%M} next day",
@@ -102,7 +107,7 @@ def hours_row(timesheet: Timesheet) -> list[str]:
             pay.quantize(PENNY),
             pay_for_hours(hours, pay),
             timesheet.note,
-            timesheet.decided_by.full_name if timesheet.decided_by else "",
+            person_name(timesheet.decided_by) if timesheet.decided_by else "",
             f"{approved_at:%Y-%m-%d %H:%M}" if approved_at else "",
         )
     ]

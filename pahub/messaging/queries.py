@@ -9,7 +9,6 @@ marker, and not hidden by a moderator. What a representative writes for an emplo
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import (
     Case,
     Count,
@@ -30,6 +29,7 @@ from pahub.accounts.models import User
 from pahub.employers.queries import employer_name
 from pahub.messaging.models import Block, Conversation, Message, ReadMarker
 from pahub.messaging.permissions import CONVERSATION_RELATED, Participant, conversations_for
+from pahub.register.queries import pa_name
 
 # Before any message on PA Hub: "never read" compares as earlier than every message.
 NEVER = datetime(2000, 1, 1, tzinfo=UTC)
@@ -146,14 +146,6 @@ def unread_summary(
 
 
 # Names and labels
-
-
-def pa_name(pa: User) -> str:
-    """What employers call the PA: the name on their PA profile, else the account's."""
-    try:
-        return pa.pa_profile.shown_name
-    except ObjectDoesNotExist:
-        return pa.display_name
 
 
 def other_side_name(conversation: Conversation, participant: Participant) -> str:

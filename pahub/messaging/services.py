@@ -47,6 +47,7 @@ class MessagingError(Exception):
 
 
 BLOCKED_MESSAGE = "Messages can no longer be sent between you and this person."
+FORMER_USER_MESSAGE = "This person has deleted their PA Hub account, so they cannot get messages."
 
 
 def clean_body(body: str, *, field: str = "body", max_length: int = MESSAGE_MAX_LENGTH) -> str:
@@ -94,6 +95,10 @@ def message_post(
         conversation.employer, conversation.pa
     ):
         raise MessagingError(BLOCKED_MESSAGE, field="body", code="blocked")
+    if author_role != Message.AuthorRole.HUB and (
+        conversation.employer.is_former or conversation.pa.is_former
+    ):
+        raise MessagingError(FORMER_USER_MESSAGE, field="body", code="former_user")
     now = timezone.now()
     message = Message.objects.create(
         conversation=conversation,

@@ -2,6 +2,7 @@
 
 from datetime import date
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.utils import timezone
 
 from pahub.register.levels import LevelFacts, dbs_valid_until
@@ -17,6 +18,16 @@ from pahub.taxonomy.dbs import dbs_rank
 DEFAULT_DBS_MAX_AGE_MONTHS = 36
 # The questions a profile must answer before it counts as complete (Entry level).
 REQUIRED_PROFILE_STEPS = ("about", "skills", "availability", "location")
+
+
+def pa_name(pa) -> str:
+    """What others call a PA: the name on their PA profile, else the account's (which is
+    "a former PA Hub user" once they have deleted their account). Pages, the API and emails
+    all use this; a caller that selected `pa_profile` costs no query."""
+    try:
+        return pa.pa_profile.shown_name
+    except ObjectDoesNotExist:
+        return pa.display_name
 
 
 def current_code_version() -> CodeOfConductVersion | None:

@@ -201,7 +201,9 @@ def test_delete_with_the_right_password_deletes_the_account_and_signs_out(client
 
     assert response.status_code == 302
     assert response.url == reverse("core:home")
-    assert not User.objects.filter(pk=pa.pk).exists()
+    # The row stays, with nothing of the person, for the records others rely on.
+    assert not User.objects.filter(email="pa@example.org").exists()
+    assert User.objects.get(pk=pa.pk).full_name == ""
     assert "_auth_user_id" not in client.session
     assert client.get(reverse("accounts:home")).status_code == 302
 

@@ -190,12 +190,17 @@ def cover_request_create(*, employer: User, by: User, data: RequestInput) -> Cov
 
 @transaction.atomic
 def cover_request_cancel(*, request: CoverRequest, by: User, reason: str) -> CoverRequest:
-    """Withdraw the whole request; confirmed bookings are cancelled with the same reason."""
+    """Withdraw the whole request; confirmed bookings of shifts not yet over are cancelled with
+    the same reason."""
     if request.status in (CoverRequest.Status.CANCELLED, CoverRequest.Status.EXPIRED):
         raise CoverError("This request has already ended.")
     if not reason.strip():
         raise CoverError("Say why you are cancelling, so the PAs know.", "reason")
-    for booking in Booking.objects.filter(slot__request=request, status=Booking.Status.CONFIRMED):
+    # A shift that has finished went ahead: its booking (and the hours owed) stays.
+    still_to_come = Booking.objects.filter(
+        slot__request=request, status=Booking.Status.CONFIRMED, ends_at__gt=timezone.now()
+    )
+    for booking in still_to_come:
         cancel_booking_unchecked(booking=booking, by=by, reason=reason, reopen=False)
     request.slots.filter(status=CoverSlot.Status.OPEN).update(status=CoverSlot.Status.CANCELLED)
     request.status = CoverRequest.Status.CANCELLED

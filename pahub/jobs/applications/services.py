@@ -59,7 +59,10 @@ class ApplicationError(Exception):
 
 
 def pa_name(pa: User) -> str:
-    """The name a PA chose to show employers (never their legal name unless they chose it)."""
+    """The name a PA chose to show employers (never their legal name unless they chose it);
+    a PA who deleted their account is "a former PA Hub user", as everywhere."""
+    if pa.is_former:
+        return pa.display_name
     profile = PAProfile.objects.filter(user=pa).only("display_name").first()
     if profile and profile.display_name:
         return profile.display_name
