@@ -1,5 +1,6 @@
 """PA Hub settings: one file, read from the environment (see docs/settings.md)."""
 
+import json
 import os
 from pathlib import Path
 
@@ -282,5 +283,8 @@ PAHUB_SUPPORT = {
 }
 # Emails about unread messages are batched: at most one per person per this many minutes.
 MESSAGE_EMAIL_INTERVAL_MINUTES = int(os.environ.get("MESSAGE_EMAIL_INTERVAL_MINUTES", "15"))
+# Days to keep each kind of personal data, by retention rule name, where it differs from the
+# rule's default (pahub/core/retention.py; /privacy/retention/ shows the periods in force).
+RETENTION_DAYS: dict[str, int] = json.loads(os.environ.get("RETENTION_DAYS", "{}"))
 
 FORM_RENDERER = "pahub.core.forms.GovukFormRenderer"

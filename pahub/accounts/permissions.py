@@ -3,7 +3,13 @@
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from pahub.accounts.models import Membership, Organisation, Representation, User
+from pahub.accounts.models import (
+    Membership,
+    Organisation,
+    OrganisationConsent,
+    Representation,
+    User,
+)
 
 
 def is_site_admin(user: User) -> bool:
@@ -82,3 +88,12 @@ def access_representation_for_either_side(user: User, representation_id: int) ->
     if user.pk not in (representation.employer_id, representation.representative_id):
         raise Http404
     return representation
+
+
+def access_own_consent(user: User, consent_id: int) -> OrganisationConsent:
+    """An agreement the person gave; anyone else's is "not found", so ids reveal nothing."""
+    return get_object_or_404(
+        OrganisationConsent.objects.select_related("organisation", "recorded_by"),
+        pk=consent_id,
+        person=user,
+    )

@@ -20,5 +20,6 @@ urlpatterns = [
         views.representation_end,
         name="representation_end",
     ),
+    path("consents/<int:consent_id>/withdraw/", views.consent_withdraw, name="consent_withdraw"),
     path("invitations/<str:token>/", views.invitation, name="invitation"),
 ]

@@ -13,10 +13,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from pahub.accounts import services
+from pahub.accounts import consents, services
 from pahub.accounts.forms import DeleteAccountForm, DetailsForm, RepresentationRequestForm
 from pahub.accounts.models import Role, StaffInvitation, User
 from pahub.accounts.permissions import (
+    access_own_consent,
     access_representation_for_either_side,
     access_representation_for_employer,
     has_two_factor,
@@ -40,6 +41,10 @@ def account_home(request: HttpRequest) -> HttpResponse:
             "two_factor_required": must_use_two_factor(user),
             "is_employer": user.has_role(Role.EMPLOYER),
             "is_representative": user.has_role(Role.REPRESENTATIVE),
+            "consents": [
+                {"consent": consent, "allows": consents.what_it_allows(consent)}
+                for consent in consents.consents_for(user)
+            ],
         },
     )
 
@@ -154,6 +159,29 @@ def representation_end(request: HttpRequest, representation_id: int) -> HttpResp
     except services.AccountError as error:
         messages.error(request, str(error))
     return redirect("accounts:home")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def consent_withdraw(request: HttpRequest, consent_id: int) -> HttpResponse:
+    """Ask "are you sure?", then withdraw the agreement at once."""
+    consent = access_own_consent(request.user, consent_id)
+    if consent.withdrawn_at is not None:
+        messages.info(request, f"You have already withdrawn {consent.organisation.name}'s help.")
+        return redirect(reverse("accounts:home") + "#consents")
+    if request.method == "POST":
+        consents.consent_withdraw_by_person(consent=consent, by=request.user)
+        messages.success(
+            request,
+            f"You have withdrawn your agreement. {consent.organisation.name}'s staff can no "
+            "longer act for you.",
+        )
+        return redirect(reverse("accounts:home") + "#consents")
+    return render(
+        request,
+        "accounts/consent_withdraw.html",
+        {"consent": consent, "allows": consents.what_it_allows(consent)},
+    )
 
 
 def admin_login_through_allauth(request: HttpRequest, extra_context=None) -> HttpResponse:

@@ -5,6 +5,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 
+from pahub.core import retention
 from pahub.core.public import public_page
 
 
@@ -26,6 +27,16 @@ def accessibility(request: HttpRequest) -> HttpResponse:
 @public_page
 def privacy(request: HttpRequest) -> HttpResponse:
     return render(request, "core/privacy.html")
+
+
+@public_page
+def privacy_retention(request: HttpRequest) -> HttpResponse:
+    """Every retention rule, in plain English, from the same registry the daily task runs."""
+    rules = [
+        {"rule": rule, "kept_while": retention.registry.kept_while(rule)}
+        for rule in retention.registry
+    ]
+    return render(request, "core/privacy_retention.html", {"rules": rules})
 
 
 @public_page

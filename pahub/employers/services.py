@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from pahub.accounts.consents import tell_person_consent_recorded
 from pahub.accounts.models import Organisation, OrganisationConsent, Representation, Role, User
 from pahub.accounts.permissions import is_site_admin, staff_local_authority_ids
 from pahub.core import audit
@@ -213,6 +214,7 @@ def help_consent_record(
         organisation=organisation.name,
         how_given=how_given,
     )
+    tell_person_consent_recorded(consent)
     return consent
 
 

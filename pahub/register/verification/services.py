@@ -17,6 +17,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from pahub.accounts.consents import tell_person_consent_recorded
 from pahub.accounts.models import Organisation, OrganisationConsent, Role, User
 from pahub.accounts.services import place_user, user_set_roles
 from pahub.core import audit
@@ -412,6 +413,7 @@ def consent_record(
     audit.record(
         staff, "consent.recorded", profile, organisation=organisation.name, how_given=how_given
     )
+    tell_person_consent_recorded(consent)
     return consent
 
 

@@ -220,8 +220,11 @@ def test_staff_make_an_account_with_consent_and_a_set_password_email(
     consent = OrganisationConsent.objects.get(person=profile.user)
     assert consent.organisation == organisation
     assert AuditEvent.objects.filter(action="account.created_by_staff", actor=member).exists()
-    [message] = mail.outbox
-    assert message.to == ["brenda.milburn@example.org"]
+    # Two emails: how to set a password, and what the recorded agreement lets staff do.
+    assert [m.to for m in mail.outbox] == [["brenda.milburn@example.org"]] * 2
+    [notice] = [m for m in mail.outbox if "can now help you" in m.subject]
+    assert "create and change your PA profile for you" in notice.body
+    [message] = [m for m in mail.outbox if m is not notice]
     assert organisation.name in message.body
     link = next(line for line in message.body.splitlines() if "/password/reset/key/" in line)
     path = link.split("://", 1)[1].split("/", 1)[1]
