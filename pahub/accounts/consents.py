@@ -2,7 +2,7 @@
 (`OrganisationConsent`): telling the person, showing them, and letting them withdraw.
 
 Staff record an agreement in the app it is for (`employers.services.help_consent_record`,
-`register.verification.services.consent_record`); both call `tell_person_consent_recorded`, so
+`register.verification.assisted_digital.consent_record`); both call `tell_person_consent_recorded`, so
 nobody's agreement is ever recorded silently. The person withdraws it from their account here;
 the acting-for checks read `withdrawn_at`, so it takes effect at once.
 """

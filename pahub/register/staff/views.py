@@ -37,6 +37,12 @@ from pahub.register.permissions import (
     visible_profiles_for_staff,
 )
 from pahub.register.reminders import staff_label_for
+from pahub.register.verification.assisted_digital import (
+    consent_record,
+    consent_withdraw,
+    pa_create_on_behalf,
+    profile_update_by_staff,
+)
 from pahub.register.verification.forms import (
     ConsentForm,
     InductionForm,
@@ -47,15 +53,7 @@ from pahub.register.verification.forms import (
     VerificationForm,
     day_field_name,
 )
-from pahub.register.verification.services import (
-    StaffActionError,
-    consent_record,
-    consent_withdraw,
-    evidence_verify,
-    induction_record,
-    pa_create_on_behalf,
-    profile_update_by_staff,
-)
+from pahub.register.verification.services import StaffActionError, evidence_verify, induction_record
 
 CARD_TEMPLATE = "register/profile/_card.html"
 EXPIRING_SOON_SHOWN = 25

@@ -22,10 +22,10 @@ from pahub.register.search import (
     RegisterFilters,
     availability_filters,
 )
+from pahub.register.verification.assisted_digital import StaffProfileChanges
 from pahub.register.verification.services import (
     ORIGINAL_REQUIRED,
     StaffActionError,
-    StaffProfileChanges,
     check_outcome,
     latest_record_id,
     saw_original_text,

@@ -12,7 +12,7 @@ from pahub.accounts.models import OrganisationConsent, Role, User
 from pahub.core.models import AuditEvent
 from pahub.register.availability import keys_from_mask
 from pahub.register.models import PAProfile
-from pahub.register.verification.services import consent_record
+from pahub.register.verification.assisted_digital import consent_record
 
 
 def consent_url(profile) -> str:

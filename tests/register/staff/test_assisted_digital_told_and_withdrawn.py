@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from pahub.accounts.models import OrganisationConsent
-from pahub.register.verification.services import consent_record
+from pahub.register.verification.assisted_digital import consent_record
 
 
 @pytest.fixture
