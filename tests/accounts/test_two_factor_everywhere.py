@@ -34,6 +34,7 @@ PUBLIC_PAGES = {
     "core:becoming_a_pa",
     "core:accessibility",
     "core:privacy",
+    "core:privacy_retention",
     "core:cookies",
     "core:contact",
     "core:licence",
