@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 from django import forms
 from django.utils import timezone
 
+from pahub.core.forms import Form
 from pahub.register.models import Evidence, ReferenceRequest
 from pahub.register.uploads import DocumentField
 from pahub.taxonomy.dbs import CERTIFICATE_CHOICES
@@ -141,7 +142,7 @@ def require_detail_for_other(
         form.add_error(detail, message)
 
 
-class EvidenceForm(forms.Form):
+class EvidenceForm(Form):
     """The shared shape of every "add evidence" form."""
 
     # Pages show the error summary at the top, above the h1, as GOV.UK does.
@@ -533,7 +534,7 @@ FORM_FOR_KIND: dict[str, type[EvidenceForm]] = {
 # References
 
 
-class ReferenceRequestForm(forms.Form):
+class ReferenceRequestForm(Form):
     hide_error_summary = True
 
     referee_name = forms.CharField(
@@ -578,7 +579,7 @@ class ReferenceRequestForm(forms.Form):
         return email
 
 
-class ReferenceAnswerForm(forms.Form):
+class ReferenceAnswerForm(Form):
     hide_error_summary = True
 
     known_for = forms.CharField(
@@ -636,7 +637,7 @@ class ReferenceAnswerForm(forms.Form):
 # The code of conduct
 
 
-class CodeSignForm(forms.Form):
+class CodeSignForm(Form):
     # The page shows the error summary at the top, above the long text of the code.
     hide_error_summary = True
 
@@ -649,7 +650,7 @@ class CodeSignForm(forms.Form):
     )
 
 
-class CodePublishForm(forms.Form):
+class CodePublishForm(Form):
     body = forms.CharField(
         label="Text of the new version",
         help_text=(

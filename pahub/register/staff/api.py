@@ -19,6 +19,7 @@ from pahub.accounts.api import organisation_key_auth
 from pahub.accounts.models import ApiKey, User
 from pahub.accounts.permissions import has_two_factor, is_organisation_staff, is_site_admin
 from pahub.core import audit
+from pahub.core.schemas import InputSchema
 from pahub.places.postcodes import InvalidPostcode, normalise_outcode
 from pahub.register.availability import SLOT_BY_KEY, keys_from_mask, mask_from_keys
 from pahub.register.levels import LEVEL_NAMES
@@ -55,7 +56,7 @@ class StaffSessionAuth(SessionAuth):
 register_auth = [*organisation_key_auth, StaffSessionAuth()]
 
 
-class RegisterQuery(Schema):
+class RegisterQuery(InputSchema):
     name: str = Field("", max_length=100, description="Part of the name (display or full)")
     district: str = Field("", max_length=8, description="Postcode district, like NE6")
     local_authority: str = Field("", max_length=9, description="GSS code, like E08000021")
