@@ -25,7 +25,10 @@ from pahub.accounts.permissions import (
     is_organisation_staff,
     is_site_admin,
 )
-from pahub.core.models import AuditEvent
+from pahub.core import audit
+from pahub.core.mail import deliver, emails_not_sent
+from pahub.core.models import AuditEvent, OutgoingEmail
+from pahub.core.pagination import pagination_items
 
 NEW_API_KEY_SESSION_KEY = "pahub_new_api_key"
 
@@ -226,3 +229,30 @@ def audit_log(request: HttpRequest) -> HttpResponse:
         "staff/audit_log.html",
         {"page": page, "action": action, "actor": actor, "querystring": request.GET.copy()},
     )
+
+
+@site_admin_required
+def emails(request: HttpRequest) -> HttpResponse:
+    """Emails not yet delivered: waiting, being retried, or given up on and waiting for staff."""
+    page = Paginator(emails_not_sent(), 50).get_page(request.GET.get("page"))
+    return render(
+        request, "staff/emails.html", {"page": page, "page_numbers": pagination_items(page)}
+    )
+
+
+@site_admin_required
+@require_POST
+def email_retry(request: HttpRequest, email_id: int) -> HttpResponse:
+    email = get_object_or_404(OutgoingEmail, pk=email_id)
+    audit.record(request.user, "email.retried", email)
+    if deliver(email.pk):
+        messages.success(request, f"Sent “{email.subject}”.")
+    else:
+        email.refresh_from_db()
+        if email.status == OutgoingEmail.Status.SENT:
+            messages.info(request, f"“{email.subject}” had already been sent.")
+        else:
+            messages.error(
+                request, f"“{email.subject}” could not be sent again: {email.last_error}"
+            )
+    return redirect("staff:emails")

@@ -6,6 +6,7 @@ instants in UTC, so a night across a clock change is 8 or 10 hours, not 9. Pay i
 up to the penny, as payroll does.
 """
 
+import re
 from datetime import UTC, datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Literal
@@ -15,6 +16,10 @@ SECONDS_IN_AN_HOUR = Decimal(3600)
 # Longer than any amount a person means ("£1,000,000.00" is 13); longer text is refused
 # before Decimal reads it, so a million digits cost nothing.
 LONGEST_AMOUNT = 40
+
+# Digits with an optional point and exponent: Decimal would also read "1_000", "NaN" and
+# "Infinity", which no one means as an amount.
+NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
 
 AmountReason = Literal["not_a_number", "too_small", "too_big", "too_precise"]
 
@@ -48,7 +53,7 @@ def read_amount(
         text = str(raw).strip().removeprefix("£").replace(",", "").strip()
         if not text:
             return None
-    if len(text) > LONGEST_AMOUNT:
+    if len(text) > LONGEST_AMOUNT or not NUMBER.fullmatch(text):
         raise AmountError("not_a_number")
     try:
         amount = Decimal(text)

@@ -14,6 +14,7 @@ from pahub.core.schedule import Outcome, Periodic, Registry, UnknownPeriodicJob,
 from pahub.core.tasks import run_periodic_job
 
 EVERY_JOB = [
+    "retry_emails",
     "send_cover_waves",
     "send_expiry_reminders",
     "send_message_notifications",
