@@ -9,7 +9,7 @@ from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import BadRequest, PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -29,6 +29,7 @@ from pahub.core import audit
 from pahub.core.mail import deliver, emails_not_sent
 from pahub.core.models import AuditEvent, OutgoingEmail
 from pahub.core.pagination import pagination_items
+from pahub.core.text_rules import text_problem
 
 NEW_API_KEY_SESSION_KEY = "pahub_new_api_key"
 
@@ -219,6 +220,9 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     events = AuditEvent.objects.all()
     action = request.GET.get("action", "").strip()
     actor = request.GET.get("actor", "").strip()
+    if text_problem(action, one_line=True) or text_problem(actor, one_line=True):
+        # Only a hand-made address holds these; a NUL would fail the query on PostgreSQL.
+        raise BadRequest("The filters hold hidden characters.")
     if action:
         events = events.filter(action__startswith=action)
     if actor:

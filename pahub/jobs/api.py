@@ -24,6 +24,7 @@ from ninja.security import django_auth
 from pahub.accounts.models import User
 from pahub.core import audit
 from pahub.core.schemas import InputSchema, RecordId
+from pahub.core.text_rules import check_text
 from pahub.employers.permissions import can_act_for_employer
 from pahub.jobs.builder.lookups import interests_by_name, language_by_code, skills_by_code
 from pahub.jobs.builder.rules import (
@@ -470,7 +471,8 @@ def close_reason(request: HttpRequest) -> str:
         reason = request.POST.get("reason", "")
     if len(reason) > MAX_REASON:
         raise ValueError(f"The reason must be {MAX_REASON} characters or fewer")
-    return reason
+    # Read by hand, so the text rules `InputSchema` applies are applied here.
+    return check_text(reason, one_line=False)
 
 
 @router.post(
