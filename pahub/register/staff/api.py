@@ -107,9 +107,6 @@ class ErrorOut(Schema):
 def filters_from(query: RegisterQuery) -> RegisterFilters:
     """Turn query parameters into filters; anything unknown is a 400, never an empty list
     that looks like an answer."""
-    texts = [query.name, query.district, query.local_authority, query.skill, query.language]
-    if any("\x00" in text for text in [*texts, *query.available]):
-        raise HttpError(400, "Parameters cannot contain NUL characters.")
     available = [key for item in query.available for key in item.split(",") if key]
     district = ""
     if query.district.strip():
