@@ -264,3 +264,13 @@ def test_the_staff_home_links_site_admins_to_the_emails(client_for, admin):
     response = client_for(admin).get(reverse("staff:home"))
 
     assert reverse("staff:emails") in response.content.decode()
+
+
+def test_a_subject_with_a_line_break_from_old_data_fails_visibly_not_silently(db, outbox):
+    # Names are one line now, but a name saved before that rule could still reach a subject.
+    send_mail("Cover for Amira\r\nBcc: everyone@example.org", "Body", None, ["pa@example.org"])
+
+    [email] = OutgoingEmail.objects.all()
+    assert email.status == OutgoingEmail.Status.FAILED
+    assert "may not contain linefeed or carriage return" in email.last_error
+    assert mail.outbox == []
