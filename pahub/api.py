@@ -6,6 +6,7 @@ People use their browser session; organisations' systems send an API key as
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
+from django.http.multipartparser import MultiPartParserError
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
@@ -61,6 +62,20 @@ def permission_denied(request: HttpRequest, exc: PermissionDenied):
 @api.exception_handler(AuthenticationError)
 def authentication_error(request: HttpRequest, exc: AuthenticationError):
     return api.create_response(request, {"detail": "Authentication required."}, status=401)
+
+
+@api.exception_handler(MultiPartParserError)
+def unreadable_body(request: HttpRequest, exc: MultiPartParserError):
+    # A multipart body without a boundary cannot be read; left to Django, the API would answer
+    # with an HTML page (or, with DEBUG on, a 500 traceback).
+    return api.create_response(
+        request,
+        {
+            "detail": "The request body could not be read. Send JSON with Content-Type: "
+            "application/json."
+        },
+        status=400,
+    )
 
 
 @api.exception_handler(HttpError)

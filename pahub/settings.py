@@ -204,9 +204,9 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "private-media"))
 # Background work: Django's tasks API stored in the database; `manage.py db_worker` runs it.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
-# Email: two mailers. "default" queues each message as a task, so a slow mail server never
-# slows a page; the worker hands it to "delivery": SMTP when EMAIL_HOST is set, otherwise
-# the console (development).
+# Email: two mailers. "default" records each message in the outbox and queues a task, so a
+# slow mail server never slows a page; the worker hands it to "delivery": SMTP when EMAIL_HOST
+# is set, otherwise the console (development). Failures are retried (pahub/core/mail.py).
 if os.environ.get("EMAIL_HOST"):
     DELIVERY_MAILER = {
         "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
@@ -221,7 +221,7 @@ if os.environ.get("EMAIL_HOST"):
 else:
     DELIVERY_MAILER = {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
 MAILERS = {
-    "default": {"BACKEND": "pahub.core.mail.TaskEmailBackend"},
+    "default": {"BACKEND": "pahub.core.mail.OutboxBackend"},
     "delivery": DELIVERY_MAILER,
 }
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "PA Hub <no-reply@pahub.example.org>")

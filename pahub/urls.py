@@ -34,4 +34,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
+handler400 = "pahub.core.views.bad_request"
 handler500 = "pahub.core.views.server_error"

@@ -4,6 +4,7 @@ from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 
 from pahub.accounts.models import Membership, Role, User
+from pahub.core.forms import Form, ModelForm, TextRulesMixin
 from pahub.places.forms import PostcodeField
 from pahub.places.postcodes import InvalidPostcode
 from pahub.places.queries import UnknownDistrict, district_for_postcode
@@ -37,7 +38,7 @@ def clean_known_postcode(postcode: str) -> str:
     return postcode
 
 
-class SignupForm(AllauthSignupForm):
+class SignupForm(TextRulesMixin, AllauthSignupForm):
     full_name = forms.CharField(
         label="Full name", max_length=150, widget=forms.TextInput(attrs={"autocomplete": "name"})
     )
@@ -80,7 +81,7 @@ class SignupForm(AllauthSignupForm):
         return clean_known_postcode(self.cleaned_data["postcode"])
 
 
-class DetailsForm(forms.ModelForm):
+class DetailsForm(ModelForm):
     postcode = PostcodeField(
         label="Home postcode",
         help_text="Only the first half (for example NE1) is ever shown to anyone else.",
@@ -110,7 +111,7 @@ class DetailsForm(forms.ModelForm):
         return clean_known_postcode(self.cleaned_data["postcode"])
 
 
-class DeleteAccountForm(forms.Form):
+class DeleteAccountForm(Form):
     password = forms.CharField(
         label="Enter your password to confirm",
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
@@ -128,7 +129,7 @@ class DeleteAccountForm(forms.Form):
         return password
 
 
-class RepresentationRequestForm(forms.Form):
+class RepresentationRequestForm(Form):
     employer_email = forms.EmailField(
         label="The employer's email address",
         help_text="The email address they use for their PA Hub account.",
@@ -145,7 +146,7 @@ class RepresentationRequestForm(forms.Form):
     )
 
 
-class StaffInvitationForm(forms.Form):
+class StaffInvitationForm(Form):
     email = forms.EmailField(
         label="Their work email address",
         error_messages={
@@ -167,7 +168,7 @@ class StaffInvitationForm(forms.Form):
     }
 
 
-class StaffRecordGrantForm(forms.Form):
+class StaffRecordGrantForm(Form):
     employer_email = forms.EmailField(
         label="Employer's email address",
         error_messages={"required": "Enter the employer's email address"},
@@ -189,7 +190,7 @@ class StaffRecordGrantForm(forms.Form):
     )
 
 
-class ApiKeyForm(forms.Form):
+class ApiKeyForm(Form):
     name = forms.CharField(
         label="Name of the key",
         help_text="Say which system will use it, for example 'Case management nightly export'.",

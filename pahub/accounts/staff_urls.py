@@ -28,4 +28,6 @@ urlpatterns = [
     ),
     path("representatives/record/", views.record_grant, name="record_grant"),
     path("audit/", views.audit_log, name="audit_log"),
+    path("emails/", views.emails, name="emails"),
+    path("emails/<int:email_id>/retry/", views.email_retry, name="email_retry"),
 ]

@@ -14,6 +14,8 @@ from django.core.validators import MaxLengthValidator
 from django.forms.renderers import TemplatesSetting
 from django.utils import timezone
 
+from pahub.core.text_rules import text_problem
+
 WIDGET_CLASSES = {
     forms.Textarea: "govuk-textarea",
     forms.Select: "govuk-select",
@@ -233,3 +235,48 @@ class GovukDateField(forms.MultiValueField):
         if value.year < 1900:
             raise forms.ValidationError("Enter a real date", code="invalid")
         return value
+
+
+class TextRulesMixin:
+    """Every answer typed or sent follows `core.text_rules`: no control characters or
+    text-direction overrides anywhere, and one line only unless the question is a textarea.
+
+    Checked on the raw answer before the field cleans it, so a NUL never reaches a query
+    (a choice looked up in the database, a `clean_<field>` method): PostgreSQL refuses it
+    with a server error. Django's `_clean_fields`, with that check first."""
+
+    def _clean_fields(self) -> None:
+        for name, bound_field in self._bound_items():
+            problem = typed_text_problem(bound_field)
+            if problem:
+                self.add_error(name, problem)
+                continue
+            try:
+                self.cleaned_data[name] = bound_field.field._clean_bound_field(bound_field)
+                if hasattr(self, f"clean_{name}"):
+                    self.cleaned_data[name] = getattr(self, f"clean_{name}")()
+            except forms.ValidationError as error:
+                self.add_error(name, error)
+
+
+def typed_text_problem(bound_field: forms.BoundField) -> str | None:
+    """What is wrong with the text sent for one field: each value of a multiple choice too."""
+    if isinstance(bound_field.field.widget, forms.PasswordInput):
+        return None  # never shown or stored as text, and checked against a hash
+    typed = bound_field.data
+    values = typed if isinstance(typed, list | tuple) else [typed]
+    one_line = not isinstance(bound_field.field.widget, forms.Textarea)
+    for value in values:
+        if isinstance(value, str):
+            problem = text_problem(value, one_line=one_line)
+            if problem:
+                return problem
+    return None
+
+
+class Form(TextRulesMixin, forms.Form):
+    """PA Hub's base form: Django's, with the text rules."""
+
+
+class ModelForm(TextRulesMixin, forms.ModelForm):
+    """PA Hub's base model form: Django's, with the text rules."""

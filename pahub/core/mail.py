@@ -1,19 +1,61 @@
-"""Email goes out through the task queue, so a slow mail server never slows a page."""
+"""Outgoing email: every message is recorded, sent at once, and retried until delivered.
 
+`OutboxBackend` is the "default" mailer. It records each message as an `OutgoingEmail` and
+queues a task that hands it to the "delivery" mailer (SMTP in production, locmem in tests), so
+a slow mail server never slows a page and a cover alert still leaves within seconds. When
+delivery fails, the email is kept as failed and tried again with growing gaps by the
+`retry_emails` periodic job (pahub/core/periodic.py); after the last automatic try it waits
+for staff, who see every email not yet sent at /staff/emails/ and can retry one. Nothing is
+dropped silently.
+"""
+
+import logging
 from collections.abc import Sequence
+from datetime import timedelta
 
-from django.core.mail import EmailMessage, mailers
+from django.core.mail import EmailMessage, EmailMultiAlternatives, mailers
 from django.core.mail.backends.base import BaseEmailBackend
+from django.db.models import Q, QuerySet
 from django.tasks import task
+from django.utils import timezone
+
+from pahub.core.models import OutgoingEmail
+
+logger = logging.getLogger(__name__)
+
+# Gaps before each automatic retry; after the last, the email waits for staff.
+RETRY_AFTER = (
+    timedelta(minutes=1),
+    timedelta(minutes=5),
+    timedelta(minutes=15),
+    timedelta(hours=1),
+    timedelta(hours=4),
+    timedelta(hours=12),
+)
+# A pending email whose task never ran (the queue was down) is sent by the periodic job
+# after this; so is one left "sending" by a worker that died mid-send.
+STUCK_AFTER = timedelta(minutes=2)
+SENDING_STUCK_AFTER = timedelta(minutes=10)
+MAX_ERROR = 500
 
 
-class TaskEmailBackend(BaseEmailBackend):
-    """Queue each message; the task worker delivers it through the "delivery" mailer."""
+class OutboxBackend(BaseEmailBackend):
+    """Record each message, then queue its delivery."""
 
     def send_messages(self, email_messages: Sequence[EmailMessage]) -> int:
         for message in email_messages:
-            deliver_email.enqueue(serialise_email(message))
+            email = outgoing_email_record(message)
+            # In the same transaction as the record: a rolled-back change sends nothing.
+            deliver_outgoing_email.enqueue(email_id=email.pk)
         return len(email_messages)
+
+
+def outgoing_email_record(message: EmailMessage) -> OutgoingEmail:
+    serialised = serialise_email(message)
+    recipients = [*serialised["to"], *serialised["cc"], *serialised["bcc"]]
+    return OutgoingEmail.objects.create(
+        subject=serialised["subject"][:255], recipients=recipients, message=serialised
+    )
 
 
 def serialise_email(message: EmailMessage) -> dict:
@@ -33,10 +75,7 @@ def serialise_email(message: EmailMessage) -> dict:
     }
 
 
-@task()
-def deliver_email(message: dict) -> int:
-    from django.core.mail import EmailMultiAlternatives
-
+def email_from(message: dict) -> EmailMultiAlternatives:
     email = EmailMultiAlternatives(
         subject=message["subject"],
         body=message["body"],
@@ -49,4 +88,86 @@ def deliver_email(message: dict) -> int:
     )
     for content, mimetype in message["alternatives"]:
         email.attach_alternative(content, mimetype)
-    return mailers["delivery"].send_messages([email])
+    return email
+
+
+def claim(email_id: int, *, now) -> bool:
+    """Mark the email as being sent, unless it is sent or someone else is sending it: a task
+    and the periodic job may reach the same email, and it must go out once."""
+    return bool(
+        OutgoingEmail.objects.filter(pk=email_id)
+        .filter(
+            Q(status__in=[OutgoingEmail.Status.PENDING, OutgoingEmail.Status.FAILED])
+            | Q(status=OutgoingEmail.Status.SENDING, last_attempt_at__lt=now - SENDING_STUCK_AFTER)
+        )
+        .update(status=OutgoingEmail.Status.SENDING, last_attempt_at=now)
+    )
+
+
+def deliver(email_id: int) -> bool:
+    """Send one recorded email through the delivery mailer; True if it went."""
+    now = timezone.now()
+    if not claim(email_id, now=now):
+        return False
+    email = OutgoingEmail.objects.get(pk=email_id)
+    email.attempts += 1
+    try:
+        mailers["delivery"].send_messages([email_from(email.message)])
+    except Exception as error:  # any transport failure: keep the email and try again
+        email_failed(email, error=error, now=now)
+        return False
+    email.status = OutgoingEmail.Status.SENT
+    email.sent_at = timezone.now()
+    email.next_attempt_at = None
+    email.last_error = ""
+    # Delivered: the message (which may hold personal details) is no longer needed.
+    email.message = {}
+    email.save(
+        update_fields=["status", "attempts", "sent_at", "next_attempt_at", "last_error", "message"]
+    )
+    return True
+
+
+def email_failed(email: OutgoingEmail, *, error: Exception, now) -> None:
+    retries_done = email.attempts - 1
+    email.status = OutgoingEmail.Status.FAILED
+    email.last_error = f"{type(error).__name__}: {error}"[:MAX_ERROR]
+    email.next_attempt_at = (
+        now + RETRY_AFTER[retries_done] if retries_done < len(RETRY_AFTER) else None
+    )
+    email.save(update_fields=["status", "attempts", "last_error", "next_attempt_at"])
+    # The subject and error only: never the body.
+    logger.warning(
+        "Email %s (%r) failed on attempt %s: %s",
+        email.pk,
+        email.subject,
+        email.attempts,
+        email.last_error,
+    )
+
+
+def emails_due(*, now) -> QuerySet[OutgoingEmail]:
+    """Failed emails whose next try is due, and any whose first try never happened."""
+    Status = OutgoingEmail.Status
+    return OutgoingEmail.objects.filter(
+        Q(status=Status.FAILED, next_attempt_at__lte=now)
+        | Q(status=Status.PENDING, created_at__lt=now - STUCK_AFTER)
+        | Q(status=Status.SENDING, last_attempt_at__lt=now - SENDING_STUCK_AFTER)
+    ).order_by("created_at")
+
+
+def emails_not_sent() -> QuerySet[OutgoingEmail]:
+    """What staff need to see: every email that has not gone, oldest first."""
+    return OutgoingEmail.objects.exclude(status=OutgoingEmail.Status.SENT).order_by("created_at")
+
+
+@task()
+def deliver_outgoing_email(email_id: int) -> bool:
+    """Idempotent: an email already sent, or being sent, is left alone."""
+    return deliver(email_id)
+
+
+@task()
+def deliver_email(message: dict) -> int:
+    """Kept so that messages queued before the outbox existed are still delivered."""
+    return mailers["delivery"].send_messages([email_from(message)])

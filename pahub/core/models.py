@@ -1,5 +1,7 @@
 """The audit log: who did or saw what, kept for safeguarding and data-protection questions."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
 
@@ -30,3 +32,42 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label or 'system'} {self.action}"
+
+
+# How long a record of an outgoing email is kept: long enough for staff to answer "did the
+# cover alert go out?" and to retry a failure, no longer (it names people and what they were
+# told). The retention rules apply this; the body itself is cleared as soon as it is sent.
+OUTGOING_EMAIL_RETENTION = timedelta(days=30)
+
+
+class OutgoingEmail(models.Model):
+    """One email PA Hub sent or is trying to send, so a failure is retried and seen by staff,
+    never dropped (pahub.core.mail.OutboxBackend). Only what a retry needs is kept, and the
+    message itself only until it is delivered."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting to send"
+        SENDING = "sending", "Sending"
+        SENT = "sent", "Sent"
+        FAILED = "failed", "Failed"
+
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    status = models.CharField(max_length=10, choices=Status, default=Status.PENDING)
+    subject = models.CharField(max_length=255)
+    # Every address it goes to (to, cc and bcc), for staff to see who did not get it.
+    recipients = models.JSONField(default=list)
+    # The serialised message (pahub.core.mail.serialise_email); emptied once delivered.
+    message = models.JSONField(default=dict, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_attempt_at = models.DateTimeField(null=True, blank=True)
+    # When a failed email is next tried; empty once sent, or when automatic retries stop.
+    next_attempt_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    last_error = models.CharField(max_length=500, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["status", "next_attempt_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.subject} to {', '.join(self.recipients)}"

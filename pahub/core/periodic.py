@@ -2,7 +2,10 @@
 
 from datetime import timedelta
 
+from django.utils import timezone
+
 from pahub.core import retention, schedule
+from pahub.core.mail import deliver, emails_due
 
 
 @schedule.periodic("retention", every=timedelta(days=1), title="retention rules")
@@ -19,3 +22,25 @@ def apply_retention() -> schedule.Outcome:
         f"under {len(run.counts)} rules."
     )
     return schedule.Outcome(lines=tuple(lines), figures=dict(run.counts), idle=not run.total)
+
+
+# Enough for one run; any more wait a minute for the next.
+MOST_EMAILS_PER_RUN = 200
+
+
+@schedule.periodic("retry_emails", every=timedelta(minutes=1), title="failed emails")
+def retry_emails() -> schedule.Outcome:
+    """Try again to send emails that failed, or whose first try never happened.
+
+    Safe to run again or on two machines at once: each email is claimed before it is sent,
+    so it goes out once.
+    """
+    due = list(emails_due(now=timezone.now()).values_list("pk", flat=True)[:MOST_EMAILS_PER_RUN])
+    sent = sum(deliver(email_id) for email_id in due)
+    failed = len(due) - sent
+    return schedule.Outcome(
+        lines=(f"{sent} email{'s' if sent != 1 else ''} sent on retry; {failed} failed again.",),
+        figures={"tried": len(due), "sent": sent, "failed": failed},
+        failure=f"{failed} emails failed again." if failed else None,
+        idle=not due,
+    )

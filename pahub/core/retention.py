@@ -263,17 +263,23 @@ def _sessions_due(cutoff: datetime) -> models.QuerySet:
     return Session.objects.filter(expire_date__lt=cutoff)
 
 
-def _sent_emails_due(cutoff: datetime) -> models.QuerySet:
+def _finished_tasks_due(cutoff: datetime) -> models.QuerySet:
     from django_tasks_db.models import DBTaskResult
 
     return DBTaskResult.objects.successful().filter(finished_at__lt=cutoff)
+
+
+def _sent_emails_due(cutoff: datetime) -> models.QuerySet:
+    from pahub.core.models import OutgoingEmail
+
+    return OutgoingEmail.objects.filter(status=OutgoingEmail.Status.SENT, sent_at__lt=cutoff)
 
 
 def _register_core_rules() -> None:
     from django.contrib.sessions.models import Session
     from django_tasks_db.models import DBTaskResult
 
-    from pahub.core.models import AuditEvent
+    from pahub.core.models import OUTGOING_EMAIL_RETENTION, AuditEvent, OutgoingEmail
 
     rule(
         name="core.audit_log",
@@ -306,18 +312,35 @@ def _register_core_rules() -> None:
     )
     rule(
         name="core.sent_emails",
-        model=DBTaskResult,
-        what="Copies of emails we sent you, kept while they wait to be sent",
-        default_days=30,
+        model=OutgoingEmail,
+        what="The record of each email we sent you: who it went to, its subject and when",
+        default_days=OUTGOING_EMAIL_RETENTION.days,
         after="after the email was sent",
         action=Action.DELETE,
-        outcome="The copy of the email is deleted.",
+        outcome=(
+            "The record is deleted. The text of an email is already removed as soon as it "
+            "has been sent."
+        ),
         # Long enough to answer "did you send me that email?"; failures are kept for staff.
         why=(
-            "We keep a copy for a month so we can answer questions about whether an email was sent."
+            "We keep the record for a month so we can answer questions about whether an email "
+            "was sent."
         ),
         due=_sent_emails_due,
         kept_while=("the email could not be sent, so staff can see it and send it again",),
+    )
+    rule(
+        name="core.finished_tasks",
+        model=DBTaskResult,
+        what="Records of work PA Hub did in the background for you, such as sending an email",
+        default_days=30,
+        after="after the work was finished",
+        action=Action.DELETE,
+        outcome="The record is deleted.",
+        # Only useful to see what ran recently; failures are kept for staff to look into.
+        why="A record of finished work is only needed for a short time, to check that it ran.",
+        due=_finished_tasks_due,
+        kept_while=("the work failed, so staff can see what went wrong",),
     )
 
 

@@ -54,6 +54,12 @@ def licence(request: HttpRequest) -> HttpResponse:
     return render(request, "core/licence.html")
 
 
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """A body that cannot be read (a multipart form without a boundary): the page, not
+    Django's bare one, with the request's context so the header and help line show."""
+    return render(request, "400.html", status=400)
+
+
 def server_error(request: HttpRequest) -> HttpResponse:
     """Rendered without the usual context processors, which may be what failed."""
     template = loader.get_template("500.html")

@@ -9,7 +9,7 @@ whose `CoverError(field=...)` the views put back on the same field.
 import re
 from dataclasses import dataclass
 from datetime import date, time, timedelta
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -17,7 +17,8 @@ from django.forms.utils import ErrorDict
 from django.http import QueryDict
 from django.utils import timezone
 
-from pahub.core.forms import GovukDateField
+from pahub.core.forms import Form, GovukDateField
+from pahub.core.hours_and_pay import AmountError, read_amount
 from pahub.cover.models import CoverRequest
 from pahub.cover.services import WAIT_CHOICES, RequestInput, SlotInput
 from pahub.cover.times import LocalTimeError, local_instant
@@ -72,24 +73,25 @@ def parse_clock(raw: str) -> time:
     return time(hour, minute)
 
 
+PAY_MESSAGES = {
+    "not_a_number": "Enter the hourly pay as an amount in pounds, like 13.50",
+    "too_small": "The hourly pay must be more than £0",
+    "too_big": f"The hourly pay must be £{MAX_HOURLY_PAY} or less",
+    "too_precise": "Enter the hourly pay in pounds and pence, like 13.50",
+}
+
+
 def parse_pay(raw: str) -> Decimal:
     """Pounds and pence, like 13.50 or £13.50."""
-    typed = raw.strip().removeprefix("£").replace(",", "").strip()
     try:
-        amount = Decimal(typed)
-    except InvalidOperation:
-        raise forms.ValidationError(
-            "Enter the hourly pay as an amount in pounds, like 13.50"
-        ) from None
-    if not amount.is_finite():
-        raise forms.ValidationError("Enter the hourly pay as an amount in pounds, like 13.50")
-    if amount <= 0:
-        raise forms.ValidationError("The hourly pay must be more than £0")
-    if amount > MAX_HOURLY_PAY:
-        raise forms.ValidationError(f"The hourly pay must be £{MAX_HOURLY_PAY} or less")
-    if amount != amount.quantize(Decimal("0.01")):
-        raise forms.ValidationError("Enter the hourly pay in pounds and pence, like 13.50")
-    return amount.quantize(Decimal("0.01"))
+        amount = read_amount(
+            raw, places=2, minimum=Decimal(0), maximum=MAX_HOURLY_PAY, above_minimum=True
+        )
+    except AmountError as error:
+        raise forms.ValidationError(PAY_MESSAGES[error.reason]) from None
+    if amount is None:
+        raise forms.ValidationError(PAY_MESSAGES["not_a_number"])
+    return amount
 
 
 def active_tasks():
@@ -148,7 +150,7 @@ def without_shift(data: QueryDict, number: int) -> QueryDict:
     return kept
 
 
-class CoverRequestForm(forms.Form):
+class CoverRequestForm(Form):
     """Everything about one cover request, on one page that works without JavaScript."""
 
     tasks = forms.ModelMultipleChoiceField(
@@ -450,7 +452,7 @@ def initial_from_last_request(last: CoverRequest | None, *, pool_size: int) -> d
 # Relief pool
 
 
-class InviteByEmailForm(forms.Form):
+class InviteByEmailForm(Form):
     email = forms.EmailField(
         label="The PA’s email address",
         help_text="The address they use to sign in to PA Hub.",
@@ -468,7 +470,7 @@ class InviteByEmailForm(forms.Form):
     )
 
 
-class InviteKnownForm(forms.Form):
+class InviteKnownForm(Form):
     """One PA from "PAs you have talked to"; each has its own button."""
 
     pa = forms.IntegerField(widget=forms.HiddenInput)
@@ -477,7 +479,7 @@ class InviteKnownForm(forms.Form):
 # Cancelling
 
 
-class CancelForm(forms.Form):
+class CancelForm(Form):
     reason = long_text(
         label="Why are you cancelling?",
         what="The reason",
@@ -504,7 +506,7 @@ class CancelRequestForm(CancelForm):
 # Hours
 
 
-class DecideHoursForm(forms.Form):
+class DecideHoursForm(Form):
     decision = forms.ChoiceField(
         choices=[("approve", "Approve these hours"), ("query", "Query these hours")],
         label="What would you like to do?",
@@ -565,7 +567,7 @@ def period_end(kind: str, start: date) -> date:
     raise AssertionError("every month has a 28th")
 
 
-class ExportPeriodForm(forms.Form):
+class ExportPeriodForm(Form):
     period = forms.ChoiceField(
         choices=PERIOD_CHOICES,
         label="How long is the pay period?",

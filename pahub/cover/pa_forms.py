@@ -6,7 +6,7 @@ from datetime import time
 
 from django import forms
 
-from pahub.core.forms import GovukDateField
+from pahub.core.forms import Form, GovukDateField
 from pahub.cover.services import HoursInput
 
 CLOCK = re.compile(r"^(?P<hour>\d{1,2})(?:[:.]?(?P<minute>\d{2}))?\s*(?P<half>am|pm)?$")
@@ -59,7 +59,7 @@ class ClockTimeField(forms.Field):
         return clock
 
 
-class OfferForm(forms.Form):
+class OfferForm(Form):
     # A request page holds one offer form per shift; the page draws one error summary.
     hide_error_summary = True
 
@@ -74,7 +74,7 @@ class OfferForm(forms.Form):
     )
 
 
-class PoolAnswerForm(forms.Form):
+class PoolAnswerForm(Form):
     answer = forms.ChoiceField(
         choices=[("yes", "Join"), ("no", "Say no")],
         error_messages={
@@ -88,7 +88,7 @@ class PoolAnswerForm(forms.Form):
         return self.cleaned_data["answer"] == "yes"
 
 
-class CancelBookingForm(forms.Form):
+class CancelBookingForm(Form):
     reason = forms.CharField(
         label="Why are you cancelling?",
         help_text="The other side sees this. For example, “I am ill” or “My plans changed”.",
@@ -101,7 +101,7 @@ class CancelBookingForm(forms.Form):
     )
 
 
-class HoursForm(forms.Form):
+class HoursForm(Form):
     day = GovukDateField(
         label="Date the shift started",
         help_text="For example, 27 11 2026.",

@@ -6,7 +6,7 @@ from typing import Any
 from django import forms
 
 from pahub.accounts.models import Organisation
-from pahub.core.forms import YesNoField, long_text, text, yes_no
+from pahub.core.forms import Form, YesNoField, long_text, text, yes_no
 from pahub.employers.models import AccessNeed, EmployerProfile
 from pahub.employers.services import (
     MAX_ACCESS_NEEDS_OTHER,
@@ -45,14 +45,14 @@ def postcode_field() -> Any:
     return PostcodeField(label="What is your home postcode?", help_text=POSTCODE_HINT)
 
 
-class StartProfileForm(forms.Form):
+class StartProfileForm(Form):
     """The two answers an employer profile cannot be made without."""
 
     display_name = display_name_field()
     postcode = postcode_field()
 
 
-class EmployerStepForm(forms.Form):
+class EmployerStepForm(Form):
     def __init__(self, *args, profile: EmployerProfile, **kwargs) -> None:
         self.profile = profile
         kwargs.setdefault("initial", self.initial_from(profile))
@@ -191,7 +191,7 @@ def add_service_error(form: forms.Form, error: EmployerInputError) -> None:
 # Staff pages
 
 
-class EmployerSearchForm(forms.Form):
+class EmployerSearchForm(Form):
     q = forms.CharField(
         label="Email address or name",
         min_length=2,
@@ -207,7 +207,7 @@ class EmployerSearchForm(forms.Form):
     )
 
 
-class HelpConsentForm(forms.Form):
+class HelpConsentForm(Form):
     organisation = forms.ModelChoiceField(
         queryset=Organisation.objects.none(),
         label="Which organisation may act for them?",

@@ -23,6 +23,8 @@ from ninja.security import django_auth
 
 from pahub.accounts.models import User
 from pahub.core import audit
+from pahub.core.schemas import InputSchema, RecordId
+from pahub.core.text_rules import check_text
 from pahub.employers.permissions import can_act_for_employer
 from pahub.jobs.builder.lookups import interests_by_name, language_by_code, skills_by_code
 from pahub.jobs.builder.rules import (
@@ -60,8 +62,10 @@ GenderValue = Literal["", "woman", "man"]
 MAX_LIST = 200
 
 
-class JobChangesIn(Schema):
+class JobChangesIn(InputSchema):
     """Fields left out are not changed."""
+
+    multiline_fields = frozenset({"description", "gender_reason"})
 
     title: str | None = Field(None, max_length=200)
     description: str | None = Field(None, max_length=10000)
@@ -98,7 +102,7 @@ class JobChangesIn(Schema):
 
 
 class JobCreateIn(JobChangesIn):
-    employer_id: int = Field(
+    employer_id: RecordId = Field(
         description="The employer the job is for (yourself, or someone you act for)"
     )
     title: str = Field(max_length=200)
@@ -107,7 +111,9 @@ class JobCreateIn(JobChangesIn):
 MAX_REASON = 500
 
 
-class CloseIn(Schema):
+class CloseIn(InputSchema):
+    multiline_fields = frozenset({"reason"})
+
     reason: str = Field("", max_length=MAX_REASON)
 
 
@@ -305,7 +311,7 @@ def access_job_for_changer(request: HttpRequest, job_id: int) -> Job | Status:
 def jobs_list(
     request: HttpRequest,
     status: Literal["draft", "published", "paused", "closed", "filled"] | None = None,
-    employer_id: int | None = None,
+    employer_id: RecordId | None = None,
 ) -> list[JobOut]:
     jobs = jobs_user_may_manage(request.auth).order_by("-updated_at")
     if status:
@@ -465,7 +471,8 @@ def close_reason(request: HttpRequest) -> str:
         reason = request.POST.get("reason", "")
     if len(reason) > MAX_REASON:
         raise ValueError(f"The reason must be {MAX_REASON} characters or fewer")
-    return reason
+    # Read by hand, so the text rules `InputSchema` applies are applied here.
+    return check_text(reason, one_line=False)
 
 
 @router.post(

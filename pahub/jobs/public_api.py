@@ -13,6 +13,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from ninja import Field, Path, Query, Router, Schema, Status
 
+from pahub.core.schemas import MAX_ID, InputSchema
 from pahub.jobs.models import Job
 from pahub.jobs.vacancies.forms import JobSearchForm
 from pahub.jobs.vacancies.public_job import PublicJob
@@ -20,8 +21,6 @@ from pahub.jobs.vacancies.search import PAGE_SIZE, page_of_jobs, public_job_by_i
 from pahub.register.availability import keys_from_mask
 
 router = Router(tags=["public jobs"])
-# The largest id the database holds; a bigger number is a 422, not a database error.
-MAX_ID = 2**63 - 1
 
 
 class TaskOut(Schema):
@@ -72,7 +71,7 @@ class FilterErrorOut(Schema):
     errors: dict[str, list[str]]
 
 
-class JobSearchQuery(Schema):
+class JobSearchQuery(InputSchema):
     """The /jobs/ page's filters. Every one is optional; bad values give 400 with messages."""
 
     where: str | None = Field(None, description="A postcode or district, like NE1 4ST or NE1")

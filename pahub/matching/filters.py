@@ -11,6 +11,7 @@ from typing import Any
 
 from django import forms
 
+from pahub.core.forms import Form
 from pahub.places.forms import OutcodeField
 from pahub.places.postcodes import OUTCODE_MESSAGE
 from pahub.places.queries import UnknownDistrict, district_by_outcode
@@ -90,7 +91,7 @@ def language_choices() -> list[tuple[str, str]]:
     return list(Language.objects.values_list("code", "name"))
 
 
-class TalentSearchForm(forms.Form):
+class TalentSearchForm(Form):
     """The search page's GET form. Works without JavaScript: every filter is a plain field."""
 
     REPEATING = frozenset({"skills", "languages", "availability"})

@@ -14,6 +14,7 @@ from ninja import Query, Router, Schema, Status
 from ninja.security import django_auth
 from pydantic import Field
 
+from pahub.core.schemas import MAX_OFFSET, InputSchema
 from pahub.messaging import services
 from pahub.messaging.models import Conversation, Message
 from pahub.messaging.permissions import (
@@ -67,9 +68,9 @@ class ConversationListOut(Schema):
     items: list[ConversationSummaryOut]
 
 
-class ListQuery(Schema):
+class ListQuery(InputSchema):
     limit: int = Field(50, ge=1, le=100)
-    offset: int = Field(0, ge=0)
+    offset: int = Field(0, ge=0, le=MAX_OFFSET)
 
 
 class MessageOut(Schema):
@@ -116,7 +117,9 @@ class ConversationOut(Schema):
     messages: list[MessageOut]
 
 
-class MessageIn(Schema):
+class MessageIn(InputSchema):
+    multiline_fields = frozenset({"body"})
+
     body: str
 
 

@@ -4,6 +4,7 @@ in the browser but explained next to the field, with every word kept."""
 
 from django import forms
 
+from pahub.core.forms import Form
 from pahub.messaging.services import (
     MESSAGE_MAX_LENGTH,
     MODERATOR_NOTE_MAX_LENGTH,
@@ -19,7 +20,7 @@ def add_service_error(form: forms.Form, error: MessagingError) -> None:
     form.add_error(error.field if error.field in form.fields else None, error.message)
 
 
-class _LongTextForm(forms.Form):
+class _LongTextForm(Form):
     """A form whose text fields are checked with the services' own length rules."""
 
     limits: dict[str, tuple[int, str]] = {}
@@ -108,7 +109,7 @@ class ResolveReportForm(_LongTextForm):
     limits = {"note": (MODERATOR_NOTE_MAX_LENGTH, "Enter a note saying what you decided and why")}
 
 
-class NotificationPreferenceForm(forms.Form):
+class NotificationPreferenceForm(Form):
     emails_enabled = forms.BooleanField(
         label="Email me about new messages",
         help_text=(

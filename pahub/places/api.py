@@ -4,6 +4,7 @@ from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 
+from pahub.core.schemas import InputSchema
 from pahub.places.models import District
 from pahub.places.postcodes import InvalidPostcode
 from pahub.places.queries import (
@@ -30,7 +31,7 @@ class DistrictOut(Schema):
     local_authority: LocalAuthorityOut | None
 
 
-class DistanceQuery(Schema):
+class DistanceQuery(InputSchema):
     from_district: str
     to_district: str
 

@@ -15,6 +15,7 @@ from ninja.errors import HttpError
 from ninja.security import django_auth
 
 from pahub.accounts.models import Role
+from pahub.core.schemas import InputSchema
 from pahub.register.availability import SLOT_BY_KEY, keys_from_mask, mask_from_keys
 from pahub.register.levels import LEVEL_NAMES
 from pahub.register.models import PAProfile, ProfileLanguage
@@ -33,7 +34,7 @@ router = Router(tags=["register"])
 LanguageLevel = Literal["basic", "conversational", "fluent", "first"]
 
 
-class LanguageIn(Schema):
+class LanguageIn(InputSchema):
     code: str = Field(description="A language code from the register, like `en` or `bfi` (BSL)")
     level: LanguageLevel
 
@@ -42,8 +43,12 @@ class LanguageOut(LanguageIn):
     name: str
 
 
-class ProfileIn(Schema):
+class ProfileIn(InputSchema):
     """Fields left out are not changed. `hourly_rate` and `years_experience` may be null."""
+
+    multiline_fields = frozenset(
+        {"about_me", "what_matters", "experience_summary", "qualifications_summary"}
+    )
 
     display_name: Annotated[str, Field(max_length=80)] | None = None
     about_me: Annotated[str, Field(max_length=2000)] | None = None

@@ -10,12 +10,13 @@ from django import forms
 from django.contrib import admin
 from django.http import HttpRequest
 
+from pahub.core.forms import ModelForm
 from pahub.taxonomy.models import Interest, Language, Skill, SkillCategory
 
 SKILL_CODE = re.compile(r"^[a-z0-9_]+(\.[a-z0-9_]+)*$")
 
 
-class SkillAdminForm(forms.ModelForm):
+class SkillAdminForm(ModelForm):
     """Codes like `mobility.hoist` have a dot, which a SlugField's own check refuses."""
 
     code = forms.CharField(

@@ -108,3 +108,10 @@ def test_query_count_does_not_grow_with_the_number_of_events(
 
     with django_assert_max_num_queries(with_ten):
         client.get(reverse("staff:audit_log"))
+
+
+def test_a_filter_with_hidden_characters_is_a_400_page_not_a_database_error(client_for, admin):
+    response = client_for(admin).get(reverse("staff:audit_log"), {"action": "account\x00"})
+
+    assert response.status_code == 400
+    assert "Sorry, there is a problem with what was sent" in response.content.decode()

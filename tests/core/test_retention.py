@@ -20,6 +20,7 @@ EVERY_RULE = [
     "accounts.unused_staff_invitations",
     "accounts.withdrawn_consents",
     "core.audit_log",
+    "core.finished_tasks",
     "core.sent_emails",
     "core.sessions",
     "cover.contact_details",
@@ -207,7 +208,7 @@ def test_expired_sessions_are_deleted_and_live_ones_kept():
 
 
 @pytest.mark.django_db
-def test_sent_emails_are_deleted_after_a_month_and_failed_ones_kept():
+def test_finished_background_work_is_deleted_after_a_month_and_failures_kept():
     from django_tasks_db.models import DBTaskResult
 
     def email_task(status: str, days_ago: int) -> DBTaskResult:
@@ -225,5 +226,25 @@ def test_sent_emails_are_deleted_after_a_month_and_failed_ones_kept():
     failed = email_task("FAILED", 31)
     recent = email_task("SUCCESSFUL", 29)
 
-    assert retention.apply_rule(retention.registry.get("core.sent_emails")) == 1
+    assert retention.apply_rule(retention.registry.get("core.finished_tasks")) == 1
     assert set(DBTaskResult.objects.values_list("pk", flat=True)) == {failed.pk, recent.pk}
+
+
+@pytest.mark.django_db
+def test_sent_emails_are_deleted_after_a_month_and_failed_ones_kept():
+    from pahub.core.models import OutgoingEmail
+
+    def email(status: str, days_ago: int) -> OutgoingEmail:
+        return OutgoingEmail.objects.create(
+            status=status,
+            subject="Hello",
+            recipients=["pa@example.org"],
+            sent_at=timezone.now() - timedelta(days=days_ago) if status == "sent" else None,
+        )
+
+    email("sent", 31)
+    failed = email("failed", 31)
+    recent = email("sent", 29)
+
+    assert retention.apply_rule(retention.registry.get("core.sent_emails")) == 1
+    assert set(OutgoingEmail.objects.values_list("pk", flat=True)) == {failed.pk, recent.pk}

@@ -15,6 +15,7 @@ from pahub.core.tasks import run_periodic_job
 
 EVERY_JOB = [
     "retention",
+    "retry_emails",
     "send_cover_waves",
     "send_expiry_reminders",
     "send_message_notifications",

@@ -1,4 +1,5 @@
-"""TaskEmailBackend queues each message; the task delivers it with the delivery backend."""
+"""Messages survive the trip through the task queue: serialised as plain JSON and delivered
+with the delivery backend, HTML alternative and headers included."""
 
 import json
 
@@ -6,7 +7,7 @@ from django.core import mail
 from django.core.mail import EmailMultiAlternatives
 
 from pahub import settings as production_settings
-from pahub.core.mail import TaskEmailBackend, deliver_email, serialise_email
+from pahub.core.mail import OutboxBackend, deliver_email, serialise_email
 
 
 def invitation_email() -> EmailMultiAlternatives:
@@ -23,9 +24,9 @@ def invitation_email() -> EmailMultiAlternatives:
     return message
 
 
-def test_task_backend_delivers_through_the_delivery_backend(settings):
+def test_outbox_delivers_through_the_delivery_backend(db, settings):
     settings.MAILERS = {"delivery": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
-    sent = TaskEmailBackend().send_messages([invitation_email()])
+    sent = OutboxBackend().send_messages([invitation_email()])
 
     assert sent == 1
     assert len(mail.outbox) == 1
@@ -37,10 +38,10 @@ def test_task_backend_delivers_through_the_delivery_backend(settings):
     assert delivered.extra_headers["X-PA-Hub"] == "invitation"
 
 
-def test_html_alternative_survives_the_trip_through_the_queue(settings):
+def test_html_alternative_survives_the_trip_through_the_queue(db, settings):
     settings.MAILERS = {"delivery": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 
-    TaskEmailBackend().send_messages([invitation_email()])
+    OutboxBackend().send_messages([invitation_email()])
 
     [delivered] = mail.outbox
     assert [(content, mimetype) for content, mimetype in delivered.alternatives] == [
@@ -62,6 +63,5 @@ def test_serialised_message_is_plain_json_and_delivers_the_same_message(settings
     assert len(delivered.alternatives) == 1
 
 
-def test_production_sends_mail_through_the_task_queue():
-
-    assert production_settings.MAILERS["default"]["BACKEND"] == "pahub.core.mail.TaskEmailBackend"
+def test_production_sends_mail_through_the_outbox():
+    assert production_settings.MAILERS["default"]["BACKEND"] == "pahub.core.mail.OutboxBackend"

@@ -10,14 +10,13 @@ from typing import Annotated, Literal
 
 from django.utils import timezone
 from ninja import Field, Path, Schema
-from pydantic import AfterValidator, field_validator
+from pydantic import field_validator
 
+from pahub.core.schemas import MAX_ID, InputSchema
 from pahub.cover.services import MAX_SLOTS, WAIT_CHOICES
 from pahub.taxonomy.dbs import DbsValue
 
 MAX_LIST = 200
-# Ids beyond a 64-bit integer cannot exist; refusing them here keeps SQLite from overflowing.
-MAX_ID = 2**63 - 1
 # Cover is for short notice: a year either way is plenty, and keeps dates far from the
 # calendar's end, where adding the overnight day would overflow.
 FURTHEST_DAYS = 366
@@ -37,15 +36,9 @@ def path_id() -> int:
 # Input
 
 
-def refuse_null_characters(value: str) -> str:
-    # Forms refuse these too; PostgreSQL cannot store them, and would fail with a 500.
-    if "\x00" in value:
-        raise ValueError("Text cannot contain null characters.")
-    return value
-
-
-Text = Annotated[str, AfterValidator(refuse_null_characters)]
-Code = Annotated[str, Field(max_length=60), AfterValidator(refuse_null_characters)]
+# Text and codes follow `core.text_rules` through `InputSchema`, as the forms do.
+Text = str
+Code = Annotated[str, Field(max_length=60)]
 
 
 def check_clock(value: time) -> time:
@@ -61,7 +54,7 @@ def check_near_day(value: date) -> date:
     return value
 
 
-class SlotIn(Schema):
+class SlotIn(InputSchema):
     day: date = Field(description="The day the shift starts, in Europe/London")
     start: time = Field(description="Clock time in Europe/London, like 08:00")
     end: time = Field(description="Clock time; at or before `start` means the next day")
@@ -77,7 +70,9 @@ class SlotIn(Schema):
         return check_clock(value)
 
 
-class CoverRequestIn(Schema):
+class CoverRequestIn(InputSchema):
+    multiline_fields = frozenset({"address", "note", "gender_reason"})
+
     employer_id: int = Field(
         ge=1, le=MAX_ID, description="The employer needing cover (yourself, or someone you act for)"
     )
@@ -113,15 +108,21 @@ class CoverRequestIn(Schema):
     gender_reason: Text = Field("", max_length=2000)
 
 
-class ReasonIn(Schema):
+class ReasonIn(InputSchema):
+    multiline_fields = frozenset({"reason"})
+
     reason: Text = Field(max_length=2000, description="Told to the other side")
 
 
-class OfferIn(Schema):
+class OfferIn(InputSchema):
+    multiline_fields = frozenset({"message"})
+
     message: Text = Field("", max_length=500, description="A short note to the employer")
 
 
-class HoursIn(Schema):
+class HoursIn(InputSchema):
+    multiline_fields = frozenset({"note"})
+
     day: date = Field(description="The day the shift started, in Europe/London")
     start: time = Field(description="When you started, like 08:05")
     end: time = Field(description="When you finished; at or before `start` means the next day")
@@ -139,21 +140,23 @@ class HoursIn(Schema):
         return check_clock(value)
 
 
-class DecisionIn(Schema):
+class DecisionIn(InputSchema):
+    multiline_fields = frozenset({"note"})
+
     note: Text = Field("", max_length=500, description="Needed when querying: what to put right")
 
 
-class RequestFilters(Schema):
+class RequestFilters(InputSchema):
     side: Side | None = Field(None, description="Only requests you manage, or only as a PA")
     status: RequestStatus | None = None
 
 
-class BookingFilters(Schema):
+class BookingFilters(InputSchema):
     side: Side | None = None
     status: BookingStatus | None = None
 
 
-class TimesheetFilters(Schema):
+class TimesheetFilters(InputSchema):
     side: Side | None = None
     status: TimesheetStatus | None = None
 

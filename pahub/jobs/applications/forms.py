@@ -4,6 +4,7 @@ live in application_services; these only check what was typed."""
 from django import forms
 from django.core.validators import MaxLengthValidator
 
+from pahub.core.forms import Form
 from pahub.jobs.applications.services import MAX_MESSAGE_LENGTH
 from pahub.jobs.models import Application
 
@@ -25,7 +26,7 @@ def message_field(*, label: str, help_text: str, required: bool, required_messag
     )
 
 
-class ApplyForm(forms.Form):
+class ApplyForm(Form):
     origin = forms.ChoiceField(
         label="What would you like to do?",
         choices=[
@@ -67,7 +68,7 @@ class ApplyForm(forms.Form):
         return data
 
 
-class InviteForm(forms.Form):
+class InviteForm(Form):
     pa_profile = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
     message = message_field(
         label="Message to the PA (optional)",
@@ -79,7 +80,7 @@ class InviteForm(forms.Form):
     )
 
 
-class DeclineForm(forms.Form):
+class DeclineForm(Form):
     note = message_field(
         label="A note to the PA (optional)",
         help_text=(

@@ -10,7 +10,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from pahub.core.forms import GovukDateField
+from pahub.core.forms import Form, GovukDateField
 from pahub.jobs.builder.rules import (
     MAX_YEARS_EXPERIENCE,
     STEP_TITLES,
@@ -44,7 +44,7 @@ def as_validation_error(error: JobInputError) -> forms.ValidationError:
     return forms.ValidationError(error.message)
 
 
-class JobStepForm(forms.Form):
+class JobStepForm(Form):
     """One page of the builder. `changes()` is what the service saves."""
 
     def __init__(self, *args, job: Job, **kwargs) -> None:
@@ -493,7 +493,7 @@ def step_after(name: str) -> Step | None:
     return BUILDER_STEPS[position + 1] if position + 1 < len(names) else None
 
 
-class CloseForm(forms.Form):
+class CloseForm(Form):
     reason = forms.ChoiceField(
         label="Why are you closing the job?",
         choices=[

@@ -6,12 +6,12 @@ Nothing here writes; the writes are in `pahub.jobs.services`.
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from django.utils import timezone
 
-from pahub.core.hours_and_pay import hours_number
+from pahub.core.hours_and_pay import AmountError, hours_number, read_amount
 from pahub.employers.wages import minimum_pay_on
 from pahub.jobs.models import Job
 from pahub.places.models import District
@@ -78,6 +78,8 @@ MAX_TITLE = 120
 MAX_DESCRIPTION = 5000
 MAX_GENDER_REASON = 1000
 MAX_HOURLY_PAY = Decimal("999.99")
+# There are 168 hours in a week (the model refuses more too).
+MAX_HOURS_PER_WEEK = 168
 MAX_YEARS_EXPERIENCE = 50
 # A start date further ahead than this is almost certainly a typing slip (2062 for 2026).
 LATEST_START = timedelta(days=2 * 366)
@@ -163,52 +165,38 @@ def parse_money(raw: str | Decimal | None, *, field: str, what: str) -> Decimal 
     """What a person typed, like "£13.50", as pounds and pence; blank means not given."""
     if raw is None:
         return None
-    if isinstance(raw, Decimal):
-        amount = raw
-    else:
-        text = str(raw).strip().removeprefix("£").replace(",", "").strip()
-        if not text:
-            return None
-        try:
-            amount = Decimal(text)
-        except InvalidOperation:
-            raise JobInputError(field, f"Enter {what} as an amount in pounds, like 13.50") from None
-    if not amount.is_finite():
-        raise JobInputError(field, f"Enter {what} as an amount in pounds, like 13.50")
-    if amount <= 0:
-        raise JobInputError(field, f"{what.capitalize()} must be more than £0")
-    if amount > MAX_HOURLY_PAY:
-        raise JobInputError(field, f"{what.capitalize()} must be £{MAX_HOURLY_PAY} or less")
-    if amount != amount.quantize(Decimal("0.01")):
-        raise JobInputError(field, f"Enter {what} in pounds and pence, like 13.50")
-    return amount.quantize(Decimal("0.01"))
+    messages = {
+        "not_a_number": f"Enter {what} as an amount in pounds, like 13.50",
+        "too_small": f"{what.capitalize()} must be more than £0",
+        "too_big": f"{what.capitalize()} must be £{MAX_HOURLY_PAY} or less",
+        "too_precise": f"Enter {what} in pounds and pence, like 13.50",
+    }
+    try:
+        return read_amount(
+            raw, places=2, minimum=Decimal(0), maximum=MAX_HOURLY_PAY, above_minimum=True
+        )
+    except AmountError as error:
+        raise JobInputError(field, messages[error.reason]) from None
 
 
 def parse_hours(raw: str | Decimal | None) -> Decimal | None:
     """Hours per week, like "15" or "7.5"; blank means not given."""
     if raw is None:
         return None
-    if isinstance(raw, Decimal):
-        hours = raw
-    else:
-        text = str(raw).strip().lower().removesuffix("hours").strip()
-        if not text:
-            return None
-        try:
-            hours = Decimal(text)
-        except InvalidOperation:
-            raise JobInputError(
-                "hours_per_week", "Enter the hours per week as a number, like 15 or 7.5"
-            ) from None
-    if not hours.is_finite():
-        raise JobInputError("hours_per_week", "Enter the hours per week as a number, like 15")
-    if hours <= 0:
-        raise JobInputError("hours_per_week", "The hours per week must be more than 0")
-    if hours != hours.quantize(Decimal("0.1")):
-        raise JobInputError(
-            "hours_per_week", "Enter the hours per week to one decimal place at most, like 7.5"
+    if not isinstance(raw, Decimal):
+        raw = str(raw).strip().lower().removesuffix("hours")
+    messages = {
+        "not_a_number": "Enter the hours per week as a number, like 15 or 7.5",
+        "too_small": "The hours per week must be more than 0",
+        "too_big": f"The hours per week must be {MAX_HOURS_PER_WEEK} or fewer",
+        "too_precise": "Enter the hours per week to one decimal place at most, like 7.5",
+    }
+    try:
+        return read_amount(
+            raw, places=1, minimum=Decimal(0), maximum=MAX_HOURS_PER_WEEK, above_minimum=True
         )
-    return hours.quantize(Decimal("0.1"))
+    except AmountError as error:
+        raise JobInputError("hours_per_week", messages[error.reason]) from None
 
 
 def check_hours(*, grid: int, hours_per_week: Decimal | None) -> None:

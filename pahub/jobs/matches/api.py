@@ -18,6 +18,7 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.security import django_auth
 
 from pahub.core import audit
+from pahub.core.schemas import InputSchema
 from pahub.employers.permissions import EmployerSide, employer_side_role
 from pahub.jobs.permissions import access_job_for_employer_side
 from pahub.matching.engine import DEFAULT_LIMIT, MAX_LIMIT
@@ -97,7 +98,7 @@ class MyMatchesOut(Schema):
     results: list[JobMatchOut]
 
 
-class LimitQuery(Schema):
+class LimitQuery(InputSchema):
     limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT)
 
 

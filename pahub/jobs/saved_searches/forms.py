@@ -5,6 +5,7 @@ from django import forms
 from django.core.validators import MaxLengthValidator
 from django.http import QueryDict
 
+from pahub.core.forms import Form
 from pahub.jobs.models import SavedSearch
 from pahub.jobs.saved_searches.services import MAX_NAME_LENGTH
 from pahub.jobs.vacancies.forms import querydict_to_query
@@ -12,7 +13,7 @@ from pahub.jobs.vacancies.forms import querydict_to_query
 MAX_QUERY_LENGTH = 4000
 
 
-class SavedSearchForm(forms.Form):
+class SavedSearchForm(Form):
     kind = forms.ChoiceField(
         choices=SavedSearch.Kind.choices,
         widget=forms.HiddenInput,

@@ -4,12 +4,14 @@ The same form checks the query of the vacancy page, the public API and saved job
 so each gives the same message for the same mistake.
 """
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from django import forms
 from django.http import QueryDict
 
+from pahub.core.forms import Form
+from pahub.core.hours_and_pay import AmountError, read_amount
 from pahub.jobs.models import Job
 from pahub.jobs.vacancies.search import DEFAULT_MILES, MAX_MILES, JobFilters
 from pahub.places.models import District
@@ -37,21 +39,6 @@ def tasks_by_category() -> list[tuple[str, list[tuple[str, str]]]]:
     return list(groups.items())
 
 
-def parse_amount(raw: str, *, message: str, places: int) -> Decimal:
-    """A number typed by a person: "12.71", "£12.71", " 15 "; at most `places` decimals."""
-    cleaned = raw.strip().removeprefix("£").replace(",", "").strip()
-    try:
-        amount = Decimal(cleaned)
-    except InvalidOperation:
-        raise forms.ValidationError(message) from None
-    if not amount.is_finite():
-        raise forms.ValidationError(message)
-    exponent = amount.as_tuple().exponent
-    if isinstance(exponent, int) and exponent < -places:
-        raise forms.ValidationError(message)
-    return amount
-
-
 class AmountField(forms.CharField):
     """Hours or pounds as people type them, with plain messages instead of Django's."""
 
@@ -64,15 +51,17 @@ class AmountField(forms.CharField):
         value = super().clean(value)
         if not value:
             return None
-        amount = parse_amount(value, message=self.message, places=self.places)
-        if amount < 0 or amount > self.maximum:
-            raise forms.ValidationError(
-                f"{self.what} must be between 0 and {self.maximum.normalize():f}"
-            )
-        return amount
+        try:
+            return read_amount(value, places=self.places, minimum=Decimal(0), maximum=self.maximum)
+        except AmountError as error:
+            if error.reason in ("too_small", "too_big"):
+                raise forms.ValidationError(
+                    f"{self.what} must be between 0 and {self.maximum.normalize():f}"
+                ) from None
+            raise forms.ValidationError(self.message) from None
 
 
-class JobSearchForm(forms.Form):
+class JobSearchForm(Form):
     hide_error_summary = True
 
     where = forms.CharField(

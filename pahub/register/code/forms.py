@@ -3,8 +3,10 @@ publishing a new one."""
 
 from django import forms
 
+from pahub.core.forms import Form
 
-class CodeSignForm(forms.Form):
+
+class CodeSignForm(Form):
     # The page shows the error summary at the top, above the long text of the code.
     hide_error_summary = True
 
@@ -17,7 +19,7 @@ class CodeSignForm(forms.Form):
     )
 
 
-class CodePublishForm(forms.Form):
+class CodePublishForm(Form):
     body = forms.CharField(
         label="Text of the new version",
         help_text=(

@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 
 from django import forms
 
-from pahub.core.forms import GovukDateField, YesNoField, yes_no
+from pahub.core.forms import Form, GovukDateField, YesNoField, yes_no
 from pahub.register.models import Evidence, ReferenceRequest
 from pahub.register.uploads import DocumentField
 from pahub.taxonomy.dbs import CERTIFICATE_CHOICES
@@ -41,7 +41,7 @@ def require_detail_for_other(
         form.add_error(detail, message)
 
 
-class EvidenceForm(forms.Form):
+class EvidenceForm(Form):
     """The shared shape of every "add evidence" form."""
 
     # Pages show the error summary at the top, above the h1, as GOV.UK does.
@@ -433,7 +433,7 @@ FORM_FOR_KIND: dict[str, type[EvidenceForm]] = {
 # References
 
 
-class ReferenceRequestForm(forms.Form):
+class ReferenceRequestForm(Form):
     hide_error_summary = True
 
     referee_name = forms.CharField(
@@ -478,7 +478,7 @@ class ReferenceRequestForm(forms.Form):
         return email
 
 
-class ReferenceAnswerForm(forms.Form):
+class ReferenceAnswerForm(Form):
     hide_error_summary = True
 
     known_for = forms.CharField(

@@ -9,7 +9,7 @@ from typing import Any
 
 from django import forms
 
-from pahub.core.forms import YesNoField, long_text, text, yes_no
+from pahub.core.forms import Form, YesNoField, long_text, text, yes_no
 from pahub.places.queries import spoke_local_authorities
 from pahub.register.availability import ALL_SLOTS, DAYS, PARTS, keys_from_mask, mask_from_keys
 from pahub.register.models import PAProfile, ProfileLanguage
@@ -34,7 +34,7 @@ def as_validation_error(error: ProfileInputError) -> forms.ValidationError:
     return forms.ValidationError(error.message)
 
 
-class ProfileStepForm(forms.Form):
+class ProfileStepForm(Form):
     """One page of the builder. `changes()` is what the service saves."""
 
     def __init__(self, *args, profile: PAProfile, **kwargs) -> None:

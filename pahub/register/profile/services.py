@@ -13,7 +13,7 @@ no caller can save a profile that breaks them.
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from itertools import groupby
 from typing import Any
 
@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from pahub.core import audit
 from pahub.core.forms import FieldInputError
+from pahub.core.hours_and_pay import AmountError, read_amount
 from pahub.places.models import LocalAuthority
 from pahub.register.availability import FULL_WEEK, describe
 from pahub.register.levels import LEVEL_NAMES
@@ -112,39 +113,28 @@ ProfileInputError = FieldInputError
 # Rules shared by the pages and the API ------------------------------------------------------
 
 
+HOURLY_RATE_MESSAGES = {
+    "not_a_number": "Enter the hourly pay you expect as an amount in pounds, like 13.50",
+    "too_small": "The hourly pay you expect must be more than £0",
+    "too_big": f"The hourly pay you expect must be £{MAX_HOURLY_RATE} or less",
+    "too_precise": "Enter the hourly pay in pounds and pence, like 13.50",
+}
+
+
 def parse_hourly_rate(raw: str) -> Decimal | None:
     """What a person typed, like "£13.50", as pounds; blank means "not saying"."""
-    text = raw.strip().removeprefix("£").replace(",", "").strip()
-    if not text:
-        return None
-    try:
-        rate = Decimal(text)
-    except InvalidOperation:
-        raise ProfileInputError(
-            "hourly_rate", "Enter the hourly pay you expect as an amount in pounds, like 13.50"
-        ) from None
-    return check_hourly_rate(rate)
+    return check_hourly_rate(raw)
 
 
-def check_hourly_rate(rate: Decimal | None) -> Decimal | None:
+def check_hourly_rate(rate: str | Decimal | None) -> Decimal | None:
     if rate is None:
         return None
-    if not rate.is_finite():
-        raise ProfileInputError(
-            "hourly_rate", "Enter the hourly pay you expect as an amount in pounds, like 13.50"
+    try:
+        return read_amount(
+            rate, places=2, minimum=Decimal(0), maximum=MAX_HOURLY_RATE, above_minimum=True
         )
-    if rate <= 0:
-        raise ProfileInputError("hourly_rate", "The hourly pay you expect must be more than £0")
-    if rate > MAX_HOURLY_RATE:
-        raise ProfileInputError(
-            "hourly_rate", f"The hourly pay you expect must be £{MAX_HOURLY_RATE} or less"
-        )
-    in_pence = rate.quantize(Decimal("0.01"))
-    if in_pence != rate:
-        raise ProfileInputError(
-            "hourly_rate", "Enter the hourly pay in pounds and pence, like 13.50"
-        )
-    return in_pence
+    except AmountError as error:
+        raise ProfileInputError("hourly_rate", HOURLY_RATE_MESSAGES[error.reason]) from None
 
 
 def pay_warning(rate: Decimal | None) -> str | None:

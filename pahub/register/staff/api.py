@@ -19,6 +19,7 @@ from pahub.accounts.api import organisation_key_auth
 from pahub.accounts.models import ApiKey, User
 from pahub.accounts.permissions import is_organisation_staff, is_site_admin
 from pahub.core import audit
+from pahub.core.schemas import InputSchema
 from pahub.places.postcodes import InvalidPostcode, normalise_outcode
 from pahub.register.availability import SLOT_BY_KEY, keys_from_mask, mask_from_keys
 from pahub.register.levels import LEVEL_NAMES
@@ -53,7 +54,7 @@ class StaffSessionAuth(SessionAuth):
 register_auth = [*organisation_key_auth, StaffSessionAuth()]
 
 
-class RegisterQuery(Schema):
+class RegisterQuery(InputSchema):
     name: str = Field("", max_length=100, description="Part of the name (display or full)")
     district: str = Field("", max_length=8, description="Postcode district, like NE6")
     local_authority: str = Field("", max_length=9, description="GSS code, like E08000021")
@@ -104,9 +105,6 @@ class ErrorOut(Schema):
 def filters_from(query: RegisterQuery) -> RegisterFilters:
     """Turn query parameters into filters; anything unknown is a 400, never an empty list
     that looks like an answer."""
-    texts = [query.name, query.district, query.local_authority, query.skill, query.language]
-    if any("\x00" in text for text in [*texts, *query.available]):
-        raise HttpError(400, "Parameters cannot contain NUL characters.")
     available = [key for item in query.available for key in item.split(",") if key]
     district = ""
     if query.district.strip():

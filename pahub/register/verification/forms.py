@@ -12,6 +12,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils import timezone
 
 from pahub.accounts.forms import clean_known_postcode
+from pahub.core.forms import Form
 from pahub.places.forms import OutcodeField, PostcodeField
 from pahub.register.availability import DAYS, PARTS, Slot
 from pahub.register.levels import LEVEL_NAMES
@@ -78,7 +79,7 @@ LEVEL_CHOICES = [("", "Any level")] + [
 ]
 
 
-class RegisterSearchForm(forms.Form):
+class RegisterSearchForm(Form):
     """GET filters for the staff register search; works without JavaScript."""
 
     hide_error_summary = True
@@ -160,7 +161,7 @@ def skill_choices() -> list[tuple[str, list[tuple[str, str]]]]:
     return list(groups.items())
 
 
-class QueueFilterForm(forms.Form):
+class QueueFilterForm(Form):
     hide_error_summary = True
 
     kind = forms.ChoiceField(
@@ -189,7 +190,7 @@ class OutcomeField(forms.ChoiceField):
     }
 
 
-class VerificationForm(forms.Form):
+class VerificationForm(Form):
     """The outcome of one check. Which questions appear depends on the kind of evidence."""
 
     outcome = OutcomeField(
@@ -268,7 +269,7 @@ class VerificationForm(forms.Form):
         }
 
 
-class InductionForm(forms.Form):
+class InductionForm(Form):
     completed_on = PlainDateField(
         label="Date the induction course was completed",
         error_messages={"required": "Enter the date the induction course was completed"},
@@ -291,7 +292,7 @@ HOW_GIVEN_HINT = (
 )
 
 
-class ConsentForm(forms.Form):
+class ConsentForm(Form):
     how_given = forms.CharField(
         label="How did the PA agree?",
         max_length=1000,
@@ -301,7 +302,7 @@ class ConsentForm(forms.Form):
     )
 
 
-class PACreateForm(forms.Form):
+class PACreateForm(Form):
     full_name = forms.CharField(
         label="Full name",
         max_length=150,
@@ -337,7 +338,7 @@ def day_field_name(day: int) -> str:
     return f"available_{DAYS[day].lower()}"
 
 
-class StaffProfileForm(forms.Form):
+class StaffProfileForm(Form):
     """The main fields of a profile that staff may change for a PA, with their consent."""
 
     about_me = forms.CharField(

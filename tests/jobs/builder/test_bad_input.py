@@ -7,7 +7,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from pahub.core.text_rules import ONE_LINE_MESSAGE
 from pahub.jobs.models import Job
+from tests.hostile import BAD_LONG_TEXT, BAD_ONE_LINE, HOSTILE_NUMBERS
 
 
 def step_url(job: Job, step: str) -> str:
@@ -304,3 +306,57 @@ def test_an_answer_that_would_make_an_open_job_unlawful_is_refused(client_for, e
     assert_error_shown(response, "at least £12.71 an hour", kept=['value="10"'])
     open_job.refresh_from_db()
     assert str(open_job.hourly_pay) == "13.50"
+
+
+def test_hostile_hours_and_pay_are_refused_beside_the_question(client_for, employer, draft_job):
+    client = client_for(employer)
+    before = snapshot(draft_job)
+
+    for typed in HOSTILE_NUMBERS:
+        hours = post(
+            client, draft_job, "hours", {"hours_grid": ["monday_morning"], "hours_per_week": typed}
+        )
+        pay = post(client, draft_job, "pay", {"hourly_pay": typed, "is_apprenticeship": "no"})
+
+        for response in (hours, pay):
+            assert response.status_code == 200, typed[:20]
+            assert "govuk-form-group--error" in response.content.decode(), typed[:20]
+    assert snapshot(draft_job) == before
+
+
+def test_more_hours_than_a_week_holds_says_so(client_for, employer, draft_job):
+    response = post(
+        client_for(employer),
+        draft_job,
+        "hours",
+        {"hours_grid": ["monday_morning"], "hours_per_week": "1e30"},
+    )
+
+    assert_error_shown(response, "The hours per week must be 168 or fewer", kept=['value="1e30"'])
+
+
+def test_a_title_must_be_one_line_of_ordinary_text(client_for, employer, draft_job):
+    client = client_for(employer)
+
+    for typed in BAD_ONE_LINE:
+        response = post(client, draft_job, "title", {"title": typed})
+
+        assert response.status_code == 200
+        assert "govuk-form-group--error" in response.content.decode(), repr(typed)
+    assert Job.objects.get(pk=draft_job.pk).title == "Evening PA"
+    line_break = post(client, draft_job, "title", {"title": "Evening\r\nPA"})
+    assert_error_shown(line_break, ONE_LINE_MESSAGE, kept=[])
+
+
+def test_a_description_keeps_its_line_breaks_but_not_hidden_characters(
+    client_for, employer, draft_job
+):
+    client = client_for(employer)
+
+    for typed in BAD_LONG_TEXT:
+        response = post(client, draft_job, "description", {"description": typed})
+        assert "govuk-form-group--error" in response.content.decode(), repr(typed)
+    kept = post(client, draft_job, "description", {"description": "Mornings.\r\nSome evenings."})
+
+    assert kept.status_code == 302
+    assert Job.objects.get(pk=draft_job.pk).description == "Mornings.\r\nSome evenings."
