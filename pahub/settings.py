@@ -229,7 +229,10 @@ MAILERS = {
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "PA Hub <no-reply@pahub.example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Caches back allauth's rate limits; Redis is used when REDIS_URL is set (several app servers).
+# The cache holds sign-in rate limits and the one-time codes already used, so every web
+# server process must see the same one: never a per-process memory cache. Redis when
+# REDIS_URL is set (several machines); otherwise a table in the database, which `migrate`
+# creates (core migration 0002).
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
@@ -238,7 +241,12 @@ if os.environ.get("REDIS_URL"):
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "pahub_cache",
+        }
+    }
 
 # Security: strict by default, relaxed only for local development over http.
 SESSION_COOKIE_HTTPONLY = True
