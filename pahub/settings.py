@@ -291,6 +291,9 @@ PAHUB_SUPPORT = {
     "phone": os.environ.get("PAHUB_SUPPORT_PHONE", "0191 000 0000"),
     "email": os.environ.get("PAHUB_SUPPORT_EMAIL", "support@pahub.example.org"),
 }
+# Reference requests email a PA's note to any address: at most this many a PA in 24 hours,
+# withdrawn ones included, so the form cannot be used to send mail to anyone without limit.
+REFERENCE_REQUESTS_PER_DAY = int(os.environ.get("REFERENCE_REQUESTS_PER_DAY", "5"))
 # Emails about unread messages are batched: at most one per person per this many minutes.
 MESSAGE_EMAIL_INTERVAL_MINUTES = int(os.environ.get("MESSAGE_EMAIL_INTERVAL_MINUTES", "15"))
 
