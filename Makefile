@@ -4,6 +4,8 @@ PYTHON_BIN := $(shell scripts/find-python)
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+# The server and the links it writes (SITE_URL, pahub/settings.py) use the same port.
+export PORT
 CSS := pahub/static/build/pahub.css
 
 .PHONY: run test install install-dev assets migrate demo lint format bench clean check-deploy

@@ -1,6 +1,7 @@
 """PA Hub settings: one file, read from the environment (see docs/settings.md)."""
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
 import dj_database_url
@@ -37,7 +38,19 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 # How many reverse proxies we run in front of PA Hub (docs/deploy.md). 0: clients connect
 # directly and X-Forwarded-For, which anyone can send, is ignored.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+
+def site_url_from(environ: Mapping[str, str]) -> str:
+    """The address in links in emails, feeds, JSON-LD and the API: SITE_URL when set;
+    otherwise where `make run` serves (127.0.0.1 on PORT), so local links work whatever the
+    port."""
+    explicit = environ.get("SITE_URL", "").strip()
+    if explicit:
+        return explicit.rstrip("/")
+    return f"http://127.0.0.1:{environ.get('PORT', '').strip() or '8000'}"
+
+
+SITE_URL = site_url_from(os.environ)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
