@@ -39,17 +39,14 @@ def fresh_cache(request: pytest.FixtureRequest) -> Iterator[None]:
     code left from an earlier test could otherwise be refused as "already used".
 
     The cache is a table in the test database (as in production, shared by processes), and a
-    flush does not empty it; a test that never touches the database cannot have filled it."""
-    if not uses_database(request):
-        yield
-        return
-    request.getfixturevalue("django_db_setup")
-    blocker = request.getfixturevalue("django_db_blocker")
-    with blocker.unblock():
-        cache.clear()
+    transactional test's flush does not empty it, so it is emptied before each test that uses
+    the database (a test that never does cannot read or fill it). Not afterwards: a test's
+    own rollback undoes its entries, and its connection may already be closed."""
+    if uses_database(request):
+        request.getfixturevalue("django_db_setup")
+        with request.getfixturevalue("django_db_blocker").unblock():
+            cache.clear()
     yield
-    with blocker.unblock():
-        cache.clear()
 
 
 @pytest.fixture
