@@ -2,7 +2,6 @@
 static files from whitenoise, with the task worker and the clock beside it (scripts/serve)."""
 
 import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -31,6 +30,21 @@ def database_url_for_tests() -> str:
     if db["ENGINE"].endswith("sqlite3"):
         return f"sqlite:///{db['NAME']}"
     return f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+
+
+def command_lines_in_group(group: int) -> str:
+    """What each process in the server's process group is running, from /proc (no `ps`
+    needed on a fresh CI machine)."""
+    lines = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            # Field 5 is the process group; the command name in field 2 may hold spaces.
+            if int(stat.read_text().rsplit(")", 1)[1].split()[2]) == group:
+                cmdline = (stat.parent / "cmdline").read_bytes()
+                lines.append(cmdline.replace(b"\0", b" ").decode(errors="replace"))
+        except (OSError, IndexError, ValueError):
+            continue  # a process that ended while we looked
+    return "\n".join(lines)
 
 
 def fetch(url: str) -> tuple[int, str, bytes]:
@@ -94,10 +108,6 @@ def test_make_run_serves_pages_and_static_files_with_gunicorn(served):
     status, content_type, body = fetch(f"{base}/static/build/pahub.css")
     assert (status, content_type.split(";")[0]) == (200, "text/css")
     assert body
-    processes = subprocess.run(
-        [shutil.which("ps") or "/bin/ps", "-o", "args=", "-g", str(server.pid)],
-        capture_output=True,
-        text=True,
-    ).stdout
+    processes = command_lines_in_group(server.pid)
     assert "gunicorn pahub.wsgi" in processes
     assert "runserver" not in processes
