@@ -4,15 +4,25 @@ PYTHON_BIN := $(shell scripts/find-python)
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+# The server and the links it writes (SITE_URL, pahub/settings.py) use the same port.
+export PORT
 CSS := pahub/static/build/pahub.css
 
-.PHONY: run test install install-dev assets migrate demo lint format bench clean check-deploy
+.PHONY: run dev test install install-dev assets migrate demo lint format bench clean check-deploy
 
+# The production web server (gunicorn, whitenoise), with demo data and DEBUG's error pages.
 run: install assets
 	@mkdir -p var
 	DEBUG=1 $(PY) manage.py migrate --noinput
 	DEBUG=1 $(PY) manage.py demo_data --if-empty
-	DEBUG=1 PORT=$(PORT) scripts/serve
+	DEBUG=1 scripts/serve
+
+# Helper: the same with Django's development server, which reloads when code changes.
+dev: install assets
+	@mkdir -p var
+	DEBUG=1 $(PY) manage.py migrate --noinput
+	DEBUG=1 $(PY) manage.py demo_data --if-empty
+	DEBUG=1 scripts/serve --dev
 
 test: install-dev assets
 	@mkdir -p var

@@ -2,6 +2,7 @@
 
 import json
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
 import dj_database_url
@@ -35,7 +36,22 @@ if not DEBUG and (
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# How many reverse proxies we run in front of PA Hub (docs/deploy.md). 0: clients connect
+# directly and X-Forwarded-For, which anyone can send, is ignored.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+
+def site_url_from(environ: Mapping[str, str]) -> str:
+    """The address in links in emails, feeds, JSON-LD and the API: SITE_URL when set;
+    otherwise where `make run` serves (127.0.0.1 on PORT), so local links work whatever the
+    port."""
+    explicit = environ.get("SITE_URL", "").strip()
+    if explicit:
+        return explicit.rstrip("/")
+    return f"http://127.0.0.1:{environ.get('PORT', '').strip() or '8000'}"
+
+
+SITE_URL = site_url_from(os.environ)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -227,7 +243,10 @@ MAILERS = {
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "PA Hub <no-reply@pahub.example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Caches back allauth's rate limits; Redis is used when REDIS_URL is set (several app servers).
+# The cache holds sign-in rate limits and the one-time codes already used, so every web
+# server process must see the same one: never a per-process memory cache. Redis when
+# REDIS_URL is set (several machines); otherwise a table in the database, which `migrate`
+# creates (core migration 0002).
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
@@ -236,7 +255,12 @@ if os.environ.get("REDIS_URL"):
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "pahub_cache",
+        }
+    }
 
 # Security: strict by default, relaxed only for local development over http.
 SESSION_COOKIE_HTTPONLY = True
@@ -281,6 +305,9 @@ PAHUB_SUPPORT = {
     "phone": os.environ.get("PAHUB_SUPPORT_PHONE", "0191 000 0000"),
     "email": os.environ.get("PAHUB_SUPPORT_EMAIL", "support@pahub.example.org"),
 }
+# Reference requests email a PA's note to any address: at most this many a PA in 24 hours,
+# withdrawn ones included, so the form cannot be used to send mail to anyone without limit.
+REFERENCE_REQUESTS_PER_DAY = int(os.environ.get("REFERENCE_REQUESTS_PER_DAY", "5"))
 # Emails about unread messages are batched: at most one per person per this many minutes.
 MESSAGE_EMAIL_INTERVAL_MINUTES = int(os.environ.get("MESSAGE_EMAIL_INTERVAL_MINUTES", "15"))
 # Days to keep each kind of personal data, by retention rule name, where it differs from the

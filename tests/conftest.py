@@ -21,15 +21,32 @@ from tests.factories import (
     make_staff,
 )
 
+DATABASE_FIXTURES = frozenset(
+    {"db", "transactional_db", "django_db_reset_sequences", "django_db_serialized_rollback"}
+)
+
+
+def uses_database(request: pytest.FixtureRequest) -> bool:
+    return request.node.get_closest_marker("django_db") is not None or not (
+        DATABASE_FIXTURES.isdisjoint(request.fixturenames)
+    )
+
 
 @pytest.fixture(autouse=True)
-def fresh_cache():
+def fresh_cache(request: pytest.FixtureRequest) -> Iterator[None]:
     """Each test starts with an empty cache: allauth keeps rate-limit counters there, and the
     TOTP codes already used per user id. Ids restart after a transactional test's flush, so a
-    code left from an earlier test could otherwise be refused as "already used"."""
-    cache.clear()
+    code left from an earlier test could otherwise be refused as "already used".
+
+    The cache is a table in the test database (as in production, shared by processes), and a
+    transactional test's flush does not empty it, so it is emptied before each test that uses
+    the database (a test that never does cannot read or fill it). Not afterwards: a test's
+    own rollback undoes its entries, and its connection may already be closed."""
+    if uses_database(request):
+        request.getfixturevalue("django_db_setup")
+        with request.getfixturevalue("django_db_blocker").unblock():
+            cache.clear()
     yield
-    cache.clear()
 
 
 @pytest.fixture

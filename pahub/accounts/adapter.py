@@ -1,6 +1,7 @@
 """How django-allauth creates PA Hub accounts."""
 
 from allauth.account.adapter import DefaultAccountAdapter
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpRequest
 
@@ -27,6 +28,13 @@ class AccountAdapter(DefaultAccountAdapter):
         "incorrect_code": "The code is not right. Check your authenticator app and try again.",
         "incorrect_password": "The password is not right. Try again.",
     }
+
+    def get_client_ip(self, request: HttpRequest) -> str:
+        """Sign-in rate limits count per client: the same address the audit log records."""
+        ip = audit.client_ip(request)
+        if ip is None:
+            raise PermissionDenied("Unable to determine client IP address")
+        return ip
 
     @transaction.atomic
     def save_user(self, request: HttpRequest, user: User, form, commit: bool = True) -> User:

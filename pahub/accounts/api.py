@@ -5,6 +5,7 @@ from ninja import Router, Schema
 from ninja.security import APIKeyHeader, HttpBearer, django_auth
 
 from pahub.accounts.models import ApiKey
+from pahub.accounts.permissions import has_two_factor, must_use_two_factor
 from pahub.accounts.queries import memberships_for
 from pahub.accounts.services import api_key_authenticate
 
@@ -38,6 +39,25 @@ class OrganisationKeyHeader(APIKeyHeader):
 
 
 organisation_key_auth = [OrganisationKeyBearer(), OrganisationKeyHeader()]
+
+
+def api_key_of(request: HttpRequest) -> ApiKey | None:
+    """The organisation key a request carries, in either header, for an operation open to
+    everyone that tells key holders more."""
+    scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+    if scheme.lower() == "bearer" and token.strip():
+        return api_key_authenticate(token.strip())
+    key = request.headers.get("X-API-Key", "").strip()
+    return api_key_authenticate(key) if key else None
+
+
+def may_see_service_details(request: HttpRequest) -> bool:
+    """Staff signed in with two-factor, or an organisation's system: the health check's
+    details (database engine, queue depth) are for those who run or rely on the service."""
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated and must_use_two_factor(user):
+        return has_two_factor(user)
+    return api_key_of(request) is not None
 
 
 class MembershipOut(Schema):

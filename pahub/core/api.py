@@ -1,4 +1,12 @@
-"""Health of the service, for load balancers and monitoring."""
+"""Health of the service, for load balancers and monitoring.
+
+Anyone may ask whether PA Hub is healthy: `{"status": "ok"}` (200) or `{"status": "degraded"}`
+(503). What it runs on and how busy its queue is helps an attacker, so only callers the
+registered rule allows (accounts registers it: staff with two-factor, organisations' API
+keys) see the details.
+"""
+
+from collections.abc import Callable
 
 from django.db import connection
 from django.http import HttpRequest
@@ -22,8 +30,22 @@ class TaskQueueHealth(Schema):
 
 class Health(Schema):
     status: str
-    database: DatabaseHealth
-    task_queue: TaskQueueHealth
+    database: DatabaseHealth | None = None
+    task_queue: TaskQueueHealth | None = None
+
+
+# Who may see the details: accounts, a layer above, knows staff and API keys and registers
+# its rule in AppConfig.ready(). Until a rule is registered, nobody.
+DetailsRule = Callable[[HttpRequest], bool]
+details_rules: list[DetailsRule] = []
+
+
+def register_health_details_rule(rule: DetailsRule) -> None:
+    details_rules[:] = [rule]
+
+
+def may_see_details(request: HttpRequest) -> bool:
+    return any(rule(request) for rule in details_rules)
 
 
 def database_health() -> DatabaseHealth:
@@ -62,7 +84,17 @@ def task_queue_health() -> TaskQueueHealth:
     )
 
 
-@router.get("/health", response={200: Health, 503: Health}, auth=None, summary="Service health")
+@router.get(
+    "/health",
+    response={200: Health, 503: Health},
+    auth=None,
+    exclude_none=True,
+    summary="Service health",
+    description=(
+        "`status` is `ok` (200) or `degraded` (503). Staff signed in with two-factor, and "
+        "organisations' API keys, also see the database and task queue details."
+    ),
+)
 def health(request: HttpRequest):
     database = database_health()
     task_queue = (
@@ -71,5 +103,9 @@ def health(request: HttpRequest):
         else TaskQueueHealth(ok=False, backend="unknown", queued=None, oldest_queued_seconds=None)
     )
     healthy = database.ok and task_queue.ok
-    body = Health(status="ok" if healthy else "degraded", database=database, task_queue=task_queue)
+    status = "ok" if healthy else "degraded"
+    if may_see_details(request):
+        body = Health(status=status, database=database, task_queue=task_queue)
+    else:
+        body = Health(status=status)
     return Status(200 if healthy else 503, body)

@@ -7,13 +7,19 @@ The client's IP address is not passed in: `ClientIPMiddleware` (pahub/core/middl
 puts it in a context variable for the duration of each request, and `record` reads it there.
 So services never take `request`, and an event recorded outside a request (a command, a task,
 the clock) simply has no IP.
+
+`client_ip` is the one answer to "who is this client": the audit log, and allauth's sign-in
+rate limits (through the account adapter), both ask it. Behind `TRUSTED_PROXY_COUNT` proxies
+it reads X-Forwarded-For; otherwise the connection's own address.
 """
 
+import ipaddress
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
+from django.conf import settings
 from django.db import models
 from django.http import HttpRequest
 
@@ -23,10 +29,28 @@ from pahub.core.models import AuditEvent
 current_client_ip: ContextVar[str | None] = ContextVar("current_client_ip", default=None)
 
 
+def valid_ip(value: str | None) -> str | None:
+    try:
+        return str(ipaddress.ip_address((value or "").strip()))
+    except ValueError:
+        return None
+
+
 def client_ip(request: HttpRequest | None) -> str | None:
+    """The client's address: with N trusted proxies in front, the Nth X-Forwarded-For entry
+    from the right (the one our nearest proxy wrote); anything left of it came from the
+    client and may be forged, so it is ignored. With no trusted proxy (the default), or a
+    header too short or not an address, the connection's own address."""
     if request is None:
         return None
-    return request.META.get("REMOTE_ADDR") or None
+    remote_addr = valid_ip(request.META.get("REMOTE_ADDR"))
+    proxies = settings.TRUSTED_PROXY_COUNT
+    if proxies <= 0:
+        return remote_addr
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+    if len(forwarded) < proxies:
+        return remote_addr
+    return valid_ip(forwarded[-proxies]) or remote_addr
 
 
 @contextmanager

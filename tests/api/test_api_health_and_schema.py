@@ -7,12 +7,20 @@ import pytest
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from pahub.accounts.services import api_key_create, api_key_revoke
 from pahub.core import api as core_api
 from pahub.core.mail import deliver_email
+from tests.factories import make_staff
 
 
-def test_health_reports_the_database_and_task_queue(client, db):
-    response = client.get("/api/v1/health")
+@pytest.fixture
+def staff_client(client_for, verifier):
+    """Organisation staff with two-factor: they may see what the service runs on."""
+    return client_for(verifier)
+
+
+def test_health_reports_the_database_and_task_queue_to_staff(staff_client):
+    response = staff_client.get("/api/v1/health")
 
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/json")
@@ -24,8 +32,67 @@ def test_health_reports_the_database_and_task_queue(client, db):
     assert health["task_queue"]["queued"] == 0
 
 
-def test_health_names_the_task_backend_in_use(client, db):
+# Who sees what: the public learns only ok or not ok
+
+
+def test_the_public_sees_only_ok(client, db):
     response = client.get("/api/v1/health")
+
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+
+
+def test_a_signed_in_person_who_is_not_staff_sees_only_ok(client_for, pa):
+    assert client_for(pa).get("/api/v1/health").json() == {"status": "ok"}
+
+
+def test_staff_without_two_factor_see_only_ok(client_for, organisation):
+    staff = make_staff(organisation=organisation, two_factor=False, email="no.2fa@example.org")
+
+    response = client_for(staff).get("/api/v1/health")
+
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+
+
+def test_a_site_admin_with_two_factor_sees_the_details(client_for, admin):
+    assert "database" in client_for(admin).get("/api/v1/health").json()
+
+
+@pytest.mark.parametrize("header", ["Authorization", "X-API-Key"])
+def test_an_organisation_api_key_sees_the_details(client, organisation, org_admin, header):
+    _, raw = api_key_create(organisation=organisation, name="Monitoring", by=org_admin)
+    value = f"Bearer {raw}" if header == "Authorization" else raw
+
+    health = client.get("/api/v1/health", headers={header: value}).json()
+
+    assert health["database"]["ok"] is True
+    assert "queued" in health["task_queue"]
+
+
+def test_a_wrong_or_revoked_api_key_sees_only_ok(client, organisation, org_admin):
+    api_key, raw = api_key_create(organisation=organisation, name="Monitoring", by=org_admin)
+    api_key_revoke(api_key=api_key, by=org_admin)
+
+    for value in (f"Bearer {raw}", "Bearer pahub_nope_nope", "Basic abc"):
+        response = client.get("/api/v1/health", headers={"Authorization": value})
+        assert response.status_code == 200
+        assert response.json() == {"status": "ok"}
+
+
+def test_the_public_sees_only_that_it_is_not_ok_when_degraded(client, db, monkeypatch):
+    monkeypatch.setattr(
+        core_api, "database_health", lambda: core_api.DatabaseHealth(ok=False, engine="sqlite")
+    )
+
+    response = client.get("/api/v1/health")
+
+    assert response.status_code == 503
+    assert response.json() == {"status": "degraded"}
+
+
+def test_health_names_the_task_backend_in_use(staff_client):
+    response = staff_client.get("/api/v1/health")
 
     assert response.json()["task_queue"]["backend"] == "ImmediateBackend"
 
@@ -41,10 +108,10 @@ def queue_an_email(waiting: timedelta) -> None:
     DBTaskResult.objects.update(enqueued_at=timezone.now() - waiting)
 
 
-def test_health_counts_the_tasks_waiting_in_the_database_queue(client, database_task_queue):
+def test_health_counts_the_tasks_waiting_in_the_database_queue(staff_client, database_task_queue):
     queue_an_email(waiting=timedelta(seconds=30))
 
-    response = client.get("/api/v1/health")
+    response = staff_client.get("/api/v1/health")
 
     assert response.status_code == 200
     task_queue = response.json()["task_queue"]
@@ -52,10 +119,10 @@ def test_health_counts_the_tasks_waiting_in_the_database_queue(client, database_
     assert task_queue["oldest_queued_seconds"] == pytest.approx(30, abs=5)
 
 
-def test_health_is_503_when_a_task_has_waited_ten_minutes(client, database_task_queue):
+def test_health_is_503_when_a_task_has_waited_ten_minutes(staff_client, database_task_queue):
     queue_an_email(waiting=timedelta(minutes=11))
 
-    response = client.get("/api/v1/health")
+    response = staff_client.get("/api/v1/health")
 
     assert response.status_code == 503
     assert response.json()["status"] == "degraded"
@@ -66,13 +133,13 @@ def test_health_needs_no_sign_in_even_for_a_signed_in_person(client_for, pa):
     assert client_for(pa).get("/api/v1/health").status_code == 200
 
 
-def test_health_is_503_when_the_database_is_down(client, db, monkeypatch):
+def test_health_is_503_when_the_database_is_down(staff_client, monkeypatch):
 
     monkeypatch.setattr(
         core_api, "database_health", lambda: core_api.DatabaseHealth(ok=False, engine="sqlite")
     )
 
-    response = client.get("/api/v1/health")
+    response = staff_client.get("/api/v1/health")
 
     assert response.status_code == 503
     assert response.json()["status"] == "degraded"

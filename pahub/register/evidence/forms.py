@@ -459,7 +459,10 @@ class ReferenceRequestForm(Form):
     )
     note = forms.CharField(
         label="A note to your referee (optional)",
-        help_text="We put it in the email. For example, remind them when you worked together.",
+        help_text=(
+            "We put it in the email, marked as your own words. For example, remind them when "
+            "you worked together."
+        ),
         required=False,
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 4}),

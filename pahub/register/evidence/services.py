@@ -233,6 +233,32 @@ def open_reference_requests(profile: PAProfile) -> QuerySet[ReferenceRequest]:
     ).exclude(evidence__status=Status.WITHDRAWN)
 
 
+def reference_requests_sent_recently(profile: PAProfile) -> QuerySet[ReferenceRequest]:
+    """Requests emailed in the last 24 hours, withdrawn ones too: withdrawing a request does
+    not give its email back, or a PA could send any note to anyone again and again."""
+    return ReferenceRequest.objects.filter(
+        evidence__profile=profile, sent_at__gt=timezone.now() - timedelta(days=1)
+    )
+
+
+def short_time(moment: datetime) -> str:
+    """'3:05pm on 12 May', in UK time."""
+    local = timezone.localtime(moment)
+    return f"{local:%-I:%M}{local:%p}".lower() + f" on {local:%-d %B}"
+
+
+def check_daily_reference_limit(profile: PAProfile) -> None:
+    limit = settings.REFERENCE_REQUESTS_PER_DAY
+    sent = reference_requests_sent_recently(profile).order_by("sent_at")
+    if sent.count() >= limit:
+        next_allowed = sent.first().sent_at + timedelta(days=1)
+        raise EvidenceError(
+            f"You have sent {limit} reference requests in the last 24 hours, which is the most "
+            f"you can send in a day (requests you withdrew count too). You can send another "
+            f"after {short_time(next_allowed)}."
+        )
+
+
 def check_can_send_reference_request(profile: PAProfile, referee_email: str = "") -> None:
     open_requests = open_reference_requests(profile)
     if open_requests.count() >= MAX_OPEN_REFERENCE_REQUESTS:
@@ -246,6 +272,7 @@ def check_can_send_reference_request(profile: PAProfile, referee_email: str = ""
             f"You have already asked {referee_email} for a reference and they have not "
             "answered yet."
         )
+    check_daily_reference_limit(profile)
 
 
 # The relationship as the referee reads it: the choices are worded for the PA ("Employer I
@@ -265,6 +292,12 @@ def reference_link(raw_token: str) -> str:
     return settings.SITE_URL + reverse("register:reference_answer", args=[raw_token])
 
 
+def quoted(text: str) -> str:
+    """Someone else's words in a plain-text email: every line marked with "> ", so nothing in
+    them can pass for PA Hub's own text."""
+    return "\n".join(f"> {line}".rstrip() for line in text.splitlines())
+
+
 def email_referee(reference: ReferenceRequest, raw_token: str) -> None:
     """Email the one-time link once the request is saved, so a rollback never sends one."""
     pa = reference.evidence.profile.user
@@ -274,6 +307,7 @@ def email_referee(reference: ReferenceRequest, raw_token: str) -> None:
         "relationship": relationship_for_referee(reference),
         "link": reference_link(raw_token),
         "expires_on": timezone.localtime(reference.expires_at).date(),
+        "quoted_note": quoted(reference.note),
         "site_url": settings.SITE_URL,
     }
     subject = render_to_string("register/email/reference_request_subject.txt", context).strip()

@@ -5,6 +5,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -345,6 +346,7 @@ def reference_request(request: HttpRequest) -> HttpResponse:
             "form": form,
             "open_count": evidence_services.open_reference_requests(profile).count(),
             "max_open": evidence_services.MAX_OPEN_REFERENCE_REQUESTS,
+            "per_day": settings.REFERENCE_REQUESTS_PER_DAY,
         },
     )
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from pahub.core.models import AuditEvent
 from pahub.register.evidence.services import (
+    EvidenceError,
     ReferenceLinkClosed,
     reference_answer,
     reference_request_send,
@@ -349,3 +350,81 @@ def test_a_request_still_open_cannot_be_sent_again(client_for, pa_profile, asked
         response.content.decode()
     )
     assert len(mail.outbox) == 1
+
+
+# Abuse: the form emails a PA's note to any address, so it is limited and clearly marked
+
+
+def withdraw_all(client):
+    for evidence in Evidence.objects.filter(kind=Evidence.Kind.REFERENCE):
+        client.post(reverse("register:evidence_withdraw", args=[evidence.pk]))
+
+
+def test_a_pa_can_send_five_requests_a_day_and_withdrawn_ones_count(
+    client_for, pa_profile, django_capture_on_commit_callbacks
+):
+    client = client_for(pa_profile.user)
+    for number in range(5):
+        ask(client, django_capture_on_commit_callbacks, referee_email=f"ref{number}@example.org")
+        withdraw_all(client)  # never five waiting, so only the daily limit can refuse
+
+    response = ask(client, django_capture_on_commit_callbacks, referee_email="six@example.org")
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "You have sent 5 reference requests in the last 24 hours" in html
+    assert "requests you withdrew count too" in html
+    assert 'value="six@example.org"' in html  # what was typed is kept
+    assert len(mail.outbox) == 5
+    assert ReferenceRequest.objects.count() == 5
+
+
+def test_the_daily_limit_is_a_setting_and_frees_up_after_24_hours(
+    settings, client_for, pa_profile, django_capture_on_commit_callbacks
+):
+    settings.REFERENCE_REQUESTS_PER_DAY = 2
+    client = client_for(pa_profile.user)
+    ask(client, django_capture_on_commit_callbacks, referee_email="one@example.org")
+    ask(client, django_capture_on_commit_callbacks, referee_email="two@example.org")
+    refused = ask(client, django_capture_on_commit_callbacks, referee_email="three@example.org")
+    assert "You have sent 2 reference requests" in refused.content.decode()
+
+    ReferenceRequest.objects.update(sent_at=timezone.now() - timedelta(hours=24, minutes=1))
+    allowed = ask(client, django_capture_on_commit_callbacks, referee_email="three@example.org")
+
+    assert allowed.status_code == 302
+    assert len(mail.outbox) == 3
+
+
+def test_the_service_refuses_past_the_daily_limit_too(settings, pa_profile):
+    settings.REFERENCE_REQUESTS_PER_DAY = 1
+    send = dict(referee_name="Pat", relationship="employer", note="", by=pa_profile.user)
+    reference_request_send(profile=pa_profile, referee_email="one@example.org", **send)
+
+    with pytest.raises(EvidenceError, match="You can send another after"):
+        reference_request_send(profile=pa_profile, referee_email="two@example.org", **send)
+
+
+def test_the_form_says_how_many_requests_a_day_are_allowed(client_for, pa):
+    html = client_for(pa).get(REQUEST_URL).content.decode()
+
+    assert "You can send up to 5 requests in 24 hours, including any you withdraw." in html
+
+
+def test_the_note_is_never_in_the_subject_and_is_quoted_as_the_pas_own_words(
+    client_for, pa_profile, django_capture_on_commit_callbacks
+):
+    note = "URGENT: your PA Hub account is locked.\nSign in at https://evil.example.net/ now"
+
+    ask(client_for(pa_profile.user), django_capture_on_commit_callbacks, note=note)
+
+    [message] = mail.outbox
+    assert message.subject == "[PA Hub] Jordan Reed has asked you for a reference"
+    assert "URGENT" not in message.subject
+    assert (
+        "Jordan Reed wrote this note to you. These are their own words, not PA Hub's:\n\n"
+        "> URGENT: your PA Hub account is locked.\n"
+        "> Sign in at https://evil.example.net/ now\n"
+    ) in message.body
+    # No line of the note stands on its own as if PA Hub had written it.
+    assert "\nSign in at https://evil" not in message.body
