@@ -4,6 +4,7 @@ from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 
+from pahub.core.api_errors import ErrorOut
 from pahub.places.models import District
 from pahub.places.postcodes import InvalidPostcode
 from pahub.places.queries import (
@@ -60,12 +61,22 @@ def local_authorities(request: HttpRequest):
     return list(spoke_local_authorities())
 
 
-@router.get("/districts/{outcode}", response=DistrictOut, auth=None, summary="A postcode district")
+@router.get(
+    "/districts/{outcode}",
+    response={200: DistrictOut, 400: ErrorOut, 404: ErrorOut},
+    auth=None,
+    summary="A postcode district",
+)
 def district(request: HttpRequest, outcode: str):
     return find_district(outcode)
 
 
-@router.get("/distance", response=DistanceOut, auth=None, summary="Miles between two districts")
+@router.get(
+    "/distance",
+    response={200: DistanceOut, 400: ErrorOut, 404: ErrorOut},
+    auth=None,
+    summary="Miles between two districts",
+)
 def distance(request: HttpRequest, query: Query[DistanceQuery]):
     start, end = find_district(query.from_district), find_district(query.to_district)
     miles = distance_between_districts(start, end)

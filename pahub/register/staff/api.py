@@ -19,6 +19,7 @@ from pahub.accounts.api import organisation_key_auth
 from pahub.accounts.models import ApiKey, User
 from pahub.accounts.permissions import is_organisation_staff, is_site_admin
 from pahub.core import audit
+from pahub.core.api_errors import ErrorOut
 from pahub.places.postcodes import InvalidPostcode, normalise_outcode
 from pahub.register.availability import SLOT_BY_KEY, keys_from_mask, mask_from_keys
 from pahub.register.levels import LEVEL_NAMES
@@ -95,10 +96,6 @@ class PAPage(Schema):
     page_size: int
     pages: int
     results: list[PAOut]
-
-
-class ErrorOut(Schema):
-    detail: str
 
 
 def filters_from(query: RegisterQuery) -> RegisterFilters:

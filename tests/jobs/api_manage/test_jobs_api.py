@@ -312,11 +312,11 @@ def test_bad_input_is_a_400_naming_the_field_and_saves_nothing(
         {"hours": "monday_early"},
     ],
 )
-def test_values_of_the_wrong_type_are_a_422_in_json(client_for, employer, draft_job, payload):
+def test_values_of_the_wrong_type_are_a_400_in_json(client_for, employer, draft_job, payload):
     response = send(client_for(employer), "patch", job_url(draft_job), payload)
 
-    assert response.status_code == 422
-    assert response.json()["detail"] == "The request was not valid."
+    assert response.status_code == 400
+    assert response.json()["detail"].startswith("The request was not valid: ")
 
 
 def test_only_a_draft_can_be_deleted(client_for, employer, draft_job, open_job):
