@@ -63,9 +63,13 @@ class ConversationListOut(Schema):
     items: list[ConversationSummaryOut]
 
 
+# Far more conversations than anyone has; a bigger offset overflows the database's integer.
+MAX_OFFSET = 1_000_000
+
+
 class ListQuery(Schema):
     limit: int = Field(50, ge=1, le=100)
-    offset: int = Field(0, ge=0)
+    offset: int = Field(0, ge=0, le=MAX_OFFSET)
 
 
 class MessageOut(Schema):

@@ -113,7 +113,9 @@ def test_the_list_pages_with_limit_and_offset(client_for, employer_profile):
     assert len(rest["items"]) == 1
 
 
-@pytest.mark.parametrize("query", ["limit=0", "limit=101", "offset=-1", "limit=lots"])
+@pytest.mark.parametrize(
+    "query", ["limit=0", "limit=101", "offset=-1", "limit=lots", f"offset={10**28}"]
+)
 def test_bad_paging_is_400_json(client_for, pa, query):
     response = client_for(pa).get(f"{LIST}?{query}")
 
