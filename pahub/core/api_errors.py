@@ -1,7 +1,8 @@
 """The API's errors: one shape, one status for each kind, documented on every operation.
 
 Every error is `ErrorOut`: a `detail` sentence to show, and where the input is at fault,
-`field` (the first field named) and `errors` (each field's messages). The statuses:
+`field` (the first field named) and `errors` (each field's messages); keys with nothing to
+say are left out, so a plain error is `{"detail": "..."}` as it always was. The statuses:
 
 - 400 bad input: a value of the wrong type or out of range, or one that breaks a rule;
 - 401 not signed in (no session, or no valid API key);
@@ -22,7 +23,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
-from pydantic import Field, model_validator
+from ninja.schema import NinjaGenerateJsonSchema
+from pydantic import Field, SerializerFunctionWrapHandler, model_serializer, model_validator
 
 # The plain-English meaning of each error status, as the published description says it.
 ERROR_STATUSES: dict[int, str] = {
@@ -37,6 +39,16 @@ BODY_SOURCES = ("body", "form", "file")
 REF_TEMPLATE = "#/components/schemas/{model}"
 
 
+class InputError(Exception):
+    """Bad input that a view finds itself (an unknown code, a malformed postcode): 400 naming
+    the field, like the input ninja refuses."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+
+
 class ProblemOut(Schema):
     step: str
     message: str
@@ -46,20 +58,26 @@ class ErrorOut(Schema):
     """Every error the API gives, whatever the status."""
 
     detail: str = Field(description="What went wrong, as a sentence to show")
-    field: str | None = Field(None, description="The first field at fault, when one is")
+    field: str | None = Field(None, description="Bad input: the first field at fault")
     errors: dict[str, list[str]] = Field(
-        default_factory=dict, description="Messages for each field at fault"
+        default_factory=dict, description="Bad input: the messages for each field at fault"
     )
     problems: list[ProblemOut] | None = Field(
-        None, description="For a job that cannot be published: what is missing, step by step"
+        None, description="A job that cannot be published: what is missing, step by step"
     )
 
     @model_validator(mode="after")
     def field_is_in_errors(self) -> "ErrorOut":
         # A service names one field; clients read `errors` whichever way the error arose.
         if self.field and self.field not in self.errors:
-            self.errors = {self.field: [self.detail], **self.errors}
+            message = self.detail.removeprefix(f"{self.field}: ")
+            self.errors = {self.field: [message], **self.errors}
         return self
+
+    @model_serializer(mode="wrap")
+    def leave_out_empty_keys(self, handler: SerializerFunctionWrapHandler):
+        # No return annotation, so pydantic documents the fields rather than "any object".
+        return {key: value for key, value in handler(self).items() if key == "detail" or value}
 
 
 def error_body(detail: str, *, field: str | None = None, errors: dict | None = None) -> dict:
@@ -95,6 +113,9 @@ def install_error_handlers(api: NinjaAPI) -> None:
         detail += f": {first}: {messages[first][0]}" if first else "."
         return answer(request, 400, error_body(detail, field=first, errors=messages))
 
+    def input_error(request: HttpRequest, exc: InputError) -> HttpResponse:
+        return answer(request, 400, error_body(str(exc), field=exc.field))
+
     def permission_denied(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
         # A rule that refuses with a reason (e.g. staff without two-factor) says it.
         return answer(request, 403, error_body(str(exc) or "You may not do that."))
@@ -109,6 +130,7 @@ def install_error_handlers(api: NinjaAPI) -> None:
         return answer(request, exc.status_code, error_body(exc.message))
 
     api.add_exception_handler(ValidationError, validation_error)
+    api.add_exception_handler(InputError, input_error)
     api.add_exception_handler(PermissionDenied, permission_denied)
     api.add_exception_handler(Http404, not_found)
     api.add_exception_handler(AuthenticationError, authentication_error)
@@ -129,7 +151,10 @@ def standard_errors(operation: dict) -> list[int]:
 
 
 def error_schema_definitions() -> dict[str, dict]:
-    schema = ErrorOut.model_json_schema(ref_template=REF_TEMPLATE, mode="serialization")
+    # As ninja writes the ErrorOut of a declared response, so the two are the same.
+    schema = ErrorOut.model_json_schema(
+        ref_template=REF_TEMPLATE, schema_generator=NinjaGenerateJsonSchema, mode="serialization"
+    )
     definitions = schema.pop("$defs", {})
     return {**definitions, ErrorOut.__name__: schema}
 

@@ -18,7 +18,7 @@ from django.db import transaction
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 from ninja.security import django_auth
 
 from pahub.accounts.models import User
@@ -39,6 +39,7 @@ from pahub.jobs.permissions import (
     can_view_job_as_employer_side,
     jobs_user_may_manage,
 )
+from pahub.jobs.public_api import MAX_ID
 from pahub.jobs.services import (
     job_close,
     job_create_draft,
@@ -295,7 +296,7 @@ def access_job_for_changer(request: HttpRequest, job_id: int) -> Job | Status:
 def jobs_list(
     request: HttpRequest,
     status: Literal["draft", "published", "paused", "closed", "filled"] | None = None,
-    employer_id: int | None = None,
+    employer_id: int | None = Query(None, ge=1, le=MAX_ID),
 ) -> list[JobOut]:
     jobs = jobs_user_may_manage(request.auth).order_by("-updated_at")
     if status:

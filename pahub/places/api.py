@@ -4,7 +4,7 @@ from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 
-from pahub.core.api_errors import ErrorOut
+from pahub.core.api_errors import ErrorOut, InputError
 from pahub.places.models import District
 from pahub.places.postcodes import InvalidPostcode
 from pahub.places.queries import (
@@ -42,11 +42,11 @@ class DistanceOut(Schema):
     miles: float | None
 
 
-def find_district(raw: str) -> District:
+def find_district(raw: str, *, field: str) -> District:
     try:
         return district_by_outcode(raw)
     except InvalidPostcode as error:
-        raise HttpError(400, error.message) from error
+        raise InputError(field, error.message) from error
     except UnknownDistrict as error:
         raise HttpError(404, error.message) from error
 
@@ -68,7 +68,7 @@ def local_authorities(request: HttpRequest):
     summary="A postcode district",
 )
 def district(request: HttpRequest, outcode: str):
-    return find_district(outcode)
+    return find_district(outcode, field="outcode")
 
 
 @router.get(
@@ -78,7 +78,8 @@ def district(request: HttpRequest, outcode: str):
     summary="Miles between two districts",
 )
 def distance(request: HttpRequest, query: Query[DistanceQuery]):
-    start, end = find_district(query.from_district), find_district(query.to_district)
+    start = find_district(query.from_district, field="from_district")
+    end = find_district(query.to_district, field="to_district")
     miles = distance_between_districts(start, end)
     return DistanceOut(
         from_district=start.outcode,

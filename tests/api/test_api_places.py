@@ -18,7 +18,12 @@ def test_malformed_district_is_400_json(client, db):
     response = client.get("/api/v1/places/districts/!!")
 
     assert response.status_code == 400
-    assert response.json() == {"detail": "Enter a postcode district, like NE1 or DH1"}
+    message = "Enter a postcode district, like NE1 or DH1"
+    assert response.json() == {
+        "detail": f"outcode: {message}",
+        "field": "outcode",
+        "errors": {"outcode": [message]},
+    }
 
 
 def test_well_formed_unknown_district_is_404_json(client, db):

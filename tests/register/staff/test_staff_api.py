@@ -136,11 +136,19 @@ def test_pages_have_a_size_of_at_most_100(api_key, pa_profile):
         {"available": "someday_morning"},
         {"skill": "no-such-skill"},
         {"language": "klingon"},
-        {"name": "nul\x00byte"},
     ],
 )
-def test_bad_filters_are_a_400_with_a_message(api_key, pa_profile, params):
+def test_bad_filters_are_a_400_naming_the_filter(api_key, pa_profile, params):
     response = with_key(api_key).get(LIST, params)
+
+    assert response.status_code == 400
+    (name,) = params
+    assert response.json()["detail"].startswith(f"{name}: ")
+    assert response.json()["field"] == name
+
+
+def test_a_nul_character_in_a_filter_is_a_400_with_a_message(api_key, pa_profile):
+    response = with_key(api_key).get(LIST, {"name": "nul\x00byte"})
 
     assert response.status_code == 400
     assert response.json()["detail"]
