@@ -4,14 +4,9 @@ People use their browser session; organisations' systems send an API key as
 `Authorization: Bearer pahub_...`. Each app adds its own router here.
 """
 
-from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest
-from django.http.multipartparser import MultiPartParserError
-from ninja import NinjaAPI
-from ninja.errors import AuthenticationError, HttpError, ValidationError
-
 from pahub.accounts.api import router as accounts_router
 from pahub.core.api import router as core_router
+from pahub.core.api_errors import PAHubAPI
 from pahub.core.public import public_page
 from pahub.cover.api import router as cover_router
 from pahub.jobs.api import router as jobs_router
@@ -23,14 +18,16 @@ from pahub.register.api import router as register_router
 from pahub.register.staff.api import router as register_staff_router
 from pahub.taxonomy.api import router as taxonomy_router
 
-api = NinjaAPI(
+api = PAHubAPI(
     title="PA Hub API",
     version="1",
     urls_namespace="api",
     description=(
         "The PA Hub API for organisations and people's own data. Authenticate with a browser "
         "session, or with an organisation API key sent as `Authorization: Bearer <key>`. "
-        "Errors are JSON objects with a `detail` field."
+        "Every error is a JSON object with a `detail` sentence; bad input also names the "
+        "fields at fault in `field` and `errors`. 400 bad input, 401 not signed in, 403 not "
+        "allowed, 404 not found or not yours, 409 the thing has moved on."
     ),
 )
 api.add_router("/", core_router)
@@ -44,43 +41,6 @@ api.add_router("/", jobs_router)
 api.add_router("/", job_matches_router)
 api.add_router("/", messaging_router)
 api.add_router("/", cover_router)
-
-
-@api.exception_handler(ValidationError)
-def validation_error(request: HttpRequest, exc: ValidationError):
-    return api.create_response(
-        request, {"detail": "The request was not valid.", "errors": exc.errors}, status=422
-    )
-
-
-@api.exception_handler(PermissionDenied)
-def permission_denied(request: HttpRequest, exc: PermissionDenied):
-    # A rule that refuses with a reason (e.g. staff without two-factor) answers in JSON.
-    return api.create_response(request, {"detail": str(exc) or "You may not do that."}, status=403)
-
-
-@api.exception_handler(AuthenticationError)
-def authentication_error(request: HttpRequest, exc: AuthenticationError):
-    return api.create_response(request, {"detail": "Authentication required."}, status=401)
-
-
-@api.exception_handler(MultiPartParserError)
-def unreadable_body(request: HttpRequest, exc: MultiPartParserError):
-    # A multipart body without a boundary cannot be read; left to Django, the API would answer
-    # with an HTML page (or, with DEBUG on, a 500 traceback).
-    return api.create_response(
-        request,
-        {
-            "detail": "The request body could not be read. Send JSON with Content-Type: "
-            "application/json."
-        },
-        status=400,
-    )
-
-
-@api.exception_handler(HttpError)
-def http_error(request: HttpRequest, exc: HttpError):
-    return api.create_response(request, {"detail": exc.message}, status=exc.status_code)
 
 
 def api_urls() -> tuple[list, str, str]:

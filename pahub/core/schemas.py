@@ -8,7 +8,7 @@ server error, by the same rules the forms use.
 - `RecordId` and `MAX_ID` bound ids, and `MAX_OFFSET` bounds offsets, so SQLite never
   overflows on a 20-digit id.
 
-A refused value is a pydantic error, so the API answers 422 naming the field.
+A refused value is a pydantic error, so the API answers 400 naming the field (`core.api_errors`).
 """
 
 from typing import Annotated, Any, ClassVar

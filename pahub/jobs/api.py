@@ -23,6 +23,7 @@ from ninja.security import django_auth
 
 from pahub.accounts.models import User
 from pahub.core import audit
+from pahub.core.api_errors import ErrorOut
 from pahub.core.schemas import InputSchema, RecordId
 from pahub.core.text_rules import check_text
 from pahub.employers.permissions import can_act_for_employer
@@ -149,17 +150,6 @@ class JobOut(Schema):
     updated_at: datetime
     published_at: datetime | None
     closed_at: datetime | None
-
-
-class ProblemOut(Schema):
-    step: str
-    message: str
-
-
-class ErrorOut(Schema):
-    detail: str
-    field: str | None = None
-    problems: list[ProblemOut] | None = None
 
 
 NULLABLE = {"hours_per_week", "nice_years_experience", "required_language"}

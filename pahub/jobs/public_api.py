@@ -13,6 +13,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from ninja import Field, Path, Query, Router, Schema, Status
 
+from pahub.core.api_errors import ErrorOut
 from pahub.core.schemas import MAX_ID, InputSchema
 from pahub.jobs.models import Job
 from pahub.jobs.vacancies.forms import JobSearchForm
@@ -23,7 +24,7 @@ from pahub.register.availability import keys_from_mask
 router = Router(tags=["public jobs"])
 
 
-class TaskOut(Schema):
+class PublicJobTaskOut(Schema):
     code: str
     name: str
 
@@ -42,7 +43,7 @@ class PublicJobOut(Schema):
     start_date: date | None
     hourly_pay: Decimal | None = Field(description="Pounds an hour")
     is_apprenticeship: bool
-    tasks: list[TaskOut]
+    tasks: list[PublicJobTaskOut]
     must_haves: list[str]
     nice_to_haves: list[str]
     posted_by_organisation: str | None = Field(
@@ -60,15 +61,6 @@ class JobPageOut(Schema):
     pages: int
     page_size: int
     results: list[PublicJobOut]
-
-
-class ErrorOut(Schema):
-    detail: str
-
-
-class FilterErrorOut(Schema):
-    detail: str
-    errors: dict[str, list[str]]
 
 
 class JobSearchQuery(InputSchema):
@@ -101,7 +93,7 @@ def job_out(job: PublicJob) -> PublicJobOut:
         start_date=job.start_date,
         hourly_pay=job.hourly_pay,
         is_apprenticeship=job.is_apprenticeship,
-        tasks=[TaskOut(code=task.code, name=task.name) for task in job.tasks],
+        tasks=[PublicJobTaskOut(code=task.code, name=task.name) for task in job.tasks],
         must_haves=list(job.must_haves),
         nice_to_haves=list(job.nice_to_haves),
         posted_by_organisation=job.posted_by_organisation or None,
@@ -112,7 +104,7 @@ def job_out(job: PublicJob) -> PublicJobOut:
 
 @router.get(
     "/jobs",
-    response={200: JobPageOut, 400: FilterErrorOut},
+    response={200: JobPageOut, 400: ErrorOut},
     auth=None,
     summary="Search open jobs",
     description=(

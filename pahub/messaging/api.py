@@ -2,7 +2,7 @@
 
 Session authentication only (a browser, or an app signed in as the person): organisations'
 API keys cannot read private conversations. Anyone not in a conversation gets 404, as on
-the pages; a block gives 409; bad input 422. POSTs need the CSRF token in `X-CSRFToken`.
+the pages; a block gives 409; bad input 400. POSTs need the CSRF token in `X-CSRFToken`.
 Opening a conversation (GET) marks it read, as opening the page does.
 """
 
@@ -14,6 +14,7 @@ from ninja import Query, Router, Schema, Status
 from ninja.security import django_auth
 from pydantic import Field
 
+from pahub.core.api_errors import ErrorOut
 from pahub.core.schemas import MAX_OFFSET, InputSchema
 from pahub.messaging import services
 from pahub.messaging.models import Conversation, Message
@@ -38,12 +39,7 @@ from pahub.messaging.queries import (
 
 router = Router(tags=["messaging"])
 
-STATUS_FOR = {"invalid": 422, "blocked": 409, "state": 409, "forbidden": 403}
-
-
-class ErrorOut(Schema):
-    detail: str
-    field: str | None = None
+STATUS_FOR = {"invalid": 400, "blocked": 409, "state": 409, "forbidden": 403}
 
 
 class JobRef(Schema):
@@ -160,12 +156,12 @@ def message_out(message: Message, conversation: Conversation, user) -> MessageOu
 
 
 def error(exc: services.MessagingError):
-    return Status(STATUS_FOR.get(exc.code, 422), {"detail": exc.message, "field": exc.field})
+    return Status(STATUS_FOR.get(exc.code, 400), {"detail": exc.message, "field": exc.field})
 
 
 @router.get(
     "/conversations",
-    response={200: ConversationListOut, 401: ErrorOut, 422: ErrorOut},
+    response={200: ConversationListOut, 401: ErrorOut, 400: ErrorOut},
     auth=django_auth,
     summary="Your conversations, newest first, with unread counts",
 )
@@ -236,7 +232,7 @@ def conversation_detail(request: HttpRequest, conversation_id: int):
 
 @router.post(
     "/conversations/{conversation_id}/messages",
-    response={201: MessageOut, 401: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
+    response={201: MessageOut, 401: ErrorOut, 404: ErrorOut, 409: ErrorOut, 400: ErrorOut},
     auth=django_auth,
     summary="Send a message in a conversation you take part in",
 )

@@ -36,7 +36,7 @@ class MessagingError(Exception):
     """A request that cannot be done, with words to show the person and where to show them.
 
     `code` lets the API choose its status: "blocked" and "state" are conflicts (409),
-    "invalid" is bad input (422), "forbidden" is 403.
+    "invalid" is bad input (400), "forbidden" is 403.
     """
 
     def __init__(self, message: str, *, field: str | None = None, code: str = "invalid"):

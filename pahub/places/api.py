@@ -4,6 +4,7 @@ from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 
+from pahub.core.api_errors import ErrorOut, InputError
 from pahub.core.schemas import InputSchema
 from pahub.places.models import District
 from pahub.places.postcodes import InvalidPostcode
@@ -42,11 +43,11 @@ class DistanceOut(Schema):
     miles: float | None
 
 
-def find_district(raw: str) -> District:
+def find_district(raw: str, *, field: str) -> District:
     try:
         return district_by_outcode(raw)
     except InvalidPostcode as error:
-        raise HttpError(400, error.message) from error
+        raise InputError(field, error.message) from error
     except UnknownDistrict as error:
         raise HttpError(404, error.message) from error
 
@@ -61,14 +62,25 @@ def local_authorities(request: HttpRequest):
     return list(spoke_local_authorities())
 
 
-@router.get("/districts/{outcode}", response=DistrictOut, auth=None, summary="A postcode district")
+@router.get(
+    "/districts/{outcode}",
+    response={200: DistrictOut, 400: ErrorOut, 404: ErrorOut},
+    auth=None,
+    summary="A postcode district",
+)
 def district(request: HttpRequest, outcode: str):
-    return find_district(outcode)
+    return find_district(outcode, field="outcode")
 
 
-@router.get("/distance", response=DistanceOut, auth=None, summary="Miles between two districts")
+@router.get(
+    "/distance",
+    response={200: DistanceOut, 400: ErrorOut, 404: ErrorOut},
+    auth=None,
+    summary="Miles between two districts",
+)
 def distance(request: HttpRequest, query: Query[DistanceQuery]):
-    start, end = find_district(query.from_district), find_district(query.to_district)
+    start = find_district(query.from_district, field="from_district")
+    end = find_district(query.to_district, field="to_district")
     miles = distance_between_districts(start, end)
     return DistanceOut(
         from_district=start.outcode,

@@ -15,6 +15,7 @@ from ninja.errors import HttpError
 from ninja.security import django_auth
 
 from pahub.accounts.models import Role
+from pahub.core.api_errors import ErrorOut
 from pahub.core.schemas import InputSchema
 from pahub.register.availability import SLOT_BY_KEY, keys_from_mask, mask_from_keys
 from pahub.register.levels import LEVEL_NAMES
@@ -111,10 +112,6 @@ class ProfileOut(Schema):
     completed_steps: list[str]
     level: int
     level_name: str
-
-
-class ErrorOut(Schema):
-    detail: str
 
 
 NULLABLE = {"hourly_rate", "years_experience"}
@@ -222,8 +219,8 @@ def my_profile(request: HttpRequest):
     summary="Change the signed-in PA's own profile",
     description=(
         "Send only the fields to change. Session authentication: send the CSRF token in an "
-        "`X-CSRFToken` header. A value that breaks a profile rule gives 400 with a message "
-        "naming it; a value of the wrong type or out of range gives 422."
+        "`X-CSRFToken` header. Bad input gives 400 naming the field: a value that "
+        "breaks a profile rule, of the wrong type or out of range."
     ),
 )
 def my_profile_update(request: HttpRequest, payload: ProfileIn):

@@ -18,7 +18,12 @@ def test_malformed_district_is_400_json(client, db):
     response = client.get("/api/v1/places/districts/!!")
 
     assert response.status_code == 400
-    assert response.json() == {"detail": "Enter a postcode district, like NE1 or DH1"}
+    message = "Enter a postcode district, like NE1 or DH1"
+    assert response.json() == {
+        "detail": f"outcode: {message}",
+        "field": "outcode",
+        "errors": {"outcode": [message]},
+    }
 
 
 def test_well_formed_unknown_district_is_404_json(client, db):
@@ -48,12 +53,12 @@ def test_distance_from_a_district_to_itself_is_zero(client, db):
     [{}, {"from_district": "NE1"}, {"to_district": "DH1"}],
     ids=["neither", "no-to", "no-from"],
 )
-def test_distance_without_both_districts_is_422_json(client, db, query):
+def test_distance_without_both_districts_is_400_json(client, db, query):
     response = client.get("/api/v1/places/distance", query)
 
-    assert response.status_code == 422
+    assert response.status_code == 400
     body = response.json()
-    assert body["detail"] == "The request was not valid."
+    assert body["detail"].startswith("The request was not valid: ")
     assert body["errors"]
 
 

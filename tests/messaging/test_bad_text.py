@@ -1,4 +1,4 @@
-"""Messages with hidden characters: refused beside the box on the page and with a 422 in the
+"""Messages with hidden characters: refused beside the box on the page and with a 400 in the
 API, never stored (PostgreSQL refuses a NUL with a server error); line breaks are kept."""
 
 import json
@@ -33,12 +33,12 @@ def test_the_api_refuses_them_with_422_naming_the_body(client_for, pa, conversat
 
     response = client.post(api_url(conversation), json.dumps({"body": NUL}), "application/json")
 
-    assert response.status_code == 422
+    assert response.status_code == 400
     [error] = response.json()["errors"]
     assert (error["loc"][-1], error["msg"]) == ("body", f"Value error, {CONTROL_MESSAGE}")
     for typed in BAD_LONG_TEXT:
         sent = client.post(api_url(conversation), json.dumps({"body": typed}), "application/json")
-        assert sent.status_code == 422, repr(typed)
+        assert sent.status_code == 400, repr(typed)
     assert Message.objects.count() == before
 
 
@@ -51,10 +51,10 @@ def test_a_message_over_several_lines_is_kept(client_for, pa, conversation):
     assert Message.objects.latest("pk").body == "Yes.\nI can do Tuesdays."
 
 
-def test_an_offset_past_any_list_is_422_not_a_database_error(client_for, pa, conversation):
+def test_an_offset_past_any_list_is_400_not_a_database_error(client_for, pa, conversation):
     client = client_for(pa)
     client.raise_request_exception = False
 
     response = client.get("/api/v1/conversations", {"offset": "9" * 30})
 
-    assert response.status_code == 422
+    assert response.status_code == 400

@@ -77,4 +77,4 @@ def test_the_jobs_api_refuses_a_check_that_is_not_on_the_ladder(client_for, empl
         content_type="application/json",
     )
 
-    assert response.status_code == 422
+    assert response.status_code == 400

@@ -10,7 +10,7 @@ sees and acts on the employer's requests; a PA sees a request once alerted to it
 booked. Anyone else gets 404, so nobody learns that a request or booking exists. The address
 and phone number appear only for the employer side and the PA holding a confirmed booking.
 
-Status codes: 401 signed out, 404 not yours, 422 bad input (`field` names it), 409 when the
+Status codes: 401 signed out, 404 not yours, 400 bad input (`field` names it), 409 when the
 thing has moved on (a slot someone else just took, a PA just booked elsewhere, an offer already
 withdrawn). The 409 `detail` is the sentence the page would show.
 """
@@ -22,6 +22,7 @@ from ninja import Query, Router, Status
 from ninja.security import django_auth
 
 from pahub.accounts.models import User
+from pahub.core.api_errors import ErrorOut
 from pahub.cover import presenters, queries
 from pahub.cover.api.schemas import (
     MAX_LIST,
@@ -30,7 +31,6 @@ from pahub.cover.api.schemas import (
     CoverRequestIn,
     CoverRequestOut,
     DecisionIn,
-    ErrorOut,
     FeedOut,
     HoursIn,
     OfferIn,
@@ -88,9 +88,9 @@ def acting_employer_ids(user: User) -> set[int]:
 
 
 def cover_error(error: CoverError) -> Status:
-    """A rule about what was sent (it names a field) is 422; a state that moved on is 409."""
+    """A rule about what was sent (it names a field) is 400; a state that moved on is 409."""
     if error.field:
-        return Status(422, {"detail": error.message, "field": error.field})
+        return Status(400, {"detail": error.message, "field": error.field})
     return Status(409, {"detail": error.message})
 
 
@@ -122,7 +122,7 @@ def own_offer_out(offer: CoverOffer, user: User) -> dict:
 
 # Requests
 
-REQUEST_RESPONSES = {201: CoverRequestOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
+REQUEST_RESPONSES = {201: CoverRequestOut, 404: ErrorOut, 409: ErrorOut, 400: ErrorOut}
 
 
 @router.get(
@@ -188,7 +188,7 @@ def requests_get(request: HttpRequest, request_id: int = path_id()):
     summary="Ask for cover",
     description=(
         "For `employer_id` (yourself, or an employer you act for; 404 otherwise). The employer "
-        "profile must exist. Every rule broken gives 422 naming the `field`, and nothing is "
+        "profile must exist. Every rule broken gives 400 naming the `field`, and nothing is "
         "saved. The relief pool is alerted at once, then the request widens to matching PAs "
         "nearby after `pool_wait_minutes` (0: everyone suitable now)."
     ),
@@ -222,13 +222,13 @@ def requests_create(request: HttpRequest, payload: CoverRequestIn):
         cover = cover_request_create(employer=employer, by=user, data=data)
     except CoverError as error:
         # Every refusal here is about what was sent, including a missing employer profile.
-        return Status(422, {"detail": error.message, "field": error.field or None})
+        return Status(400, {"detail": error.message, "field": error.field or None})
     return Status(201, one_request_out(cover.pk, side="employer", user=user))
 
 
 @router.post(
     "/cover/requests/{request_id}/cancel",
-    response={200: CoverRequestOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
+    response={200: CoverRequestOut, 404: ErrorOut, 409: ErrorOut, 400: ErrorOut},
     auth=django_auth,
     summary="Withdraw a cover request",
     description="Employer side. Any confirmed bookings are cancelled with the same reason.",
@@ -249,7 +249,7 @@ def requests_cancel(request: HttpRequest, payload: ReasonIn, request_id: int = p
 
 @router.post(
     "/cover/slots/{slot_id}/offers",
-    response={201: OfferOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
+    response={201: OfferOut, 404: ErrorOut, 409: ErrorOut, 400: ErrorOut},
     auth=django_auth,
     summary="Offer to cover a shift",
     description=(
@@ -359,7 +359,7 @@ def bookings_get(request: HttpRequest, booking_id: int = path_id()):
 
 @router.post(
     "/cover/bookings/{booking_id}/cancel",
-    response={200: BookingOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
+    response={200: BookingOut, 404: ErrorOut, 409: ErrorOut, 400: ErrorOut},
     auth=django_auth,
     summary="Cancel a booking, with a reason",
     description=(
@@ -408,7 +408,7 @@ def timesheets_list(request: HttpRequest, filters: Query[TimesheetFilters]) -> l
 
 @router.post(
     "/cover/bookings/{booking_id}/timesheet",
-    response={201: TimesheetOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
+    response={201: TimesheetOut, 404: ErrorOut, 409: ErrorOut, 400: ErrorOut},
     auth=django_auth,
     summary="Record the hours you worked on a booking",
     description=(
@@ -447,7 +447,7 @@ def decide(request: HttpRequest, timesheet_id: int, *, approve: bool, note: str)
     return Status(200, one_timesheet_out(timesheet.pk, user))
 
 
-DECISION_RESPONSES = {200: TimesheetOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
+DECISION_RESPONSES = {200: TimesheetOut, 404: ErrorOut, 409: ErrorOut, 400: ErrorOut}
 
 
 @router.post(
@@ -469,7 +469,7 @@ def timesheets_approve(
     response=DECISION_RESPONSES,
     auth=django_auth,
     summary="Query recorded hours",
-    description="Employer side. Say what is wrong (`note`, 422 without it); the PA is told.",
+    description="Employer side. Say what is wrong (`note`, 400 without it); the PA is told.",
     operation_id="pahub_cover_api_timesheets_query",
 )
 def timesheets_query(request: HttpRequest, payload: DecisionIn, timesheet_id: int = path_id()):

@@ -29,7 +29,7 @@ TimesheetStatus = Literal["submitted", "approved", "queried"]
 
 
 def path_id() -> int:
-    """A path id: a positive 64-bit integer, else 422."""
+    """A path id: a positive 64-bit integer, else 400."""
     return Path(..., ge=1, le=MAX_ID)
 
 
@@ -164,12 +164,7 @@ class TimesheetFilters(InputSchema):
 # Output
 
 
-class ErrorOut(Schema):
-    detail: str
-    field: str | None = None
-
-
-class TaskOut(Schema):
+class CoverTaskOut(Schema):
     code: str
     name: str
 
@@ -229,7 +224,7 @@ class CoverRequestOut(Schema):
     district: str
     status: str
     hourly_pay: Decimal
-    tasks: list[TaskOut]
+    tasks: list[CoverTaskOut]
     note: str
     must_haves: MustHavesOut
     address: str | None = Field(description="Employer side, or a PA booked on this request")

@@ -18,6 +18,7 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.security import django_auth
 
 from pahub.core import audit
+from pahub.core.api_errors import ErrorOut
 from pahub.core.schemas import InputSchema
 from pahub.employers.permissions import EmployerSide, employer_side_role
 from pahub.jobs.permissions import access_job_for_employer_side
@@ -34,10 +35,6 @@ from .queries import matches_for_job, matches_for_pa
 # `pahub.matching`, so the published OpenAPI description (and clients generated from it)
 # did not change when they moved to the job side.
 router = Router(tags=["matching"])
-
-
-class ErrorOut(Schema):
-    detail: str
 
 
 class PartOut(Schema):
@@ -57,7 +54,7 @@ class MatchOut(Schema):
     miles: float | None = Field(description="Between district centres, to 0.1 of a mile")
 
 
-class PAOut(Schema):
+class MatchedPAOut(Schema):
     id: int = Field(description="The PA profile's id")
     name: str = Field(description="The name the PA shows employers (never their full name)")
     district: str | None
@@ -67,7 +64,7 @@ class PAOut(Schema):
 
 
 class PAMatchOut(Schema):
-    pa: PAOut
+    pa: MatchedPAOut
     match: MatchOut
 
 
@@ -77,7 +74,7 @@ class JobMatchesOut(Schema):
     results: list[PAMatchOut]
 
 
-class JobOut(Schema):
+class MatchedJobOut(Schema):
     id: int
     title: str
     district: str | None
@@ -89,7 +86,7 @@ class JobOut(Schema):
 
 
 class JobMatchOut(Schema):
-    job: JobOut
+    job: MatchedJobOut
     match: MatchOut
 
 
@@ -122,8 +119,8 @@ def match_out(match: Match) -> MatchOut:
     )
 
 
-def pa_out(profile: PAProfile) -> PAOut:
-    return PAOut(
+def pa_out(profile: PAProfile) -> MatchedPAOut:
+    return MatchedPAOut(
         id=profile.pk,
         name=public_name(profile),
         district=profile.user.district_id,
@@ -189,7 +186,7 @@ def my_matches(request: HttpRequest, query: Query[LimitQuery]):
             count=len(results),
             results=[
                 JobMatchOut(
-                    job=JobOut(
+                    job=MatchedJobOut(
                         id=result.job.pk,
                         title=result.job.title,
                         district=result.job.district_id,

@@ -19,6 +19,7 @@ from pahub.accounts.api import organisation_key_auth
 from pahub.accounts.models import ApiKey, User
 from pahub.accounts.permissions import is_organisation_staff, is_site_admin
 from pahub.core import audit
+from pahub.core.api_errors import ErrorOut, InputError
 from pahub.core.schemas import InputSchema
 from pahub.places.postcodes import InvalidPostcode, normalise_outcode
 from pahub.register.availability import SLOT_BY_KEY, keys_from_mask, mask_from_keys
@@ -98,10 +99,6 @@ class PAPage(Schema):
     results: list[PAOut]
 
 
-class ErrorOut(Schema):
-    detail: str
-
-
 def filters_from(query: RegisterQuery) -> RegisterFilters:
     """Turn query parameters into filters; anything unknown is a 400, never an empty list
     that looks like an answer."""
@@ -111,14 +108,14 @@ def filters_from(query: RegisterQuery) -> RegisterFilters:
         try:
             district = normalise_outcode(query.district)
         except InvalidPostcode as error:
-            raise HttpError(400, f"district: {error.message}") from error
+            raise InputError("district", error.message) from error
     unknown_slots = [key for key in available if key not in SLOT_BY_KEY]
     if unknown_slots:
-        raise HttpError(400, f"available: unknown slot {unknown_slots[0]!r}")
+        raise InputError("available", f"unknown slot {unknown_slots[0]!r}")
     if query.skill and not Skill.objects.filter(code=query.skill).exists():
-        raise HttpError(400, f"skill: unknown skill code {query.skill!r}")
+        raise InputError("skill", f"unknown skill code {query.skill!r}")
     if query.language and not Language.objects.filter(code=query.language).exists():
-        raise HttpError(400, f"language: unknown language code {query.language!r}")
+        raise InputError("language", f"unknown language code {query.language!r}")
     return RegisterFilters(
         name=query.name.strip(),
         district=district,

@@ -176,4 +176,4 @@ def test_a_representative_or_consenting_staff_may_confirm_for_the_employer(
 def test_ids_too_large_for_the_database_are_refused_without_a_server_error(client_for, pa):
     for path in ("/requests/", "/bookings/"):
         response = client_for(pa).get(f"{API}{path}{2**70}")
-        assert response.status_code == 422
+        assert response.status_code == 400

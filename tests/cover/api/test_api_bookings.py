@@ -112,7 +112,7 @@ def test_the_pa_cancels_late_with_a_reason_and_the_shift_reopens(client_for, pa,
 def test_cancelling_needs_a_reason(client_for, pa, booking):
     response = post(client_for(pa), f"{URL}/{booking.pk}/cancel", {"reason": ""})
 
-    assert response.status_code == 422
+    assert response.status_code == 400
     assert response.json()["field"] == "reason"
     booking.refresh_from_db()
     assert booking.status == "confirmed"

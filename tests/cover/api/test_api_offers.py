@@ -69,12 +69,12 @@ def test_offering_for_a_shift_that_clashes_with_your_booking_is_409(
     assert response.json()["detail"] == "You already have a booking at this time."
 
 
-def test_a_message_longer_than_500_characters_is_422(client_for, asked, pa):
+def test_a_message_longer_than_500_characters_is_400(client_for, asked, pa):
     response = post(
         client_for(pa), f"{API}/slots/{asked.slots.get().pk}/offers", {"message": "x" * 501}
     )
 
-    assert response.status_code == 422
+    assert response.status_code == 400
     assert not CoverOffer.objects.exists()
 
 

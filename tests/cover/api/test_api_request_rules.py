@@ -1,4 +1,4 @@
-"""The API turns the service's refusals into 422 JSON naming the field."""
+"""The API turns the service's refusals into 400 JSON naming the field."""
 
 import pytest
 
@@ -23,7 +23,7 @@ def test_a_gender_with_a_reason_is_saved_as_intimate_care(client_for, amira):
 def test_a_gender_without_a_reason_is_refused_by_the_service(client_for, amira):
     response = post(client_for(amira), URL, payload(amira.pk, required_gender="woman"))
 
-    assert response.status_code == 422
+    assert response.status_code == 400
     assert response.json()["field"] == "gender_reason"
     assert "Say in your own words" in response.json()["detail"]
 
@@ -33,9 +33,7 @@ def test_an_unknown_skill_among_known_ones_is_refused_not_dropped(client_for, am
 
     response = post(client_for(amira), URL, payload(amira.pk, tasks=tasks))
 
-    assert response.status_code == 422
-    assert response.json() == {
-        "detail": "Unknown skill code: cooking.nonsense. Use codes from /taxonomy/skills.",
-        "field": "tasks",
-    }
+    assert response.status_code == 400
+    detail = "Unknown skill code: cooking.nonsense. Use codes from /taxonomy/skills."
+    assert response.json() == {"detail": detail, "field": "tasks", "errors": {"tasks": [detail]}}
     assert not CoverRequest.objects.exists()

@@ -64,13 +64,13 @@ def test_hours_cannot_be_recorded_before_the_shift_starts(client_for, pa, bookin
 @pytest.mark.parametrize(
     ("changes", "status", "field"),
     [
-        ({"break_minutes": 300}, 422, "break_minutes"),
-        ({"break_minutes": -5}, 422, None),
-        ({"start": "8 o'clock"}, 422, None),
-        ({"day": "1900-01-01"}, 422, None),
+        ({"break_minutes": 300}, 400, "break_minutes"),
+        ({"break_minutes": -5}, 400, "break_minutes"),
+        ({"start": "8 o'clock"}, 400, "start"),
+        ({"day": "1900-01-01"}, 400, "day"),
     ],
 )
-def test_bad_hours_are_422_and_nothing_is_saved(
+def test_bad_hours_are_400_and_nothing_is_saved(
     client_for, pa, worked_booking, changes, status, field
 ):
     response = post(
@@ -108,7 +108,7 @@ def test_querying_hours_needs_a_note_and_tells_the_pa(client_for, representative
     without = post(client, f"{API}/timesheets/{recorded.pk}/query", {"note": ""})
     queried = post(client, f"{API}/timesheets/{recorded.pk}/query", {"note": "I make it 3 hours"})
 
-    assert (without.status_code, without.json()["field"]) == (422, "note")
+    assert (without.status_code, without.json()["field"]) == (400, "note")
     assert queried.status_code == 200
     assert queried.json()["employer_note"] == "I make it 3 hours"
     mine = client_for(pa).get(f"{API}/timesheets").json()

@@ -312,11 +312,11 @@ def test_bad_input_is_a_400_naming_the_field_and_saves_nothing(
         {"hours": "monday_early"},
     ],
 )
-def test_values_of_the_wrong_type_are_a_422_in_json(client_for, employer, draft_job, payload):
+def test_values_of_the_wrong_type_are_a_400_in_json(client_for, employer, draft_job, payload):
     response = send(client_for(employer), "patch", job_url(draft_job), payload)
 
-    assert response.status_code == 422
-    assert response.json()["detail"] == "The request was not valid."
+    assert response.status_code == 400
+    assert response.json()["detail"].startswith("The request was not valid: ")
 
 
 def test_only_a_draft_can_be_deleted(client_for, employer, draft_job, open_job):
@@ -421,3 +421,11 @@ def test_staff_of_another_area_do_not_manage_a_job_even_with_a_stray_consent(
     assert list(employers_user_can_act_for(staff_elsewhere)) == []
     assert list(jobs_user_may_manage(staff_elsewhere)) == []
     assert list(jobs_user_may_manage(helping_staff)) == [open_job]
+
+
+@pytest.mark.parametrize("query", [{"employer_id": 10**30}, {"employer_id": 0}])
+def test_an_employer_id_no_database_can_hold_is_a_400(client_for, employer, open_job, query):
+    response = client_for(employer).get(JOBS, query)
+
+    assert response.status_code == 400
+    assert response.json()["field"] == "employer_id"

@@ -125,8 +125,8 @@ def test_pages_have_a_size_of_at_most_100(api_key, pa_profile):
 
     assert (first["count"], first["pages"], first["page_size"]) == (1, 1, 1)
     assert beyond["results"] == []
-    assert client.get(LIST, {"page_size": 101}).status_code == 422
-    assert client.get(LIST, {"page": 0}).status_code == 422
+    assert client.get(LIST, {"page_size": 101}).status_code == 400
+    assert client.get(LIST, {"page": 0}).status_code == 400
 
 
 @pytest.mark.parametrize(
@@ -138,8 +138,17 @@ def test_pages_have_a_size_of_at_most_100(api_key, pa_profile):
         {"language": "klingon"},
     ],
 )
-def test_bad_filters_are_a_400_with_a_message(api_key, pa_profile, params):
+def test_bad_filters_are_a_400_naming_the_filter(api_key, pa_profile, params):
     response = with_key(api_key).get(LIST, params)
+
+    assert response.status_code == 400
+    (name,) = params
+    assert response.json()["detail"].startswith(f"{name}: ")
+    assert response.json()["field"] == name
+
+
+def test_a_nul_character_in_a_filter_is_a_400_with_a_message(api_key, pa_profile):
+    response = with_key(api_key).get(LIST, {"name": "nul\x00byte"})
 
     assert response.status_code == 400
     assert response.json()["detail"]
@@ -158,10 +167,10 @@ def test_bad_filters_are_a_400_with_a_message(api_key, pa_profile, params):
         {"available": "monday_morning\x00"},
     ],
 )
-def test_invalid_values_are_a_422(api_key, pa_profile, params):
+def test_invalid_values_are_a_400(api_key, pa_profile, params):
     response = with_key(api_key).get(LIST, params)
 
-    assert response.status_code == 422
+    assert response.status_code == 400
     assert response["Content-Type"].startswith("application/json")
 
 
