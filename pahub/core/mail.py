@@ -43,11 +43,31 @@ class OutboxBackend(BaseEmailBackend):
     """Record each message, then queue its delivery."""
 
     def send_messages(self, email_messages: Sequence[EmailMessage]) -> int:
+        sent = 0
         for message in email_messages:
+            if not keep_deliverable_recipients(message):
+                continue
             email = outgoing_email_record(message)
             # In the same transaction as the record: a rolled-back change sends nothing.
             deliver_outgoing_email.enqueue(email_id=email.pk)
-        return len(email_messages)
+            sent += 1
+        return sent
+
+
+def is_deliverable(address: str) -> bool:
+    """False for addresses in the `.invalid` top-level domain, which by RFC 2606 can never
+    receive mail: a deleted account's address is rewritten into it, so an email still meant
+    for a former user is dropped here rather than failing and being retried for a day."""
+    domain = address.rpartition("@")[2].strip().rstrip(">").lower()
+    return not (domain == "invalid" or domain.endswith(".invalid"))
+
+
+def keep_deliverable_recipients(message: EmailMessage) -> bool:
+    """Remove undeliverable recipients; False when nobody is left to send to."""
+    message.to = [address for address in message.to if is_deliverable(address)]
+    message.cc = [address for address in message.cc if is_deliverable(address)]
+    message.bcc = [address for address in message.bcc if is_deliverable(address)]
+    return bool(message.to or message.cc or message.bcc)
 
 
 def outgoing_email_record(message: EmailMessage) -> OutgoingEmail:

@@ -274,3 +274,14 @@ def test_a_subject_with_a_line_break_from_old_data_fails_visibly_not_silently(db
     assert email.status == OutgoingEmail.Status.FAILED
     assert "may not contain linefeed or carriage return" in email.last_error
     assert mail.outbox == []
+
+
+@pytest.mark.django_db
+def test_an_email_to_a_former_user_is_dropped_not_retried(outbox):
+    """A deleted account's address is rewritten into the `.invalid` domain, which can never
+    receive mail: the email is not recorded or sent, so it cannot fail and be retried."""
+    send_mail("Your booking", "Text", None, ["former-user-7@deleted.invalid"])
+    send_mail("Your booking", "Text", None, ["former-user-7@deleted.invalid", "pa@example.org"])
+
+    assert [email.recipients for email in OutgoingEmail.objects.all()] == [["pa@example.org"]]
+    assert [message.to for message in mail.outbox] == [["pa@example.org"]]

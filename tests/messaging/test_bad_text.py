@@ -27,7 +27,7 @@ def test_a_reply_with_hidden_characters_is_refused_beside_the_box(client_for, pa
     assert Message.objects.count() == before
 
 
-def test_the_api_refuses_them_with_422_naming_the_body(client_for, pa, conversation):
+def test_the_api_refuses_them_with_400_naming_the_body(client_for, pa, conversation):
     client = client_for(pa)
     before = Message.objects.count()
 
