@@ -2,6 +2,7 @@
 
 from datetime import date
 
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from pahub.register.levels import LevelFacts, dbs_valid_until
@@ -71,6 +72,15 @@ def counts_today(evidence: Evidence, today: date) -> bool:
     """Verified and not past its expiry date."""
     return evidence.status == Evidence.Status.VERIFIED and (
         evidence.expires_on is None or evidence.expires_on >= today
+    )
+
+
+def verified_specialist_evidence(*, today: date) -> QuerySet[Evidence]:
+    """Specialist-skill evidence that counts today (`counts_today`, as a query)."""
+    return Evidence.objects.filter(
+        Q(expires_on__isnull=True) | Q(expires_on__gte=today),
+        kind=Evidence.Kind.SPECIALIST,
+        status=Evidence.Status.VERIFIED,
     )
 
 
