@@ -8,7 +8,11 @@ class RegisterConfig(AppConfig):
 
     def ready(self) -> None:
         from pahub.accounts.exports import register_exporter
+        from pahub.accounts.navigation import register_staff_permission
         from pahub.register import signals  # noqa: F401  (deletes private files with their rows)
         from pahub.register.exports import export_register_data
+        from pahub.register.permissions import is_verifier
 
         register_exporter("pa_register", export_register_data)
+        # The staff area links to the evidence queue only for those `verifier_required` lets in.
+        register_staff_permission("check_evidence", is_verifier)
