@@ -25,6 +25,23 @@ def header_count(name: str, user) -> int:
     return provider(user) if provider is not None else 0
 
 
+# What a staff member may do on pages apps above accounts own (checking evidence is the
+# register's rule), registered from their AppConfig.ready(), so the staff area links only to
+# pages the viewer can open. A permission nobody registered is refused.
+StaffPermission = Callable[..., bool]
+_staff_permissions: dict[str, StaffPermission] = {}
+
+
+def register_staff_permission(name: str, predicate: StaffPermission) -> None:
+    """Let a higher app say who may open one of its staff pages (called with the user)."""
+    _staff_permissions[name] = predicate
+
+
+def staff_may(name: str, user) -> bool:
+    predicate = _staff_permissions.get(name)
+    return predicate(user) if predicate is not None else False
+
+
 @dataclass(frozen=True)
 class NavItem:
     label: str

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from pahub.accounts import services
 from pahub.accounts.forms import ApiKeyForm, StaffInvitationForm, StaffRecordGrantForm
 from pahub.accounts.models import ApiKey, Membership, Organisation, Role, User
+from pahub.accounts.navigation import staff_may
 from pahub.accounts.permissions import (
     access_organisation_for_admin,
     access_organisation_for_member,
@@ -69,7 +70,12 @@ def staff_home(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "staff/home.html",
-        {"rows": rows, "site_admin": is_site_admin(request.user)},
+        {
+            "rows": rows,
+            "site_admin": is_site_admin(request.user),
+            # The same rule as the queue's own `verifier_required`, so no link leads to a 403.
+            "may_check_evidence": staff_may("check_evidence", request.user),
+        },
     )
 
 

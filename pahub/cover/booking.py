@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from pahub.accounts.models import User
 from pahub.core import audit
+from pahub.core.commitments import Commitment, commitments_for
 from pahub.cover.models import Booking, CoverOffer, CoverRequest, CoverSlot
 
 
@@ -38,6 +39,10 @@ class PADoubleBooked(BookingError):
     )
 
 
+class PAWorkingThen(BookingError):
+    message = "This PA works their regular job at this time, so they cannot take this shift."
+
+
 class OfferNotAvailable(BookingError):
     message = "This offer has been withdrawn, so it cannot be confirmed."
 
@@ -59,6 +64,12 @@ def pa_has_booking_overlapping(pa_id: int, starts_at, ends_at, *, excluding_slot
     if excluding_slot is not None:
         bookings = bookings.exclude(slot_id=excluding_slot)
     return bookings.exists()
+
+
+def pa_commitment_overlapping(pa_id: int, starts_at, ends_at) -> Commitment | None:
+    """The first other commitment (a hired job's hours) overlapping the shift, if any."""
+    clashes = commitments_for(pa_id, starts=starts_at, ends=ends_at)
+    return clashes[0] if clashes else None
 
 
 def _error_from_integrity(error: IntegrityError) -> BookingError:
@@ -93,6 +104,8 @@ def _confirm_in_transaction(*, offer_id: int, by: User | None) -> Booking:
         raise OfferNotAvailable()
     if pa_has_booking_overlapping(offer.pa_id, slot.starts_at, slot.ends_at):
         raise PADoubleBooked()
+    if pa_commitment_overlapping(offer.pa_id, slot.starts_at, slot.ends_at):
+        raise PAWorkingThen()
     booking = Booking.objects.create(
         slot=slot,
         offer=offer,

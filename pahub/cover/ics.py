@@ -1,6 +1,7 @@
 """Cover in people's own calendars: one booking as a download, or a private feed to subscribe.
 
-Built with the `icalendar` library. Times are written in Europe/London with a VTIMEZONE, so a
+Built with the `icalendar` library. Times are written in Europe/London with the hand-written
+VTIMEZONE in `core.ical` (icalendar's own puts each summer-time start an hour late), so a
 calendar shows 22:00 to 07:00 across a clock change and still knows the shift is ten real
 hours. Each booking keeps one UID (`booking-<id>@pahub`) in the download and the feed alike,
 so a calendar never shows it twice; cancelling raises its SEQUENCE and marks it CANCELLED so
@@ -21,6 +22,7 @@ from django.urls import reverse
 from icalendar import Calendar, Event, vDuration
 
 from pahub.accounts.models import User
+from pahub.core.ical import add_london_timezone
 from pahub.cover.models import Booking, CalendarFeed, CoverSlot
 from pahub.cover.permissions import can_see_address
 from pahub.cover.queries import (
@@ -131,7 +133,7 @@ def calendar_ics(
                 sequence=entry.sequence,
             )
         )
-    calendar.add_missing_timezones()
+    add_london_timezone(calendar)
     return calendar.to_ical()
 
 

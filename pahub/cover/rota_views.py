@@ -6,7 +6,7 @@ calendar app without signing in; stopping a feed makes its address useless at on
 """
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.contrib import messages
@@ -24,6 +24,7 @@ from django.views.decorators.http import (
 )
 
 from pahub.accounts.models import Role, User
+from pahub.core.commitments import Commitment, commitments_for
 from pahub.core.public import public_page
 from pahub.cover import ics, queries, rota, services
 from pahub.cover.models import (
@@ -59,22 +60,36 @@ def week_asked_for(raw: str | None, *, today: date) -> tuple[date, bool]:
 
 @dataclass(frozen=True)
 class RotaShift:
-    booking: Booking
+    booking: Booking | None
     when: str
     employer_name: str
     hours: str
     rest_warning: str
+    # For the hours of a regular job (no booking): "your regular job “Morning help”".
+    commitment: str = ""
 
 
-def rota_shift(booking: Booking, warnings: rota.RotaWarnings) -> RotaShift:
-    gap = warnings.rest_before(booking)
+def rota_shift(shift: Booking | Commitment, warnings: rota.RotaWarnings) -> RotaShift:
+    gap = warnings.rest_before(shift)
+    is_booking = isinstance(shift, Booking)
     return RotaShift(
-        booking=booking,
-        when=when_words(booking.starts_at, booking.ends_at),
-        employer_name=employer_name(booking.employer),
-        hours=rota.duration_words(rota.real_length(booking.starts_at, booking.ends_at)),
+        booking=shift if is_booking else None,
+        when=when_words(shift.starts_at, shift.ends_at),
+        employer_name=employer_name(shift.employer) if is_booking else "",
+        hours=rota.duration_words(rota.real_length(shift.starts_at, shift.ends_at)),
         rest_warning=gap.words if gap else "",
+        commitment="" if is_booking else shift.label,
     )
+
+
+def rota_shifts(user: User, *, starts: datetime, ends: datetime) -> list[Booking | Commitment]:
+    """Cover bookings and the hours of regular jobs the PA was hired for, in time order: the
+    48-hour and rest checks count both."""
+    shifts = [
+        *queries.rota_bookings(user, starts=starts, ends=ends),
+        *commitments_for(user.pk, starts=starts, ends=ends),
+    ]
+    return sorted(shifts, key=lambda shift: shift.starts_at)
 
 
 @pa_required
@@ -86,7 +101,7 @@ def rota_view(request: HttpRequest) -> HttpResponse:
     monday, unreadable = week_asked_for(request.GET.get("week"), today=today)
     week_from, week_to = rota.week_bounds(monday)
     # A day either side, so a short rest across the start or end of the week is found.
-    nearby = queries.rota_bookings(
+    nearby = rota_shifts(
         request.user, starts=week_from - timedelta(days=1), ends=week_to + timedelta(days=1)
     )
     shown = [
@@ -122,10 +137,12 @@ def rota_view(request: HttpRequest) -> HttpResponse:
 
 def rota_list(request: HttpRequest) -> HttpResponse:
     now = timezone.now()
-    nearby = queries.rota_bookings(
+    nearby = rota_shifts(
         request.user, starts=now - timedelta(days=1), ends=now + timedelta(days=5 * 366)
     )
-    shown = [booking for booking in nearby if booking.ends_at > now]
+    # The list is of cover bookings; a regular job's hours, every week, count in each week's
+    # total and in the rest checks but are not listed one by one.
+    shown = [shift for shift in nearby if isinstance(shift, Booking) and shift.ends_at > now]
     mondays = rota.weeks_touched(shown)
     warnings = rota.rota_warnings(nearby, weeks=mondays, shown=shown)
     weeks = []
@@ -142,7 +159,7 @@ def rota_list(request: HttpRequest) -> HttpResponse:
                 {
                     "monday": monday,
                     "shifts": in_week,
-                    "total": rota.duration_words(timedelta(hours=rota.week_hours(shown, monday))),
+                    "total": rota.duration_words(timedelta(hours=rota.week_hours(nearby, monday))),
                 }
             )
     return render(

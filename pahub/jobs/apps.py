@@ -5,3 +5,10 @@ class JobsConfig(AppConfig):
     name = "pahub.jobs"
     label = "jobs"
     verbose_name = "Jobs"
+
+    def ready(self) -> None:
+        from pahub.core.commitments import register_commitments
+        from pahub.jobs.commitments import hired_job_hours
+
+        # Cover's rota counts the hours of jobs a PA was hired for (cover cannot import jobs).
+        register_commitments("hired_jobs", hired_job_hours)

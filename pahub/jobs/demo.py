@@ -18,11 +18,18 @@ from pahub.messaging.services import conversation_get_or_create, hub_event_post,
 from pahub.places.queries import district_for_postcode
 from pahub.register.availability import mask_from_keys
 from pahub.register.code.services import code_sign
-from pahub.register.models import CodeOfConductVersion, Evidence, PAProfile, ProfileLanguage
-from pahub.register.services import profile_recompute_level
+from pahub.register.evidence.services import evidence_add
+from pahub.register.models import CodeOfConductVersion, Evidence, PAProfile, VerificationRecord
+from pahub.register.permissions import verifier_organisation
+from pahub.register.profile.services import profile_update_step
+from pahub.register.services import profile_get_or_create, profile_recompute_level
+from pahub.register.verification.services import evidence_verify
 from pahub.taxonomy.dbs import dbs_rank
 from pahub.taxonomy.models import Interest, Language, Skill
 
+# The demo's verifiers (pahub.setup.demo): the first whose organisation covers a PA checks
+# their DBS certificate.
+DEMO_VERIFIERS = ("verifier", "verifier.twils")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday")
 
 
@@ -184,7 +191,7 @@ def demo_extension(*, people: dict[str, User]) -> None:
     current_code = code.first()
     for spec in DEMO_PROFILES:
         if spec.mailbox in people:
-            _demo_pa_profile(spec, people[spec.mailbox], current_code)
+            _demo_pa_profile(spec, people[spec.mailbox], current_code, people)
     for mailbox, (display_name, what_matters) in DEMO_EMPLOYERS.items():
         if mailbox in people:
             _demo_employer_profile(people[mailbox], display_name, what_matters)
@@ -193,45 +200,98 @@ def demo_extension(*, people: dict[str, User]) -> None:
         _demo_application(jobs[0], people["pa.chloe"])
 
 
-def _demo_pa_profile(spec: DemoProfile, user: User, current_code) -> None:
+def _demo_pa_profile(spec: DemoProfile, user: User, current_code, people) -> None:
+    """A PA's profile made as the PA makes it: every step of the builder saved through the
+    same service (so the builder counts each section done), identity declared, and a DBS
+    certificate checked by a real demo verifier of an organisation covering the PA's area."""
     if PAProfile.objects.filter(user=user).exists():
         return
-    profile = PAProfile.objects.create(
-        user=user,
-        display_name=user.known_as or user.full_name.split(" ")[0],
-        about_me=spec.about_me,
-        what_matters="Being trusted to do things the way the person I support likes them done.",
-        availability=mask_from_keys(spec.free),
-        travel_miles=spec.travel_miles,
-        hourly_rate=Decimal(spec.hourly_rate),
-        gender=spec.gender,
-        has_driving_licence=spec.drives,
-        has_own_car=spec.drives,
-        offers_driving=spec.drives,
-        years_experience=spec.years_experience,
-        visibility=PAProfile.Visibility.ALL_EMPLOYERS,
-        last_active_at=timezone.now(),
+    profile = profile_get_or_create(user=user)
+    for step, answers in _builder_answers(spec, user).items():
+        profile = profile_update_step(profile=profile, step=step, data=answers, by=user)
+    evidence_add(
+        profile=profile,
+        kind=Evidence.Kind.IDENTITY,
+        by=user,
+        details={"identity_document": Evidence.IdentityDocument.PASSPORT},
+        declared=True,
     )
-    profile.skills.set(Skill.objects.filter(code__in=spec.skills))
-    profile.interests.set(Interest.objects.filter(name__in=spec.interests))
-    languages = {language.code: language for language in Language.objects.all()}
-    for code, level in spec.languages:
-        ProfileLanguage.objects.create(profile=profile, language=languages[code], level=level)
-    Evidence.objects.create(profile=profile, kind=Evidence.Kind.IDENTITY)
     if spec.enhanced_dbs:
-        issued = timezone.localdate() - timedelta(days=200)
-        Evidence.objects.create(
-            profile=profile,
-            kind=Evidence.Kind.DBS,
-            status=Evidence.Status.VERIFIED,
-            dbs_type=Evidence.DbsType.ENHANCED,
-            dbs_certificate_number="001234567890",
-            dbs_issue_date=issued,
-            verified_at=timezone.now(),
-        )
+        _demo_verified_dbs(profile, user, people)
     if current_code is not None:
         code_sign(user=user, version_number=current_code.number)
     profile_recompute_level(profile=profile)
+
+
+def _builder_answers(spec: DemoProfile, user: User) -> dict[str, dict]:
+    """The answers to each of the builder's steps, in its order, as the forms give them."""
+    languages = {language.code: language for language in Language.objects.all()}
+    return {
+        "name": {"display_name": user.known_as or user.full_name.split(" ")[0]},
+        "about": {
+            "about_me": spec.about_me,
+            "what_matters": (
+                "Being trusted to do things the way the person I support likes them done."
+            ),
+        },
+        "interests": {
+            "interests": list(Interest.objects.filter(name__in=spec.interests)),
+            "other_interests": [],
+        },
+        "languages": {"languages": [(languages[code], level) for code, level in spec.languages]},
+        "photo": {},  # answered: no photo for now
+        "skills": {"skills": list(Skill.objects.filter(code__in=spec.skills))},
+        "experience": {
+            "years_experience": spec.years_experience,
+            "experience_kinds": ["family"],
+            "experience_summary": "",
+            "qualifications_summary": "",
+        },
+        "driving": {
+            "has_driving_licence": spec.drives,
+            "has_own_car": spec.drives,
+            "offers_driving": spec.drives,
+        },
+        "gender": {"gender": spec.gender},
+        "availability": {"availability": mask_from_keys(spec.free)},
+        "location": {"travel_miles": spec.travel_miles},
+        "pay": {"hourly_rate": Decimal(spec.hourly_rate)},
+        "work": {"work_wanted": PAProfile.WorkWanted.BOTH},
+        "visibility": {"visibility": PAProfile.Visibility.ALL_EMPLOYERS, "visible_in": []},
+    }
+
+
+def _demo_verified_dbs(profile: PAProfile, user: User, people: dict[str, User]) -> None:
+    """The PA adds their certificate; a demo verifier whose organisation covers the PA's
+    area checks the original, as on the verification page."""
+    certificate = evidence_add(
+        profile=profile,
+        kind=Evidence.Kind.DBS,
+        by=user,
+        details={
+            "dbs_type": Evidence.DbsType.ENHANCED,
+            "dbs_certificate_number": "001234567890",
+            "dbs_issue_date": timezone.localdate() - timedelta(days=200),
+            "dbs_on_update_service": False,
+            "dbs_status_check_consent": False,
+        },
+    )
+    verifier = next(
+        (
+            people[mailbox]
+            for mailbox in DEMO_VERIFIERS
+            if mailbox in people and verifier_organisation(people[mailbox], profile) is not None
+        ),
+        None,
+    )
+    if verifier is None:
+        return  # no demo verifier covers this PA: the certificate waits to be checked
+    evidence_verify(
+        evidence=certificate,
+        by=verifier,
+        outcome=VerificationRecord.Outcome.VERIFIED,
+        saw_original=True,
+    )
 
 
 def _demo_employer_profile(user: User, display_name: str, what_matters: str) -> None:

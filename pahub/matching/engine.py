@@ -29,7 +29,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
 from pahub.accounts.models import User
@@ -37,6 +37,7 @@ from pahub.employers.models import EmployerProfile
 from pahub.places.models import District
 from pahub.register.availability import SLOT_BY_KEY, mask_from_keys
 from pahub.register.models import PAProfile, ProfileLanguage
+from pahub.register.queries import verified_specialist_evidence
 from pahub.taxonomy.models import Interest, Language, Skill
 
 from . import candidates
@@ -145,11 +146,20 @@ def candidates_from_profiles(
 
 
 def build_candidates(rows: Iterable[tuple], ids, *, now: datetime) -> dict[int, PACandidate]:
-    skills = pairs_by_first(
-        PAProfile.skills.through.objects.filter(paprofile_id__in=ids).values_list(
-            "paprofile_id", "skill_id"
+    # Each ticked skill, and whether verified specialist evidence backs it: one query.
+    skill_rows = list(
+        PAProfile.skills.through.objects.filter(paprofile_id__in=ids)
+        .annotate(
+            verified=Exists(
+                verified_specialist_evidence(today=timezone.localdate(now)).filter(
+                    profile_id=OuterRef("paprofile_id"), skill_id=OuterRef("skill_id")
+                )
+            )
         )
+        .values_list("paprofile_id", "skill_id", "verified")
     )
+    skills = pairs_by_first((pk, skill) for pk, skill, _ in skill_rows)
+    verified_skills = pairs_by_first((pk, skill) for pk, skill, verified in skill_rows if verified)
     interests = pairs_by_first(
         PAProfile.interests.through.objects.filter(paprofile_id__in=ids).values_list(
             "paprofile_id", "interest_id"
@@ -187,6 +197,7 @@ def build_candidates(rows: Iterable[tuple], ids, *, now: datetime) -> dict[int, 
             language_ids=frozenset(languages.get(pk, ())),
             gender=gender,
             skill_ids=frozenset(skills.get(pk, ())),
+            verified_skill_ids=frozenset(verified_skills.get(pk, ())),
             interest_ids=frozenset(interests.get(pk, ())),
             years_experience=years,
             level=level,

@@ -156,7 +156,10 @@ class PACandidate:
     has_own_car: bool = False
     language_ids: frozenset[int] = frozenset()
     gender: str = ""
+    # Skills the PA ticked: "Select everything you can do, or would be happy to do".
     skill_ids: frozenset[int] = frozenset()
+    # Of those, the ones with verified, current specialist-skill evidence.
+    verified_skill_ids: frozenset[int] = frozenset()
     interest_ids: frozenset[int] = frozenset()
     years_experience: int | None = None
     level: int = 0
@@ -440,6 +443,25 @@ def distance_part(job: JobNeeds, pa: PACandidate) -> Explained:
     return Explained(part, missing=(sentence,))
 
 
+# What a PA ticks on their profile is "everything you can do, or would be happy to do": a
+# reason says that, not "has done", and says "verified" only for verified evidence.
+HAPPY_TO_DO = "Can do or would be happy to do"
+
+
+def skill_reasons(
+    job: JobNeeds, pa: PACandidate, skill_ids: frozenset[int], note: str = ""
+) -> tuple[str, ...]:
+    """What the PA said about these skills: verified training first, then what they ticked."""
+    verified = skill_ids & pa.verified_skill_ids
+    ticked = skill_ids - verified
+    reasons = []
+    if verified:
+        reasons.append(f"Verified training in {join_words(skill_words(job, verified))}{note}")
+    if ticked:
+        reasons.append(f"{HAPPY_TO_DO} {join_words(skill_words(job, ticked))}{note}")
+    return tuple(reasons)
+
+
 def tasks_part(job: JobNeeds, pa: PACandidate) -> Explained:
     share = tasks_share(job, pa)
     if share is None:
@@ -448,18 +470,18 @@ def tasks_part(job: JobNeeds, pa: PACandidate) -> Explained:
     not_done = job.task_ids - pa.skill_ids
     count = len(job.task_ids)
     if not not_done:
-        sentence = "Has done the task" if count == 1 else f"Has done all {count} tasks"
+        sentence = f"{HAPPY_TO_DO} the task" if count == 1 else f"{HAPPY_TO_DO} all {count} tasks"
     elif not done:
         sentence = (
-            "Has not listed the task" if count == 1 else f"Has done none of the {count} tasks"
+            "Has not listed the task" if count == 1 else f"Has listed none of the {count} tasks"
         )
     else:
-        sentence = f"Has done {len(done)} of the {count} tasks"
-    reasons = (f"Has done {join_words(skill_words(job, done))}",) if done else ()
+        sentence = f"{HAPPY_TO_DO} {len(done)} of the {count} tasks"
     missing = (
         (f"Has not listed {join_words(skill_words(job, not_done), 'or')}",) if not_done else ()
     )
-    return Explained(_part("tasks", share, sentence), reasons=reasons, missing=missing)
+    part = _part("tasks", share, sentence)
+    return Explained(part, reasons=skill_reasons(job, pa, done), missing=missing)
 
 
 def _years_text(years: int) -> str:
@@ -485,9 +507,8 @@ def nice_to_haves_part(job: JobNeeds, pa: PACandidate) -> Explained:
         )
     else:
         sentence = f"Has {earned} of the {count} nice-to-haves"
-    reasons, missing = [], []
-    if has_skills:
-        reasons.append(f"Also has {join_words(skill_words(job, has_skills))} (nice to have)")
+    reasons = list(skill_reasons(job, pa, has_skills, " (nice to have)"))
+    missing = []
     if lacks_skills:
         missing.append(
             f"Has not listed {join_words(skill_words(job, lacks_skills), 'or')} (nice to have)"

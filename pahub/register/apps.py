@@ -7,4 +7,9 @@ class RegisterConfig(AppConfig):
     verbose_name = "PA register"
 
     def ready(self) -> None:
+        from pahub.accounts.navigation import register_staff_permission
         from pahub.register import signals  # noqa: F401  (deletes private files with their rows)
+        from pahub.register.permissions import is_verifier
+
+        # The staff area links to the evidence queue only for those `verifier_required` lets in.
+        register_staff_permission("check_evidence", is_verifier)

@@ -3,6 +3,7 @@
 from datetime import date
 
 from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from pahub.register.levels import LevelFacts, dbs_valid_until
@@ -50,9 +51,28 @@ def induction_complete(user) -> bool:
     return InductionCompletion.objects.filter(user=user).exists()
 
 
+def own_profile_or_blank(user) -> PAProfile:
+    """The PA's profile, or an unsaved blank one for a PA who has not saved anything yet:
+    pages read this, so no GET makes a row (`services.profile_get_or_create` does, on the
+    first save). Reads below treat an unsaved profile as having no skills or evidence."""
+    profile = (
+        PAProfile.objects.select_related("user__district", "user__local_authority")
+        .filter(user=user)
+        .first()
+    )
+    if profile is None:
+        profile = PAProfile(
+            user=user,
+            display_name=user.known_as or user.full_name.split(" ")[0],
+            district_id=user.district_id,
+        )
+    return profile
+
+
 def profile_is_complete(profile: PAProfile) -> bool:
     return (
         bool(profile.about_me.strip())
+        and profile.pk is not None
         and profile.skills.exists()
         and profile.availability != 0
         and profile.user.district_id is not None
@@ -85,9 +105,20 @@ def counts_today(evidence: Evidence, today: date) -> bool:
     )
 
 
+def verified_specialist_evidence(*, today: date) -> QuerySet[Evidence]:
+    """Specialist-skill evidence that counts today (`counts_today`, as a query)."""
+    return Evidence.objects.filter(
+        Q(expires_on__isnull=True) | Q(expires_on__gte=today),
+        kind=Evidence.Kind.SPECIALIST,
+        status=Evidence.Status.VERIFIED,
+    )
+
+
 def level_facts_for(profile: PAProfile, *, today: date | None = None) -> LevelFacts:
     today = today or timezone.localdate()
-    evidence = list(profile.evidence.exclude(status=Evidence.Status.WITHDRAWN))
+    evidence = (
+        list(profile.evidence.exclude(status=Evidence.Status.WITHDRAWN)) if profile.pk else []
+    )
     counting = [item for item in evidence if counts_today(item, today)]
 
     def counting_of(kind: str) -> list[Evidence]:
@@ -114,6 +145,8 @@ def level_facts_for(profile: PAProfile, *, today: date | None = None) -> LevelFa
 def current_dbs_rank(profile: PAProfile, *, today: date | None = None) -> int:
     """The highest verified, current DBS check type as its rank on the ladder; 0 if none."""
     today = today or timezone.localdate()
+    if profile.pk is None:
+        return 0
     checks = profile.evidence.filter(kind=Evidence.Kind.DBS, status=Evidence.Status.VERIFIED)
     return max(
         (dbs_rank(item.dbs_type) for item in checks if counts_today(item, today)),
@@ -124,6 +157,8 @@ def current_dbs_rank(profile: PAProfile, *, today: date | None = None) -> int:
 def badge_items(profile: PAProfile, *, today: date | None = None) -> list[Evidence]:
     """What was verified, by which organisation, and when: the badge on a profile."""
     today = today or timezone.localdate()
+    if profile.pk is None:
+        return []
     verified = profile.evidence.filter(status=Evidence.Status.VERIFIED).select_related(
         "verified_by_organisation", "skill"
     )

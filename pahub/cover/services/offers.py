@@ -5,10 +5,11 @@ from django.utils import timezone
 
 from pahub.accounts.models import User
 from pahub.core import audit
-from pahub.cover.booking import pa_has_booking_overlapping
+from pahub.cover.booking import pa_commitment_overlapping, pa_has_booking_overlapping
 from pahub.cover.errors import CoverError
 from pahub.cover.models import CoverAlert, CoverOffer, CoverRequest, CoverSlot
 from pahub.cover.services.after_commit import enqueue_after_commit
+from pahub.cover.times import clock_span
 from pahub.cover.waves import active_pool_pa_ids
 
 
@@ -29,6 +30,11 @@ def offer_make(*, slot: CoverSlot, pa: User, message: str = "") -> CoverOffer:
         raise CoverError("This shift has already started.")
     if pa_has_booking_overlapping(pa.pk, slot.starts_at, slot.ends_at):
         raise CoverError("You already have a booking at this time.")
+    if clash := pa_commitment_overlapping(pa.pk, slot.starts_at, slot.ends_at):
+        raise CoverError(
+            f"You already work at this time: {clash.label}, "
+            f"{clock_span(clash.starts_at, clash.ends_at)}."
+        )
     offer, created = CoverOffer.objects.get_or_create(
         slot=slot, pa=pa, defaults={"message": message.strip()[:500]}
     )

@@ -246,7 +246,9 @@ def applicants(request: HttpRequest, job_id: int) -> HttpResponse:
             "may_act": may_decide,
             "public_url": url_or_none("jobs:detail", job.pk) if job.is_open else None,
             "matches_url": url_or_none("job_matches:for_job", job.pk),
-            "manage_url": url_or_none("employer:job", job.pk),
+            # The employer's own page for the job opens only for those who may manage it
+            # (`access_job_for_manager`): staff overseeing the area get no link to a 404.
+            "manage_url": url_or_none("employer:job", job.pk) if may_decide else None,
             "active_count": sum(1 for row in rows if row.is_active),
         },
     )

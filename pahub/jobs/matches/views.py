@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET
 
 from pahub.core import audit
 from pahub.employers.permissions import EmployerSide, employer_side_role
-from pahub.jobs.permissions import access_job_for_employer_side
+from pahub.jobs.permissions import access_job_for_employer_side, can_manage_job
 from pahub.matching.presenters import pa_card
 from pahub.register.models import PAProfile
 
@@ -32,7 +32,12 @@ def job_matches(request: HttpRequest, job_id: int) -> HttpResponse:
         # Staff looking at another person's job and the PAs who match it: keep a note.
         audit.record_view(request.user, job)
     results = matches_for_job(job, viewer=request.user)
-    invite_url = reverse("jobs:invite", kwargs={"job_id": job.pk}) if job.is_open else None
+    # Staff overseeing the area may read this page but not manage the job
+    # (`access_job_for_manager`), so they get no links to the job's own page or to inviting.
+    may_manage = can_manage_job(request.user, job)
+    invite_url = (
+        reverse("jobs:invite", kwargs={"job_id": job.pk}) if job.is_open and may_manage else None
+    )
     return render(
         request,
         "jobs/matches/job_matches.html",
@@ -40,7 +45,7 @@ def job_matches(request: HttpRequest, job_id: int) -> HttpResponse:
             "job": job,
             "cards": [pa_card(result) for result in results],
             "invite_url": invite_url,
-            "job_url": reverse("employer:job", kwargs={"job_id": job.pk}),
+            "job_url": reverse("employer:job", kwargs={"job_id": job.pk}) if may_manage else None,
         },
     )
 

@@ -538,6 +538,8 @@ OVERVIEW_ORDER = [
 
 def evidence_for_overview(profile: PAProfile) -> list[Evidence]:
     """Every item the PA has not withdrawn, in one query."""
+    if profile.pk is None:
+        return []
     items = (
         profile.evidence.exclude(status=Status.WITHDRAWN)
         .select_related("verified_by_organisation", "skill", "reference_request")

@@ -29,7 +29,11 @@ from pahub.register.evidence.forms import (
 from pahub.register.levels import LEVEL_NAMES, still_needed_for_next_level
 from pahub.register.models import Evidence
 from pahub.register.permissions import access_own_evidence, can_download_evidence_document
-from pahub.register.queries import current_code_version, level_facts_for
+from pahub.register.queries import (
+    current_code_version,
+    level_facts_for,
+    own_profile_or_blank,
+)
 from pahub.register.services import profile_get_or_create
 
 Kind = Evidence.Kind
@@ -172,7 +176,7 @@ def code_publish(request: HttpRequest) -> HttpResponse:
 @pa_required
 @require_GET
 def evidence_overview(request: HttpRequest) -> HttpResponse:
-    profile = profile_get_or_create(user=request.user)
+    profile = own_profile_or_blank(request.user)
     items = [
         (item, evidence_services.evidence_status(item))
         for item in evidence_services.evidence_for_overview(profile)
@@ -323,9 +327,10 @@ def evidence_document(request: HttpRequest, evidence_id: int) -> HttpResponse:
 @pa_required
 @require_http_methods(["GET", "POST"])
 def reference_request(request: HttpRequest) -> HttpResponse:
-    profile = profile_get_or_create(user=request.user)
+    profile = own_profile_or_blank(request.user)
     form = ReferenceRequestForm(request.POST or None, pa_email=request.user.email)
     if request.method == "POST" and form.is_valid():
+        profile = profile_get_or_create(user=request.user)
         try:
             reference = evidence_services.reference_request_send(
                 profile=profile, by=request.user, **form.cleaned_data
@@ -344,7 +349,9 @@ def reference_request(request: HttpRequest) -> HttpResponse:
         "register/evidence/reference_request.html",
         {
             "form": form,
-            "open_count": evidence_services.open_reference_requests(profile).count(),
+            "open_count": (
+                evidence_services.open_reference_requests(profile).count() if profile.pk else 0
+            ),
             "max_open": evidence_services.MAX_OPEN_REFERENCE_REQUESTS,
             "per_day": settings.REFERENCE_REQUESTS_PER_DAY,
         },

@@ -110,7 +110,9 @@ class InterestsForm(ProfileStepForm):
 
     def initial_from(self, profile: PAProfile) -> dict[str, Any]:
         return {
-            "interests": [interest.pk for interest in profile.interests.all()],
+            "interests": [interest.pk for interest in profile.interests.all()]
+            if profile.pk
+            else [],
             "other_interests": ", ".join(profile.other_interests),
         }
 
@@ -130,7 +132,9 @@ class LanguagesForm(ProfileStepForm):
             Language.objects.all(),
             key=lambda language: (not language.is_signed, language.code != "en", language.name),
         )
-        current = {item.language_id: item.level for item in profile.languages.all()}
+        current = (
+            {item.language_id: item.level for item in profile.languages.all()} if profile.pk else {}
+        )
         for language in self.languages:
             none_label = "I do not use it" if language.is_signed else "Not spoken"
             self.fields[self.field_name(language)] = forms.ChoiceField(
@@ -235,7 +239,7 @@ class SkillsForm(ProfileStepForm):
     )
 
     def initial_from(self, profile: PAProfile) -> dict[str, Any]:
-        return {"skills": [skill.pk for skill in profile.skills.all()]}
+        return {"skills": [skill.pk for skill in profile.skills.all()] if profile.pk else []}
 
     def groups(self) -> list[SkillGroup]:
         """One fieldset per category, in the taxonomy's order, from a single query."""
@@ -541,7 +545,7 @@ class VisibilityForm(ProfileStepForm):
     )
 
     def initial_from(self, profile: PAProfile) -> dict[str, Any]:
-        areas = [area.pk for area in profile.visible_in.all()]
+        areas = [area.pk for area in profile.visible_in.all()] if profile.pk else []
         home = profile.user.local_authority
         if not areas and home is not None and home.is_spoke:
             areas = [home.pk]

@@ -383,11 +383,12 @@ def profile_card_context(profile: PAProfile, *, today: date | None = None) -> di
     Load `profile` with `select_related("user__local_authority")` (access_profile_for_viewer
     does) so the card's district and area cost no extra queries.
     """
-    interests = [interest.name for interest in profile.interests.all()]
+    saved = profile.pk is not None  # a blank profile, not saved yet, has none of these
+    interests = [interest.name for interest in profile.interests.all()] if saved else []
     return {
         "profile": profile,
-        "languages": list(profile.languages.select_related("language")),
-        "skills_by_category": skills_by_category(profile),
+        "languages": list(profile.languages.select_related("language")) if saved else [],
+        "skills_by_category": skills_by_category(profile) if saved else [],
         "availability_lines": describe(profile.availability),
         "badge_items": badge_items(profile, today=today),
         "level_name": LEVEL_NAMES[profile.level],

@@ -22,7 +22,7 @@ from pahub.register.profile.services import (
     profile_set_paused,
     profile_update_step,
 )
-from pahub.register.queries import REQUIRED_PROFILE_STEPS
+from pahub.register.queries import REQUIRED_PROFILE_STEPS, own_profile_or_blank
 from pahub.register.services import profile_get_or_create
 
 
@@ -40,11 +40,12 @@ def pa_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
 
 
 def own_profile(request: HttpRequest) -> PAProfile:
-    """The signed-in PA's profile, made on their first visit, with what the card shows."""
-    profiles = PAProfile.objects.select_related("user__district", "user__local_authority")
-    profile = profiles.filter(user=request.user).first()
-    if profile is None:
-        profile = profiles.get(pk=profile_get_or_create(user=request.user).pk)
+    """The signed-in PA's profile, with what the card shows. A GET reads a blank, unsaved
+    one if they have none yet; the first POST makes the row (no GET changes data)."""
+    profile = own_profile_or_blank(request.user)
+    if profile.pk is None and request.method == "POST":
+        profile_get_or_create(user=request.user)
+        profile = own_profile_or_blank(request.user)
     return profile
 
 

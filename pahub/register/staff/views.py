@@ -120,6 +120,8 @@ def register_search(request: HttpRequest) -> HttpResponse:
             "rows": [(profile, LEVEL_NAMES[profile.level]) for profile in page] if page else [],
             "page_numbers": pagination_items(page) if page else [],
             "filtered": filters is None or not filters.is_empty,
+            # The same rule as the queue's `verifier_required`: no link to a 403.
+            "may_check_evidence": is_verifier(request.user),
         },
     )
 

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from pahub.register.models import PAProfile
 from pahub.register.profile.forms import BUILDER_STEPS
 
 BUILDER_PAGES = [
@@ -70,11 +71,21 @@ def test_pausing_needs_a_post(client_for, pa):
     assert response.status_code == 405
 
 
-def test_first_visit_starts_a_profile_with_nothing_answered(client_for, pa):
+def test_first_visit_shows_a_blank_profile_and_saves_nothing(client_for, pa):
     response = client_for(pa).get(reverse("register:profile"))
 
     content = response.content.decode()
-    assert pa.pa_profile.completed_steps == []
+    assert not PAProfile.objects.filter(user=pa).exists()
     assert content.count("Not started") == len(BUILDER_STEPS)
     assert "Completed" not in content
     assert f"You have completed 0 of {len(BUILDER_STEPS)} sections" in content
+
+
+def test_the_first_save_makes_the_profile(client_for, pa):
+    client = client_for(pa)
+    client.get(reverse("register:profile_step", kwargs={"step": "name"}))
+    assert not PAProfile.objects.filter(user=pa).exists()
+
+    client.post(reverse("register:profile_step", kwargs={"step": "name"}), {"display_name": "Jo"})
+
+    assert PAProfile.objects.get(user=pa).completed_steps == ["name"]
