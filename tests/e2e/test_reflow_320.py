@@ -136,7 +136,9 @@ def build_world() -> dict[str, Person]:
         author_role="employer",
         job=job,
     )
-    message_send(conversation=conversation, participant=participant_in(jordan, conversation), body="Yes.")
+    message_send(
+        conversation=conversation, participant=participant_in(jordan, conversation), body="Yes."
+    )
 
     # Cover: one shift booked with Jordan, another offered and waiting for Amira.
     request = cover_request_create(
@@ -191,8 +193,10 @@ def crawl(page, person: Person) -> tuple[list[str], list[str]]:
             continue
         seen.add(kind)
         response = page.goto(address)
-        if response is None or not response.ok or "text/html" not in response.headers.get(
-            "content-type", ""
+        if (
+            response is None
+            or not response.ok
+            or "text/html" not in response.headers.get("content-type", "")
         ):
             continue
         checked.append(f"{person.label} {parts.path}")

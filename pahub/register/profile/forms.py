@@ -381,6 +381,9 @@ class GridCell:
     input_id: str
     label: str
     checked: bool
+    # The part of the day alone ("Morning"), shown beside the box when the grid is laid out
+    # one day at a time on a narrow screen.
+    part: str
 
 
 @dataclass(frozen=True)
@@ -405,6 +408,7 @@ def weekly_grid_rows(bound: forms.BoundField) -> list[GridRow]:
                     input_id=f"{bound.auto_id}_{index}",
                     label=slot.label,
                     checked=slot.key in selected,
+                    part=PARTS[part_index][1],
                 )
             )
         rows.append(GridRow(day=day, cells=cells))
