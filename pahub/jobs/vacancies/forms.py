@@ -73,8 +73,6 @@ class AmountField(forms.CharField):
 
 
 class JobSearchForm(forms.Form):
-    hide_error_summary = True
-
     where = forms.CharField(
         label="Postcode or postcode district",
         required=False,

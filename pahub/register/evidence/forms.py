@@ -144,8 +144,6 @@ def require_detail_for_other(
 class EvidenceForm(forms.Form):
     """The shared shape of every "add evidence" form."""
 
-    # Pages show the error summary at the top, above the h1, as GOV.UK does.
-    hide_error_summary = True
     kind: ClassVar[str]
     declared: ClassVar[bool] = False
     has_document: ClassVar[bool] = False
@@ -534,8 +532,6 @@ FORM_FOR_KIND: dict[str, type[EvidenceForm]] = {
 
 
 class ReferenceRequestForm(forms.Form):
-    hide_error_summary = True
-
     referee_name = forms.CharField(
         label="Your referee's full name",
         max_length=150,
@@ -579,8 +575,6 @@ class ReferenceRequestForm(forms.Form):
 
 
 class ReferenceAnswerForm(forms.Form):
-    hide_error_summary = True
-
     known_for = forms.CharField(
         max_length=120,
         help_text="For example, 3 years.",
@@ -637,9 +631,6 @@ class ReferenceAnswerForm(forms.Form):
 
 
 class CodeSignForm(forms.Form):
-    # The page shows the error summary at the top, above the long text of the code.
-    hide_error_summary = True
-
     version = forms.IntegerField(widget=forms.HiddenInput)
     agree = forms.BooleanField(
         label="I have read the code of conduct and I agree to follow it",
