@@ -179,7 +179,17 @@ ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[PA Hub] "
-ACCOUNT_FORMS = {"signup": "pahub.accounts.forms.SignupForm"}
+# Every allauth form says which answer is missing (pahub/accounts/forms.py).
+ACCOUNT_FORMS = {
+    "signup": "pahub.accounts.forms.SignupForm",
+    "login": "pahub.accounts.forms.LoginForm",
+    "reset_password": "pahub.accounts.forms.ResetPasswordForm",
+    "reset_password_from_key": "pahub.accounts.forms.ResetPasswordKeyForm",
+    "change_password": "pahub.accounts.forms.ChangePasswordForm",
+    "set_password": "pahub.accounts.forms.SetPasswordForm",
+    "add_email": "pahub.accounts.forms.AddEmailForm",
+    "reauthenticate": "pahub.accounts.forms.ReauthenticateForm",
+}
 ACCOUNT_ADAPTER = "pahub.accounts.adapter.AccountAdapter"
 # Lock out guessing: 5 failed logins per account per 5 minutes, plus per-IP limits.
 ACCOUNT_RATE_LIMITS = {

@@ -1,5 +1,12 @@
 """Forms for accounts. Validation messages say exactly what to fix."""
 
+from allauth.account.forms import AddEmailForm as AllauthAddEmailForm
+from allauth.account.forms import ChangePasswordForm as AllauthChangePasswordForm
+from allauth.account.forms import LoginForm as AllauthLoginForm
+from allauth.account.forms import ReauthenticateForm as AllauthReauthenticateForm
+from allauth.account.forms import ResetPasswordForm as AllauthResetPasswordForm
+from allauth.account.forms import ResetPasswordKeyForm as AllauthResetPasswordKeyForm
+from allauth.account.forms import SetPasswordForm as AllauthSetPasswordForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 
@@ -36,6 +43,58 @@ def clean_known_postcode(postcode: str) -> str:
     except (InvalidPostcode, UnknownDistrict) as error:
         raise forms.ValidationError(str(getattr(error, "message", error))) from error
     return postcode
+
+
+class SaysWhatIsMissing(TextRulesMixin):
+    """For allauth's forms: say which answer is missing ("Enter your email address"), never
+    Django's generic "This field is required.". allauth builds some fields in __init__, so the
+    messages are set after it."""
+
+    required_messages: dict[str, str] = {}
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for name, message in self.required_messages.items():
+            if name in self.fields:
+                self.fields[name].error_messages["required"] = message
+
+
+class LoginForm(SaysWhatIsMissing, AllauthLoginForm):
+    required_messages = {"login": "Enter your email address", "password": "Enter your password"}
+
+
+class ResetPasswordForm(SaysWhatIsMissing, AllauthResetPasswordForm):
+    required_messages = {"email": "Enter your email address"}
+
+
+class ResetPasswordKeyForm(SaysWhatIsMissing, AllauthResetPasswordKeyForm):
+    required_messages = {
+        "password1": "Enter a new password",
+        "password2": "Type the new password again",
+    }
+
+
+class ChangePasswordForm(SaysWhatIsMissing, AllauthChangePasswordForm):
+    required_messages = {
+        "oldpassword": "Enter your current password",
+        "password1": "Enter a new password",
+        "password2": "Type the new password again",
+    }
+
+
+class SetPasswordForm(SaysWhatIsMissing, AllauthSetPasswordForm):
+    required_messages = {
+        "password1": "Enter a new password",
+        "password2": "Type the new password again",
+    }
+
+
+class AddEmailForm(SaysWhatIsMissing, AllauthAddEmailForm):
+    required_messages = {"email": "Enter the email address to add"}
+
+
+class ReauthenticateForm(SaysWhatIsMissing, AllauthReauthenticateForm):
+    required_messages = {"password": "Enter your password"}
 
 
 class SignupForm(TextRulesMixin, AllauthSignupForm):

@@ -24,8 +24,8 @@ class DatabaseHealth(Schema):
 class TaskQueueHealth(Schema):
     ok: bool
     backend: str
-    queued: int | None
-    oldest_queued_seconds: float | None
+    queued: int | None = None
+    oldest_queued_seconds: float | None = None
 
 
 class Health(Schema):

@@ -115,6 +115,13 @@ class ShiftRow:
     date: forms.BoundField
     start: forms.BoundField
     end: forms.BoundField
+    of: int
+
+    @property
+    def focus_after_removal(self) -> int:
+        """The shift to land on once this one is removed: the one that moves up into its
+        place, or the one before it when it was the last."""
+        return self.number if self.number < self.of else self.number - 1
 
     @property
     def errors(self) -> bool:
@@ -293,6 +300,7 @@ class CoverRequestForm(Form):
                 date=self[f"shift_{number}_date"],
                 start=self[f"shift_{number}_start"],
                 end=self[f"shift_{number}_end"],
+                of=self.rows,
             )
             for number in range(1, self.rows + 1)
         ]

@@ -60,9 +60,6 @@ class ClockTimeField(forms.Field):
 
 
 class OfferForm(Form):
-    # A request page holds one offer form per shift; the page draws one error summary.
-    hide_error_summary = True
-
     message = forms.CharField(
         label="A message with your offer (optional)",
         help_text="For example, how you will get there. Do not include contact details: the "

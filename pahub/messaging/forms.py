@@ -39,8 +39,6 @@ class _LongTextForm(Form):
 
 
 class ReplyForm(_LongTextForm):
-    # Pages with a reply box show the error summary at their top, above everything else.
-    hide_error_summary = True
     body = forms.CharField(
         label="Your message",
         help_text=f"Up to {MESSAGE_MAX_LENGTH:,} characters.",
@@ -76,7 +74,6 @@ class StartConversationForm(ReplyForm):
 
 
 class ReportForm(_LongTextForm):
-    hide_error_summary = True
     reason = forms.CharField(
         label="Why are you reporting this message?",
         help_text=(
@@ -90,7 +87,6 @@ class ReportForm(_LongTextForm):
 
 
 class ResolveReportForm(_LongTextForm):
-    hide_error_summary = True
     outcome = forms.ChoiceField(
         label="What should happen to the message?",
         choices=Outcome.CHOICES,

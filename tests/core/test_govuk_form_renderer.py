@@ -2,6 +2,7 @@
 
 import pytest
 from django import forms
+from django.template.loader import render_to_string
 
 from pahub.core.forms import widget_kind
 
@@ -55,7 +56,10 @@ def test_a_field_with_an_error_links_its_hint_and_error_for_screen_readers():
     assert 'aria-describedby="id_note-hint id_note-error"' in html
     assert "govuk-textarea--error" in html
     assert '<p id="id_note-error" class="govuk-error-message">' in html
-    assert '<a href="#id_note">This field is required.</a>' in html
+    # The summary is the page's (base.html, at the top of main), linking to the field.
+    assert "govuk-error-summary" not in html
+    summary = render_to_string("core/forms/error_summary.html", {"form": form})
+    assert '<a href="#id_note">This field is required.</a>' in summary
 
 
 def test_each_option_hint_is_read_out_with_its_option():

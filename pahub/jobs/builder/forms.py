@@ -292,10 +292,13 @@ class MustHavesForm(JobStepForm):
         widget=forms.RadioSelect,
     )
     required_dbs.option_hints = DBS_HINTS
+    # The step is optional: left unanswered, the PA need not drive.
     requires_driver = YesNoField(
         label="Must the PA drive, with their own car?",
         help_text="For example, to take you to appointments or days out.",
         required_message="Select yes if the PA must drive, with their own car",
+        required=False,
+        empty_value=False,
     )
     required_language = forms.ModelChoiceField(
         queryset=Language.objects.all(),

@@ -62,8 +62,6 @@ class AmountField(forms.CharField):
 
 
 class JobSearchForm(Form):
-    hide_error_summary = True
-
     where = forms.CharField(
         label="Postcode or postcode district",
         required=False,

@@ -7,9 +7,6 @@ from pahub.core.forms import Form
 
 
 class CodeSignForm(Form):
-    # The page shows the error summary at the top, above the long text of the code.
-    hide_error_summary = True
-
     version = forms.IntegerField(widget=forms.HiddenInput)
     agree = forms.BooleanField(
         label="I have read the code of conduct and I agree to follow it",

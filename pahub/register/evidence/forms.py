@@ -44,8 +44,6 @@ def require_detail_for_other(
 class EvidenceForm(Form):
     """The shared shape of every "add evidence" form."""
 
-    # Pages show the error summary at the top, above the h1, as GOV.UK does.
-    hide_error_summary = True
     kind: ClassVar[str]
     declared: ClassVar[bool] = False
     has_document: ClassVar[bool] = False
@@ -434,8 +432,6 @@ FORM_FOR_KIND: dict[str, type[EvidenceForm]] = {
 
 
 class ReferenceRequestForm(Form):
-    hide_error_summary = True
-
     referee_name = forms.CharField(
         label="Your referee's full name",
         max_length=150,
@@ -482,8 +478,6 @@ class ReferenceRequestForm(Form):
 
 
 class ReferenceAnswerForm(Form):
-    hide_error_summary = True
-
     known_for = forms.CharField(
         max_length=120,
         help_text="For example, 3 years.",

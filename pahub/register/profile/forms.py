@@ -385,6 +385,11 @@ class GridCell:
     input_id: str
     label: str
     checked: bool
+    # The label is the day (visually hidden) then the part of the day ("Monday " + "early
+    # morning"): the part shows beside the box when the grid is laid out one day at a time
+    # on a narrow screen, and the box's name is "Monday early morning" either way.
+    day: str
+    part: str
 
 
 @dataclass(frozen=True)
@@ -409,6 +414,8 @@ def weekly_grid_rows(bound: forms.BoundField) -> list[GridRow]:
                     input_id=f"{bound.auto_id}_{index}",
                     label=slot.label,
                     checked=slot.key in selected,
+                    day=DAYS[day_index],
+                    part=PARTS[part_index][1].lower(),
                 )
             )
         rows.append(GridRow(day=day, cells=cells))

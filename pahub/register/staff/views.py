@@ -206,7 +206,8 @@ def induction(request: HttpRequest, profile_id: int) -> HttpResponse:
         else:
             messages.success(request, f"Induction recorded for {profile.shown_name}.")
             return redirect("register_staff:profile", profile_id=profile.pk)
-    context = profile_context(request, profile, induction_form=form)
+    # As `form` too, so the page shows its error summary at the top (base.html).
+    context = profile_context(request, profile, induction_form=form, form=form)
     return render(request, "register/staff/profile.html", context)
 
 

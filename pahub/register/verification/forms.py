@@ -82,8 +82,6 @@ LEVEL_CHOICES = [("", "Any level")] + [
 class RegisterSearchForm(Form):
     """GET filters for the staff register search; works without JavaScript."""
 
-    hide_error_summary = True
-
     name = _text(
         "Name",
         max_length=100,
@@ -162,8 +160,6 @@ def skill_choices() -> list[tuple[str, list[tuple[str, str]]]]:
 
 
 class QueueFilterForm(Form):
-    hide_error_summary = True
-
     kind = forms.ChoiceField(
         label="Kind of evidence",
         required=False,

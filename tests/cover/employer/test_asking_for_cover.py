@@ -184,6 +184,25 @@ def test_removing_a_shift_moves_the_later_ones_up(amira, page, tomorrow):
     assert "There is a problem" not in body
 
 
+def test_add_another_shift_and_remove_land_on_the_shift_not_the_top_of_the_page(
+    amira, page, tomorrow
+):
+    """Without JavaScript the buttons reload the page: they send it to #shift-N, and each
+    shift's fieldset can take focus, so the browser moves focus there."""
+    data = form_data(tomorrow, shifts="3", **shift(2, tomorrow, "12:00", "13:00"))
+    data.pop("send")
+    data["add_shift"] = "1"
+
+    body = amira.post(page, data).content.decode()
+
+    assert 'formaction="#shift-5"' in body  # "Add another shift" now lands on shift 5
+    assert 'id="shift-4" tabindex="-1"' in body
+    # Removing a shift lands on the one that moves up into its place, or on the one before
+    # when the last goes.
+    assert 'value="2" formaction="#shift-2"' in body
+    assert 'value="4" formaction="#shift-3"' in body
+
+
 # Bad input
 
 

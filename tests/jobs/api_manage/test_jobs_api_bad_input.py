@@ -64,8 +64,7 @@ def test_hostile_text_is_400_naming_the_field(client_for, employer_profile, draf
     for title in BAD_ONE_LINE:
         response = send(client, "patch", url, {"title": title})
         assert response.status_code == 400, repr(title)
-        [error] = response.json()["errors"]
-        assert error["loc"][-1] == "title"
+        assert list(response.json()["errors"]) == ["title"]
     for description in BAD_LONG_TEXT:
         assert send(client, "patch", url, {"description": description}).status_code == 400
     for codes in (["personal_care.dressing\x00"], [BIDI]):
@@ -80,7 +79,7 @@ def test_the_messages_say_what_to_fix(client_for, employer_profile, draft_job):
     url = f"{JOBS}/{draft_job.pk}"
 
     messages = [
-        send(client, "patch", url, {"title": typed}).json()["errors"][0]["msg"]
+        send(client, "patch", url, {"title": typed}).json()["errors"]["title"][0]
         for typed in (NUL, LINE_BREAK, BIDI)
     ]
 

@@ -265,3 +265,23 @@ def test_change_links_from_check_your_answers_come_back_to_it(client_for, employ
 
     assert "Save and return to check your answers" in page
     assert response.url == reverse("employer:job_check", args=[draft_job.pk])
+
+
+def test_the_optional_must_haves_step_sent_untouched_saves_no_must_haves(
+    client_for, employer_profile
+):
+    """The step says "Optional": sending it as it came must save "no must-haves" and move on,
+    never ask for an answer."""
+    from tests.factories import make_job
+
+    job = make_job(employer_profile.user, status="draft", completed_steps=[])
+    client = client_for(employer_profile.user)
+
+    response = client.post(step_url(job, "must_haves"), {"then": "continue"})
+
+    assert response.status_code == 302, response.context["form"].errors
+    assert response.url == step_url(job, "gender")
+    job.refresh_from_db()
+    assert "must_haves" in job.completed_steps
+    assert (job.required_dbs, job.requires_driver, job.required_language) == ("", False, None)
+    assert not job.required_skills.exists()
