@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "pahub.core",
     "pahub.places",
     "pahub.accounts",
+    "pahub.notifications",
     "pahub.taxonomy",
     "pahub.register",
     "pahub.employers",
