@@ -5,8 +5,8 @@ from datetime import timedelta
 
 import pytest
 from django.urls import reverse
-from django.utils.html import escape
 from django.utils import timezone
+from django.utils.html import escape
 
 from pahub.core.models import AuditEvent
 from pahub.notifications import services
@@ -207,9 +207,7 @@ def test_one_click_unsubscribe_works_signed_out_without_csrf(pa):
     from django.test import Client
 
     client = Client(enforce_csrf_checks=True)
-    response = client.post(
-        unsubscribe_url(pa, "cover.alert"), {"List-Unsubscribe": "One-Click"}
-    )
+    response = client.post(unsubscribe_url(pa, "cover.alert"), {"List-Unsubscribe": "One-Click"})
     assert response.status_code == 200
     assert "You are unsubscribed" in response.content.decode()
     assert services.channel_for(pa, "cover.alert") == "in_app"
