@@ -66,13 +66,13 @@ def send_digests(*, now: datetime | None = None, batch_size: int = BATCH_SIZE) -
     run = DigestRun()
     recipient_ids = pending_recipient_ids()
     for start in range(0, len(recipient_ids), batch_size):
-        _send_batch(recipient_ids[start : start + batch_size], now=now, run=run)
+        send_batch(recipient_ids[start : start + batch_size], now=now, run=run)
     logger.info("Daily digests: %s people, %s notices.", run.people, run.notices)
     return run
 
 
 @transaction.atomic
-def _send_batch(recipient_ids: list[int], *, now: datetime, run: DigestRun) -> None:
+def send_batch(recipient_ids: list[int], *, now: datetime, run: DigestRun) -> None:
     pending = list(
         Notice.objects.select_for_update(skip_locked=True)
         .filter(recipient_id__in=recipient_ids, digest_pending=True)

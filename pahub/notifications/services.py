@@ -168,7 +168,7 @@ def notify_many(
             Notice(
                 recipient=user,
                 kind=registered.key,
-                title=title(user) if callable(title) else title,
+                title=(title(user) if callable(title) else title)[:200],
                 body=body(user) if callable(body) else body,
                 url=url,
                 created_at=now,

@@ -20,8 +20,10 @@ from django.utils import timezone
 from pahub.accounts.models import Organisation, OrganisationConsent, Role, User
 from pahub.accounts.services import place_user, user_set_roles
 from pahub.core import audit
+from pahub.notifications.services import notify
 from pahub.register import queries
 from pahub.register.models import Evidence, InductionCompletion, PAProfile, VerificationRecord
+from pahub.register.notices import VERIFICATION_RESULT
 from pahub.register.permissions import (
     assisted_digital_consents,
     has_assisted_digital_consent,
@@ -333,11 +335,13 @@ def _email_outcome(evidence: Evidence, organisation: Organisation) -> None:
         f"{settings.SITE_URL}{EVIDENCE_PAGE_PATH}\n"
     )
     subject = f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{outcome}"
-    recipient = evidence.profile.user.email
-    transaction.on_commit(
-        lambda: send_mail(
-            subject=subject, message=body, from_email=None, recipient_list=[recipient]
-        )
+    notify(
+        evidence.profile.user,
+        VERIFICATION_RESULT.key,
+        title=outcome,
+        body=f"Checked by {organisation.name}.",
+        url=EVIDENCE_PAGE_PATH,
+        email=(subject, body),
     )
 
 
