@@ -57,9 +57,17 @@ def footer(kind: Kind | None, link: str) -> str:
 
 
 def build(
-    *, to: str, user_id: int, scope: str, kind: Kind | None, content: EmailContent
+    *,
+    to: str,
+    user_id: int,
+    scope: str,
+    kind: Kind | None,
+    content: EmailContent,
+    unsubscribe_link: str | None = None,
 ) -> EmailMultiAlternatives:
-    link = unsubscribe_url(user_id, scope)
+    """`unsubscribe_link` is for an app whose emails have a finer one-click unsubscribe of its
+    own (saved searches: every search's alerts off); otherwise this service's signed link."""
+    link = unsubscribe_link or unsubscribe_url(user_id, scope)
     body = content.text.rstrip("\n") + "\n\n" + footer(kind, link)
     message = EmailMultiAlternatives(
         subject=content.subject,

@@ -129,12 +129,20 @@ def notify(
     url: str = "",
     email: EmailArg = None,
     now: datetime | None = None,
+    unsubscribe_link: str | None = None,
 ) -> Notice | None:
     """Tell one person one thing. `email` is (subject, text[, html]); without it, a person who
     chose email straight away gets the in-app notice only (the app emails them itself, batched,
     through `send_email`). Returns the stored notice, or None when they turned the kind off."""
     sent = notify_many(
-        [user], kind, title=title, body=body, url=url, email_for=lambda _: email, now=now
+        [user],
+        kind,
+        title=title,
+        body=body,
+        url=url,
+        email_for=lambda _: email,
+        now=now,
+        unsubscribe_link=unsubscribe_link,
     )
     return sent.notices[0] if sent.notices else None
 
@@ -148,6 +156,7 @@ def notify_many(
     url: str = "",
     email_for: EmailFor | None = None,
     now: datetime | None = None,
+    unsubscribe_link: str | None = None,
 ) -> Sent:
     """Tell many people the same kind of thing (a cover wave), in a fixed number of queries:
     one for their choices, one insert for the notices, then the emails after commit."""
@@ -185,7 +194,12 @@ def notify_many(
     if to_email:
         messages = [
             emails.build(
-                to=user.email, user_id=user.pk, scope=registered.key, kind=registered, content=c
+                to=user.email,
+                user_id=user.pk,
+                scope=registered.key,
+                kind=registered,
+                content=c,
+                unsubscribe_link=unsubscribe_link,
             )
             for user, c in to_email
         ]
