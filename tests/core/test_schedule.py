@@ -14,6 +14,7 @@ from pahub.core.schedule import Outcome, Periodic, Registry, UnknownPeriodicJob,
 from pahub.core.tasks import run_periodic_job
 
 EVERY_JOB = [
+    "notifications_digest",
     "send_cover_waves",
     "send_expiry_reminders",
     "send_message_notifications",
@@ -38,6 +39,7 @@ def test_the_list_says_each_job_and_how_often_it_runs():
     assert "send_message_notifications  (every 5 minutes)" in listing
     assert "send_expiry_reminders  (every day)" in listing
     assert "send_saved_search_digests  (every day)" in listing
+    assert "notifications_digest  (every day)" in listing
 
 
 @pytest.mark.django_db
