@@ -13,6 +13,7 @@ from pahub.jobs.api import router as jobs_router
 from pahub.jobs.matches.api import router as job_matches_router
 from pahub.jobs.public_api import router as public_jobs_router
 from pahub.messaging.api import router as messaging_router
+from pahub.notifications.api import router as notifications_router
 from pahub.places.api import router as places_router
 from pahub.register.api import router as register_router
 from pahub.register.staff.api import router as register_staff_router
@@ -41,6 +42,7 @@ api.add_router("/", jobs_router)
 api.add_router("/", job_matches_router)
 api.add_router("/", messaging_router)
 api.add_router("/", cover_router)
+api.add_router("/", notifications_router)
 
 
 def api_urls() -> tuple[list, str, str]:

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "pahub.core",
     "pahub.places",
     "pahub.accounts",
+    "pahub.notifications",
     "pahub.taxonomy",
     "pahub.register",
     "pahub.employers",

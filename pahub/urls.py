@@ -29,6 +29,7 @@ urlpatterns = [
     path("matches/", include("pahub.jobs.matches.urls")),
     path("messages/", include("pahub.messaging.urls")),
     path("cover/", include("pahub.cover.urls")),
+    path("notifications/", include("pahub.notifications.urls")),
     path("staff/", include("pahub.accounts.staff_urls")),
     path("api/v1/", api_urls()),
     path("admin/", admin.site.urls),

@@ -55,6 +55,10 @@ def navigation_for(request: HttpRequest) -> list[NavItem]:
     items = [("Home", reverse("core:home")), ("Jobs", reverse("jobs:list"))]
     if user is not None and user.is_authenticated:
         items += role_items(user)
+        unread = header_count("notifications", user)
+        items.append(
+            (with_count("Notifications", unread, "unread"), reverse("notifications:centre"))
+        )
         items.append(("My account", reverse("accounts:home")))
         if is_organisation_staff(user) or is_site_admin(user):
             items.append(("Staff area", reverse("staff:home")))

@@ -1,6 +1,7 @@
-"""What cover's emails say: who gets each one, its subject and its lines; and `send`, which
-hands them to Django's mailer (itself a queue: the "default" mailer stores each message as a
-task, so a slow mail server never slows anyone down).
+"""What cover tells people: who hears each thing, its kind of notice, subject, lines and link;
+and `send`, which hands them to the notification service (`pahub.notifications`), so each
+person gets the in-app notice and, by their choice for that kind, the email now or in their
+daily digest. The kinds are declared in `pahub/cover/notices.py`.
 
 `pahub.cover.tasks` loads the rows, asks for the messages and sends them; a wave sends its
 alerts itself once committed (`services.alerts`), as part of the wave's own task.
@@ -9,9 +10,9 @@ Emails never carry the address: that is only on the booked PA's own booking page
 """
 
 from dataclasses import dataclass
+from itertools import groupby
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.urls import reverse
 
 from pahub.accounts.models import Representation, User
@@ -25,13 +26,20 @@ from pahub.cover.models import (
 )
 from pahub.cover.times import Span, describe_span
 from pahub.employers.queries import employer_name
+from pahub.notifications.services import notify_many
 
 
 @dataclass(frozen=True)
 class Email:
     to: User
+    kind: str  # a kind from pahub/cover/notices.py
     subject: str
     lines: list[str]
+    path: str = ""  # where the in-app notice leads, on PA Hub
+
+    @property
+    def title(self) -> str:
+        return self.subject[:1].upper() + self.subject[1:]
 
     @property
     def full_subject(self) -> str:
@@ -43,13 +51,29 @@ class Email:
 
 
 def send(messages: list[Email]) -> None:
-    for message in messages:
-        send_mail(
-            subject=message.full_subject,
-            message=message.body,
-            from_email=None,
-            recipient_list=[message.to.email],
-        )
+    """One call to the notification service per kind and wording, however many people hear
+    (a cover wave tells up to dozens of PAs the same thing in a fixed number of queries)."""
+    ordered = sorted(messages, key=_same_words)
+    for _, group in groupby(ordered, key=_same_words):
+        _send_batch(list(group))
+
+
+def _send_batch(group: list[Email]) -> None:
+    by_person = {message.to.pk: message for message in group}
+    first = group[0]
+    notify_many(
+        [message.to for message in group],
+        first.kind,
+        title=first.title,
+        body=first.lines[0],
+        url=first.path,
+        email_for=lambda person: (by_person[person.pk].full_subject, by_person[person.pk].body),
+    )
+
+
+def _same_words(message: Email) -> tuple:
+    """Messages that differ only in who they greet are told in one batch."""
+    return (message.kind, message.subject, tuple(message.lines), message.path)
 
 
 def slot_words(slot: CoverSlot) -> str:
@@ -57,8 +81,12 @@ def slot_words(slot: CoverSlot) -> str:
     return describe_span(Span(slot.starts_at, slot.ends_at))
 
 
+def _path(name: str, **kwargs) -> str:
+    return reverse(name, kwargs=kwargs)
+
+
 def _link(name: str, **kwargs) -> str:
-    return settings.SITE_URL + reverse(name, kwargs=kwargs)
+    return settings.SITE_URL + _path(name, **kwargs)
 
 
 def employer_side_people(employer: User) -> list[User]:
@@ -86,19 +114,22 @@ def cover_needed(request: CoverRequest, pas: list[User], *, from_pool: bool) -> 
         f"Pay: £{request.hourly_pay} an hour.",
         f"See the details and offer to help: {_link('cover:pa_request', request_id=request.pk)}",
     ]
-    return [Email(pa, subject, lines) for pa in pas]
+    path = _path("cover:pa_request", request_id=request.pk)
+    return [Email(pa, "cover.alert", subject, lines, path) for pa in pas]
 
 
 def pool_invitation(member: ReliefPoolMember) -> list[Email]:
     return [
         Email(
             member.pa,
+            "cover.pool_invitation",
             "will you join a relief pool?",
             [
                 f"{employer_name(member.employer)} would like you in their relief pool: the PAs "
                 "they ask first when they need cover at short notice.",
                 f"Say yes or no: {_link('cover:pools')}",
             ],
+            _path("cover:pools"),
         )
     ]
 
@@ -110,7 +141,13 @@ def offer_received(offer: CoverOffer) -> list[Email]:
         f"Confirm or wait for others: {_link('cover:request', request_id=request.pk)}",
     ]
     return [
-        Email(person, "someone has offered to cover", lines)
+        Email(
+            person,
+            "cover.offer_received",
+            "someone has offered to cover",
+            lines,
+            _path("cover:request", request_id=request.pk),
+        )
         for person in employer_side_people(request.employer)
     ]
 
@@ -121,28 +158,33 @@ def booking_confirmed(booking: Booking, not_needed: list[CoverOffer]) -> list[Em
     emails = [
         Email(
             booking.pa,
+            "cover.booking_confirmed",
             "you are booked",
             [
                 f"You are booked to cover for {employer_name(booking.employer)}: {when}.",
                 f"The address and phone number are on your booking: "
                 f"{_link('cover:booking', booking_id=booking.pk)}",
             ],
+            _path("cover:booking", booking_id=booking.pk),
         )
     ]
     emails += [
         Email(
             person,
+            "cover.booking_confirmed",
             "cover confirmed",
             [
                 f"{booking.pa.display_name} is booked for {when}.",
                 f"Details: {_link('cover:request', request_id=booking.slot.request_id)}",
             ],
+            _path("cover:request", request_id=booking.slot.request_id),
         )
         for person in employer_side_people(booking.employer)
     ]
     emails += [
         Email(
             offer.pa,
+            "cover.offer_not_needed",
             "cover no longer needed",
             [f"Thank you for offering. Someone else is now covering {when}."],
         )
@@ -163,14 +205,22 @@ def booking_cancelled(booking: Booking) -> list[Email]:
             "We are asking your relief pool again straight away.",
         ]
         return [
-            Email(person, "a PA has cancelled", lines)
+            Email(
+                person,
+                "cover.booking_cancelled",
+                "a PA has cancelled",
+                lines,
+                _path("cover:request", request_id=booking.slot.request_id),
+            )
             for person in employer_side_people(booking.employer)
         ]
     return [
         Email(
             booking.pa,
+            "cover.booking_cancelled",
             "a booking was cancelled",
             [f"Your booking for {when} was cancelled.{late}", reason],
+            _path("cover:booking", booking_id=booking.pk),
         )
     ]
 
@@ -182,7 +232,7 @@ def hours_submitted(timesheet: Timesheet) -> list[Email]:
         f"Approve or query them: {_link('cover:timesheets')}",
     ]
     return [
-        Email(person, "hours to approve", lines)
+        Email(person, "cover.hours_submitted", "hours to approve", lines, _path("cover:timesheets"))
         for person in employer_side_people(timesheet.booking.employer)
     ]
 
@@ -196,7 +246,8 @@ def hours_decided(timesheet: Timesheet) -> list[Email]:
             "Please check and record them again.",
         ]
     lines.append(_link("cover:booking", booking_id=timesheet.booking_id))
-    return [Email(timesheet.booking.pa, "your hours", lines)]
+    path = _path("cover:booking", booking_id=timesheet.booking_id)
+    return [Email(timesheet.booking.pa, "cover.hours_decided", "your hours", lines, path)]
 
 
 def nobody_yet(request: CoverRequest, widening_to: str) -> list[Email]:
@@ -207,6 +258,12 @@ def nobody_yet(request: CoverRequest, widening_to: str) -> list[Email]:
         f"Follow it here: {_link('cover:request', request_id=request.pk)}",
     ]
     return [
-        Email(person, "nobody has offered yet", lines)
+        Email(
+            person,
+            "cover.nobody_yet",
+            "nobody has offered yet",
+            lines,
+            _path("cover:request", request_id=request.pk),
+        )
         for person in employer_side_people(request.employer)
     ]

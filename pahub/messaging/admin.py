@@ -70,6 +70,5 @@ class BlockAdmin(ReadOnlyAdmin):
 
 @admin.register(NotificationState)
 class NotificationStateAdmin(ReadOnlyAdmin):
-    list_display = ["user", "emails_enabled", "last_emailed_at"]
+    list_display = ["user", "last_emailed_at"]
     list_select_related = ["user"]
-    list_filter = ["emails_enabled"]

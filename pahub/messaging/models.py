@@ -158,7 +158,8 @@ class NotificationState(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="message_notifications"
     )
     last_emailed_at = models.DateTimeField(null=True, blank=True)
-    emails_enabled = models.BooleanField(default=True)
+    # Whether to email at all is the person's choice for "messaging.new_message", kept by the
+    # notification service with every other choice (pahub/notifications/).
 
     def __str__(self) -> str:
         return f"Message emails for {self.user}"

@@ -1,9 +1,14 @@
 """Emails about unread messages: batched, and never with message content or names in them.
 
-A person is emailed when they have unread messages newer than their last email, at most once
-every `MESSAGE_EMAIL_INTERVAL_MINUTES` (15 by default), unless they turned the emails off on
-their messages page. The email says how many messages are unread and links to the inbox;
-nothing else, because email is not private and may be read by someone else.
+Each new message puts an in-app notice ("You have a new message") in the notification centre
+of everyone else in the conversation (`notice_new_message`), through the notification service.
+
+A person whose choice for new messages is "email me straight away" (the default; see
+`pahub/messaging/notices.py` and the preferences page) is emailed when they have unread
+messages newer than their last email, at most once every `MESSAGE_EMAIL_INTERVAL_MINUTES` (15
+by default). Anyone who chose the daily digest gets the notices in it instead; in-app only or
+off, no email. The email says how many messages are unread and links to the inbox; nothing
+else, because email is not private and may be read by someone else.
 
 Who is emailed: the PA of a conversation, the employer, and the employer's representatives
 with an active grant. Staff acting for an employer are not: they read their inbox at work.
@@ -20,14 +25,16 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from pahub.accounts.models import Representation, User
 from pahub.messaging.models import Conversation, NotificationState
+from pahub.messaging.notices import NEW_MESSAGE
 from pahub.messaging.queries import unread_summary
+from pahub.notifications.registry import Channel
+from pahub.notifications.services import channel_for, notify_many, send_email
 
 logger = logging.getLogger(__name__)
 
@@ -70,7 +77,7 @@ def unread_email(user: User, count: int) -> tuple[str, str]:
         f"Sign in to read and reply:\n{link}\n\n"
         "To keep your conversations private, we never put messages or names in emails.\n\n"
         f"We email you at most once every {minutes} minutes about new messages. To stop these "
-        'emails, untick "Email me about new messages" on your messages page.'
+        'emails, untick "Email me about new messages" on your messages page.\n'
     )
     return subject, body
 
@@ -88,7 +95,7 @@ def notify(user: User, *, now: datetime, run: NotificationRun) -> None:
     """Email one person if they have unread messages newer than their last email."""
     with transaction.atomic():
         state = _locked_state(user)
-        if not state.emails_enabled:
+        if channel_for(user, NEW_MESSAGE.key) != Channel.EMAIL:
             run.turned_off += 1
             return
         if state.last_emailed_at is not None and state.last_emailed_at > now - email_interval():
@@ -105,14 +112,23 @@ def notify(user: User, *, now: datetime, run: NotificationRun) -> None:
             return
         state.last_emailed_at = now
         state.save(update_fields=["last_emailed_at"])
-        subject, body = unread_email(user, summary.count)
-        email = user.email
-        transaction.on_commit(
-            lambda: send_mail(
-                subject=subject, message=body, from_email=None, recipient_list=[email]
-            )
-        )
+        send_email(user, NEW_MESSAGE.key, email=unread_email(user, summary.count))
         run.emailed += 1
+
+
+def notice_new_message(*, conversation_id: int, author_id: int | None) -> None:
+    """Everyone in the conversation but the author gets an in-app notice (no names, no words:
+    it may go into a digest email), in one batch."""
+    conversation = Conversation.objects.filter(pk=conversation_id)
+    ids = recipient_ids(conversation) - {author_id}
+    people = list(User.objects.filter(pk__in=ids, is_active=True).order_by("pk"))
+    notify_many(
+        people,
+        NEW_MESSAGE.key,
+        title="You have a new message",
+        body="Open the conversation to read it and reply.",
+        url=reverse("messaging:conversation", args=[conversation_id]),
+    )
 
 
 def send_pending(*, conversation_id: int | None = None, now: datetime | None = None):

@@ -16,16 +16,18 @@ from pahub.messaging.models import (
     Block,
     Conversation,
     Message,
-    NotificationState,
     ReadMarker,
     Report,
 )
+from pahub.messaging.notices import NEW_MESSAGE, REPORT_OUTCOME
 from pahub.messaging.permissions import (
     Participant,
     may_start_conversation,
     message_may_be_reported_by,
 )
 from pahub.messaging.queries import block_state, is_blocked_between
+from pahub.notifications.registry import Channel
+from pahub.notifications.services import notify, preference_set
 
 MESSAGE_MAX_LENGTH = 5000
 REPORT_REASON_MAX_LENGTH = 2000
@@ -114,15 +116,19 @@ def message_post(
         # Writing in a conversation means having read it, up to and including one's own words.
         _mark_read(conversation=conversation, user=author, up_to=now)
     conversation_id = conversation.pk
-    # After commit, so a rolled-back message never causes an email; the task batches
-    # everything pending for the people in this conversation, at most once per interval.
-    transaction.on_commit(lambda: _enqueue_notifications(conversation_id))
+    author_id = author.pk if author is not None else None
+    # After commit, so a rolled-back message never tells anyone: the others get an in-app
+    # notice now, and the task batches emails for this conversation's people, at most once
+    # per interval.
+    transaction.on_commit(lambda: _enqueue_notifications(conversation_id, author_id))
     return message
 
 
-def _enqueue_notifications(conversation_id: int) -> None:
+def _enqueue_notifications(conversation_id: int, author_id: int | None) -> None:
+    from pahub.messaging.notifications import notice_new_message
     from pahub.messaging.tasks import send_message_notifications
 
+    notice_new_message(conversation_id=conversation_id, author_id=author_id)
     send_message_notifications.enqueue(conversation_id=conversation_id)
 
 
@@ -371,7 +377,6 @@ def report_resolve(
 
 
 def _tell_reporter(reporter: User, outcome: str, reported_at) -> None:
-    from django.core.mail import send_mail
     from django.urls import reverse
 
     if outcome == Outcome.HIDE:
@@ -389,19 +394,22 @@ def _tell_reporter(reporter: User, outcome: str, reported_at) -> None:
         "If you are worried about someone's safety, contact your local support organisation "
         "or, in an emergency, call 999."
     )
-    email = reporter.email
-    transaction.on_commit(
-        lambda: send_mail(subject=subject, message=body, from_email=None, recipient_list=[email])
+    notify(
+        reporter,
+        REPORT_OUTCOME.key,
+        title="A moderator looked at the message you reported",
+        body=what,
+        url=reverse("messaging:inbox"),
+        email=(subject, body),
     )
 
 
 # Preferences
 
 
-@transaction.atomic
-def notification_preference_set(*, user: User, emails_enabled: bool) -> NotificationState:
-    state, _ = NotificationState.objects.get_or_create(user=user)
-    if state.emails_enabled != emails_enabled:
-        state.emails_enabled = emails_enabled
-        state.save(update_fields=["emails_enabled"])
-    return state
+def notification_preference_set(*, user: User, emails_enabled: bool) -> str:
+    """The messages page's checkbox: new messages by email straight away, or in PA Hub only.
+    The choice itself lives with every other in the notification service."""
+    channel = Channel.EMAIL if emails_enabled else Channel.IN_APP
+    preference_set(user=user, kind_key=NEW_MESSAGE.key, channel=channel)
+    return channel

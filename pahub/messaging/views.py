@@ -28,7 +28,8 @@ from pahub.messaging.forms import (
     StartConversationForm,
     add_service_error,
 )
-from pahub.messaging.models import Conversation, Message, NotificationState
+from pahub.messaging.models import Conversation, Message
+from pahub.messaging.notices import NEW_MESSAGE
 from pahub.messaging.permissions import (
     Participant,
     access_conversation,
@@ -52,6 +53,8 @@ from pahub.messaging.queries import (
     pa_name,
     unread_summary,
 )
+from pahub.notifications.registry import Channel
+from pahub.notifications.services import channel_for
 from pahub.register.permissions import access_profile_for_viewer
 
 INBOX_PAGE_SIZE = 25
@@ -87,9 +90,8 @@ def inbox(request: HttpRequest) -> HttpResponse:
                 unread=conversation.unread,
             )
         )
-    state = NotificationState.objects.filter(user=user).first()
     preference = NotificationPreferenceForm(
-        initial={"emails_enabled": state.emails_enabled if state else True}
+        initial={"emails_enabled": channel_for(user, NEW_MESSAGE.key) == Channel.EMAIL}
     )
     return render(
         request,

@@ -12,13 +12,14 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
+from pahub.notifications.services import notify
 from pahub.register.levels import add_months
 from pahub.register.models import Evidence, ExpiryReminder, PAProfile
+from pahub.register.notices import EXPIRY_REMINDER
 from pahub.register.services import profile_recompute_level
 
 logger = logging.getLogger(__name__)
@@ -177,11 +178,13 @@ def send_reminder(reminder: DueReminder) -> bool:
                 evidence=reminder.evidence, reason=reminder.reason, due_on=reminder.due_on
             )
             subject, body = reminder_email(reminder)
-            recipient = reminder.evidence.profile.user.email
-            transaction.on_commit(
-                lambda: send_mail(
-                    subject=subject, message=body, from_email=None, recipient_list=[recipient]
-                )
+            notify(
+                reminder.evidence.profile.user,
+                EXPIRY_REMINDER.key,
+                title="Your DBS check needs attention",
+                body=body.split("\n\n")[1],
+                url=EVIDENCE_PAGE_PATH,
+                email=(subject, body),
             )
     except IntegrityError:
         return False

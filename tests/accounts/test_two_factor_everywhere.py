@@ -42,6 +42,7 @@ PUBLIC_PAGES = {
     "jobs:feed",
     "jobs:detail",
     "jobs:saved_search_unsubscribe",  # one-click unsubscribe, by token
+    "notifications:unsubscribe",  # one-click unsubscribe from an email, by token
     "matching:how_matching_works",
     "register:reference_answer",  # a referee's link, by token
     "accounts:invitation",  # an invitation to join a team, by token

@@ -14,6 +14,7 @@ from pahub.core.schedule import Outcome, Periodic, Registry, UnknownPeriodicJob,
 from pahub.core.tasks import run_periodic_job
 
 EVERY_JOB = [
+    "notifications_digest",
     "retention",
     "retry_emails",
     "send_cover_waves",
@@ -40,6 +41,7 @@ def test_the_list_says_each_job_and_how_often_it_runs():
     assert "send_message_notifications  (every 5 minutes)" in listing
     assert "send_expiry_reminders  (every day)" in listing
     assert "send_saved_search_digests  (every day)" in listing
+    assert "notifications_digest  (every day)" in listing
 
 
 @pytest.mark.django_db

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from pahub.accounts.models import Role
-from pahub.messaging.models import Conversation, Message, NotificationState
+from pahub.messaging.models import Conversation, Message
 from pahub.messaging.queries import unread_summary
 from pahub.messaging.services import (
     conversation_get_or_create,
@@ -15,6 +15,7 @@ from pahub.messaging.services import (
     hub_event_post,
     message_post,
 )
+from pahub.notifications.services import channel_for
 from pahub.register.models import PAProfile
 from tests.factories import UserFactory, grant_representation, make_employer_profile
 
@@ -222,14 +223,14 @@ def test_turning_emails_off_and_on(client_for, pa):
     response = client.post(reverse("messaging:notification_preference"), {})
 
     assert response.status_code == 302
-    assert NotificationState.objects.get(user=pa).emails_enabled is False
+    assert channel_for(pa, "messaging.new_message") == "in_app"
     page = client.get(INBOX).content.decode()
     assert "We will not email you about new messages." in page
     assert "checked" not in page.split('name="emails_enabled"')[1].split(">")[0]
 
     client.post(reverse("messaging:notification_preference"), {"emails_enabled": "on"})
 
-    assert NotificationState.objects.get(user=pa).emails_enabled is True
+    assert channel_for(pa, "messaging.new_message") == "email"
 
 
 def test_the_email_choice_only_accepts_posts(client_for, pa):

@@ -10,7 +10,6 @@ and the email never carries what anyone wrote: only that there is something to r
 from dataclasses import dataclass, replace
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -22,12 +21,14 @@ from pahub.employers.permissions import employer_side_role, helping_organisation
 from pahub.jobs.builder.rules import JobStateError
 from pahub.jobs.matches.needs import job_needs
 from pahub.jobs.models import Application, Job
+from pahub.jobs.notices import APPLICATION_UPDATE, INVITATION
 from pahub.jobs.services import job_mark_filled
 from pahub.matching.engine import pa_candidate
 from pahub.matching.scoring import unmet_must_haves
 from pahub.messaging.models import Conversation, Message
 from pahub.messaging.queries import is_blocked_between
 from pahub.messaging.services import conversation_get_or_create, hub_event_post, message_post
+from pahub.notifications.services import notify
 from pahub.register.models import PAProfile
 
 MAX_MESSAGE_LENGTH = 1500
@@ -103,14 +104,15 @@ def email_pa(application: Application, template: str, **extra) -> None:
     }
     subject = render_to_string(f"jobs/email/{template}_subject.txt", context).strip()
     body = render_to_string(f"jobs/email/{template}_body.txt", context)
-    recipient = application.pa.email
-    transaction.on_commit(
-        lambda: send_mail(
-            subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}",
-            message=body,
-            from_email=None,
-            recipient_list=[recipient],
-        )
+    invited = template == "invitation"
+    # Through the notification service: an in-app notice always, the email by their choice.
+    notify(
+        application.pa,
+        INVITATION.key if invited else APPLICATION_UPDATE.key,
+        title=subject,
+        body=f"Job: {job.title}",
+        url=reverse("jobs:detail", args=[job.pk]) if invited else reverse("jobs:my_applications"),
+        email=(f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}", body),
     )
 
 

@@ -19,7 +19,6 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core import signing
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import QuerySet
 from django.http import Http404
@@ -33,6 +32,7 @@ from pahub.core import audit
 from pahub.employers.models import EmployerProfile
 from pahub.employers.permissions import can_act_for_employer, employers_user_can_act_for
 from pahub.jobs.models import SavedSearch
+from pahub.jobs.notices import SAVED_SEARCH_RESULTS
 from pahub.jobs.vacancies.forms import (
     job_filters_from_query,
     query_to_querydict,
@@ -41,6 +41,7 @@ from pahub.jobs.vacancies.forms import (
 from pahub.jobs.vacancies.search import JobFilters, search_jobs
 from pahub.matching.engine import search_talent
 from pahub.matching.filters import TalentFilters
+from pahub.notifications.services import notify
 
 logger = logging.getLogger(__name__)
 
@@ -431,15 +432,15 @@ def email_digest(user: User, sections: list[DigestSection], total: int) -> None:
     }
     subject = render_to_string("jobs/email/digest_subject.txt", context).strip()
     body = render_to_string("jobs/email/digest_body.txt", context)
-    email = EmailMessage(
-        subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}",
-        body=body,
-        to=[user.email],
-        # Mail programs show their own "Unsubscribe" button, which posts to the link
-        # (RFC 8058): alerts off for every search, in one click, without signing in.
-        headers={
-            "List-Unsubscribe": f"<{context['all_off_url']}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-        },
+    # Through the notification service: an in-app notice, and the email by the person's choice
+    # for saved-search results. Mail programs show their own "Unsubscribe" button, which posts
+    # to the link (RFC 8058): here saved searches' own, alerts off for every search.
+    notify(
+        user,
+        SAVED_SEARCH_RESULTS.key,
+        title=subject,
+        body=", ".join(section.search.name for section in sections),
+        url=reverse("jobs:saved_searches"),
+        email=(f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}", body),
+        unsubscribe_link=context["all_off_url"],
     )
-    transaction.on_commit(email.send)

@@ -11,14 +11,15 @@ from datetime import date
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
 from pahub.accounts.models import Organisation, User
 from pahub.core import audit
+from pahub.notifications.services import notify
 from pahub.register import queries
 from pahub.register.models import Evidence, InductionCompletion, PAProfile, VerificationRecord
+from pahub.register.notices import VERIFICATION_RESULT
 from pahub.register.permissions import (
     verifier_organisation,
 )
@@ -326,11 +327,13 @@ def _email_outcome(evidence: Evidence, organisation: Organisation) -> None:
         f"{settings.SITE_URL}{EVIDENCE_PAGE_PATH}\n"
     )
     subject = f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{outcome}"
-    recipient = evidence.profile.user.email
-    transaction.on_commit(
-        lambda: send_mail(
-            subject=subject, message=body, from_email=None, recipient_list=[recipient]
-        )
+    notify(
+        evidence.profile.user,
+        VERIFICATION_RESULT.key,
+        title=outcome,
+        body=f"Checked by {organisation.name}.",
+        url=EVIDENCE_PAGE_PATH,
+        email=(subject, body),
     )
 
 

@@ -1,0 +1,234 @@
+"""How fast the notification service fans out one cover wave's alerts and runs the daily
+digest, for `--pas` seeded PAs (default 100,000), on SQLite.
+
+    .venv/bin/python bench/notifications_bench.py [--pas 100000] [--batch 500] [--seed 515151]
+
+The database is the benchmark's own, in `var/notifybench/` (`--sqlite-dir`): migrated and
+seeded once with `manage.py seed` (PAs only), reused on later runs unless `--fresh`. Everything
+the benchmark creates (notices, choices, queued email tasks) is deleted at the end.
+
+1. **Fan-out.** Every seeded PA is told about one cover request through `notify_many`, in
+   batches of `--batch` people (one transaction each, as a wave's task does). Their choices are
+   mixed as people choose: 70% email straight away (the default), 20% daily digest, 8% in-app
+   only, 2% off. "Emailed" means handed to the real mailer, which queues one delivery task per
+   message in the database (django_tasks_db); delivery itself is the worker's and is not timed.
+2. **Digest.** `send_digests` for the notices the fan-out left for the digest, in its own
+   batches of people: one email each, queued the same way, notices marked sent.
+
+Prints the total time, queries per batch, and p50/p95 time per notice (a batch's time divided
+by the notices in it), for both.
+"""
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MANAGE = str(ROOT / "manage.py")
+EMAIL_TASK = "pahub.core.mail.deliver_email"
+# (share of PAs, channel) for the mix of choices.
+MIX = [(0.20, "digest"), (0.08, "in_app"), (0.02, "off")]
+
+
+def run_manage(env: dict[str, str], *args: str) -> str:
+    finished = subprocess.run(  # noqa: S603 -- our own manage.py with fixed arguments
+        [sys.executable, MANAGE, *args], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    if finished.returncode != 0:
+        sys.exit(f"manage.py {' '.join(args)} failed:\n{finished.stdout}\n{finished.stderr}")
+    return finished.stdout
+
+
+def seeded_pas(env: dict[str, str], seed: int) -> int:
+    output = run_manage(
+        env,
+        "shell",
+        "-c",
+        "from pahub.accounts.seeding import seed_users; "
+        "from pahub.register.models import PAProfile; "
+        f"print(PAProfile.objects.filter(user__in=seed_users({seed})).count())",
+    )
+    return int(output.strip().splitlines()[-1])
+
+
+def prepare(env: dict[str, str], options: argparse.Namespace) -> str:
+    run_manage(env, "migrate", "--noinput", "--verbosity=0")
+    if not options.fresh and seeded_pas(env, options.seed) == options.pas:
+        return "seed reused"
+    started = time.perf_counter()
+    run_manage(
+        env,
+        "seed",
+        f"--pas={options.pas}",
+        "--employers=0",
+        f"--seed={options.seed}",
+        "--replace",
+        "--verbosity=0",
+    )
+    return f"seeded {options.pas:,} PAs in {time.perf_counter() - started:.0f} s"
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[max(0, round(share * len(ordered)) - 1)]
+
+
+# The worker: runs inside Django, in its own process.
+
+
+class QueryCounter:
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, execute, sql, params, many, context):
+        self.count += 1
+        return execute(sql, params, many, context)
+
+
+def worker(options: argparse.Namespace) -> None:
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.db import connection, transaction
+    from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult
+
+    from pahub.accounts.seeding import seed_users
+    from pahub.core.models import AuditEvent
+    from pahub.notifications.digest import DigestRun, pending_recipient_ids, send_batch
+    from pahub.notifications.models import Notice, Preference
+    from pahub.notifications.services import notify_many
+
+    settings.DEBUG = False
+    started_at = timezone.now()
+    people = list(seed_users(options.seed).filter(roles__role="pa").order_by("pk"))
+    start = 0
+    choices = []
+    for share, channel in MIX:
+        count = int(len(people) * share)
+        choices += [
+            Preference(user=user, kind="cover.alert", channel=channel)
+            for user in people[start : start + count]
+        ]
+        start += count
+    Preference.objects.bulk_create(choices, batch_size=2000)
+
+    def fan_out_batch(batch):
+        with transaction.atomic():
+            return notify_many(
+                batch,
+                "cover.alert",
+                title="Cover needed in NE1",
+                body="Someone near you in NE1 needs cover and you look like a good match.",
+                url="/cover/for-me/1/",
+                email_for=lambda user: (
+                    "PA Hub: cover needed in NE1",
+                    f"Hello {user.display_name},\n\nSomeone near you needs cover.\n",
+                ),
+            )
+
+    result = {"pas": len(people), "fan_out": [], "digest": []}
+    fan_started = time.perf_counter()
+    for first in range(0, len(people), options.batch):
+        batch = people[first : first + options.batch]
+        counter = QueryCounter()
+        began = time.perf_counter()
+        with connection.execute_wrapper(counter):
+            sent = fan_out_batch(batch)
+        seconds = time.perf_counter() - began
+        result["fan_out"].append([seconds, len(batch), counter.count, sent.emailed])
+    result["fan_out_total"] = time.perf_counter() - fan_started
+
+    digest_started = time.perf_counter()
+    recipients = pending_recipient_ids()
+    now = timezone.now()
+    for first in range(0, len(recipients), options.batch):
+        run = DigestRun()
+        counter = QueryCounter()
+        began = time.perf_counter()
+        with connection.execute_wrapper(counter):
+            send_batch(recipients[first : first + options.batch], now=now, run=run)
+        seconds = time.perf_counter() - began
+        result["digest"].append([seconds, run.notices, counter.count, run.people])
+    result["digest_total"] = time.perf_counter() - digest_started
+    result["emails_queued"] = DBTaskResult.objects.filter(
+        task_path=EMAIL_TASK, enqueued_at__gte=started_at
+    ).count()
+
+    Notice.objects.filter(created_at__gte=started_at).delete()
+    Preference.objects.filter(user__in=people).delete()
+    DBTaskResult.objects.filter(enqueued_at__gte=started_at).delete()
+    AuditEvent.objects.filter(at__gte=started_at, action__startswith="notifications.").delete()
+    print(json.dumps(result))
+
+
+def report(result: dict) -> None:
+    def line(name: str, rows: list, total: float) -> None:
+        per_notice = [seconds / count * 1000 for seconds, count, _, _ in rows if count]
+        notices = sum(count for _, count, _, _ in rows)
+        queries = [row[2] for row in rows]
+        print(
+            f"{name}: {notices:,} notices in {len(rows)} batches, {total:.1f} s total "
+            f"({notices / total:,.0f} notices/s); per notice p50 "
+            f"{statistics.median(per_notice):.3f} ms, p95 {percentile(per_notice, 0.95):.3f} ms; "
+            f"queries per batch {min(queries)} to {max(queries)}"
+        )
+
+    print(f"PAs: {result['pas']:,}; emails queued: {result['emails_queued']:,}")
+    line("Cover wave fan-out", result["fan_out"], result["fan_out_total"])
+    line("Daily digest", result["digest"], result["digest_total"])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--pas", type=int, default=100_000)
+    parser.add_argument("--batch", type=int, default=500, help="People per batch.")
+    parser.add_argument("--seed", type=int, default=515151)
+    parser.add_argument("--fresh", action="store_true", help="Seed again even if seeded.")
+    parser.add_argument("--sqlite-dir", type=Path, default=ROOT / "var" / "notifybench")
+    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
+    options = parser.parse_args()
+    if options.worker:
+        worker(options)
+        return
+
+    env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
+    options.sqlite_dir.mkdir(parents=True, exist_ok=True)
+    env.update(
+        {
+            "DEBUG": "1",
+            "ALLOWED_HOSTS": "testserver,localhost",
+            "PAHUB_VAR_DIR": str(options.sqlite_dir),
+            "DJANGO_SETTINGS_MODULE": "pahub.settings",
+        }
+    )
+    print(f"SQLite: {prepare(env, options)}", flush=True)
+    finished = subprocess.run(  # noqa: S603 -- this script, in worker mode
+        [
+            sys.executable,
+            __file__,
+            "--worker",
+            f"--pas={options.pas}",
+            f"--batch={options.batch}",
+            f"--seed={options.seed}",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    if finished.returncode != 0:
+        sys.exit(f"The worker failed:\n{finished.stdout[-4000:]}\n{finished.stderr[-8000:]}")
+    lines = [line for line in finished.stdout.splitlines() if line.startswith("{")]
+    report(json.loads(lines[-1]))
+
+
+if __name__ == "__main__":
+    main()
