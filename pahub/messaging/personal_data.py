@@ -80,11 +80,8 @@ def export_messages(user) -> dict[str, Any] | None:
         ],
         "people_blocked": len(Block.objects.filter(blocker=user)),
     }
-    if not any(exported.values()):
-        return None
-    state = NotificationState.objects.filter(user=user).first()
-    exported["message_emails"] = state.emails_enabled if state else True
-    return exported
+    # How the person hears about new messages is in the notifications part.
+    return exported if any(exported.values()) else None
 
 
 def names_of(user) -> set[str]:

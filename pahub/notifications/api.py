@@ -23,7 +23,7 @@ from pahub.notifications.registry import Channel, UnknownKind, registry
 router = Router(tags=["notifications"])
 
 
-class ListQuery(InputSchema):
+class NoticeListQuery(InputSchema):
     limit: int = Field(25, ge=1, le=100)
     offset: int = Field(0, ge=0, le=MAX_OFFSET)
 
@@ -105,7 +105,7 @@ def preferences_out(user) -> PreferencesOut:
     auth=django_auth,
     summary="Your notifications, newest first",
 )
-def notice_list(request: HttpRequest, query: Query[ListQuery]):
+def notice_list(request: HttpRequest, query: Query[NoticeListQuery]):
     notices = notices_for(request.auth)
     items = [notice_out(notice) for notice in notices[query.offset : query.offset + query.limit]]
     return Status(

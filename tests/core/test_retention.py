@@ -29,6 +29,7 @@ EVERY_RULE = [
     "jobs.ended_applications",
     "jobs.ended_jobs",
     "messaging.conversations",
+    "notifications.notices",
     "register.evidence_files",
     "register.unanswered_references",
 ]

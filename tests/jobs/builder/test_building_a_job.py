@@ -203,8 +203,15 @@ def test_the_hours_step_reuses_the_weekly_grid_with_a_label_for_every_cell(
     content = client_for(employer).get(step_url(draft_job, "hours")).content.decode()
 
     assert content.count('type="checkbox"') == 42
-    assert '<span class="govuk-visually-hidden">Monday early morning</span>' in content
-    assert '<span class="govuk-visually-hidden">Sunday sleep-in</span>' in content
+    # Read as "Monday early morning" in both the table and the narrow per-day layout.
+    assert (
+        '<span class="govuk-visually-hidden">Monday </span>'
+        '<span class="pahub-week-grid__part">early morning</span>'
+    ) in content
+    assert (
+        '<span class="govuk-visually-hidden">Sunday </span>'
+        '<span class="pahub-week-grid__part">sleep-in</span>'
+    ) in content
 
 
 def test_tasks_are_grouped_by_category_with_descriptions_as_hints(client_for, employer, draft_job):

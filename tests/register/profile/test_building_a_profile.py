@@ -198,8 +198,15 @@ def test_the_availability_grid_labels_every_cell_for_screen_readers(client_for, 
     content = client_for(pa).get(step_url("availability")).content.decode()
 
     assert content.count('type="checkbox"') == 42
-    assert '<span class="govuk-visually-hidden">Monday early morning</span>' in content
-    assert '<span class="govuk-visually-hidden">Sunday sleep-in</span>' in content
+    # Read as "Monday early morning" in both the table and the narrow per-day layout.
+    assert (
+        '<span class="govuk-visually-hidden">Monday </span>'
+        '<span class="pahub-week-grid__part">early morning</span>'
+    ) in content
+    assert (
+        '<span class="govuk-visually-hidden">Sunday </span>'
+        '<span class="pahub-week-grid__part">sleep-in</span>'
+    ) in content
     assert 'id="id_availability_0"' in content
 
 
