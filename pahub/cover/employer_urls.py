@@ -5,6 +5,7 @@ calendar and hours. Included by pahub/cover/urls.py (app_name "cover"); the PA s
 from django.urls import path
 
 from pahub.cover import employer_views as views
+from pahub.cover import hours_views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -19,22 +20,22 @@ urlpatterns = [
         views.request_booking_cancel,
         name="request_booking_cancel",
     ),
-    path("calendar/<int:employer_id>/", views.calendar, name="calendar"),
-    path("timesheets/", views.timesheets, name="timesheets"),
-    path("timesheets/hours/<int:timesheet_id>/", views.timesheet_detail, name="timesheet"),
+    path("calendar/<int:employer_id>/", hours_views.calendar, name="calendar"),
+    path("timesheets/", hours_views.timesheets, name="timesheets"),
+    path("timesheets/hours/<int:timesheet_id>/", hours_views.timesheet_detail, name="timesheet"),
     path(
         "timesheets/hours/<int:timesheet_id>/approve/",
-        views.timesheet_approve,
+        hours_views.timesheet_approve,
         name="timesheet_approve",
     ),
     path(
         "timesheets/<int:employer_id>/export/",
-        views.timesheets_export_choose,
+        hours_views.timesheets_export_choose,
         name="timesheets_export_choose",
     ),
     path(
         "timesheets/<int:employer_id>/export.csv",
-        views.timesheets_export,
+        hours_views.timesheets_export,
         name="timesheets_export",
     ),
 ]

@@ -83,7 +83,7 @@ def must_haves_in_words(must_haves: MustHaves, *, wording: Wording) -> list[str]
         if wording == Wording.NEEDS:
             lines += [f"Needs {skill}" for skill in must_haves.skills]
         elif wording == Wording.ADVERT:
-            lines.append(f"Has done: {', '.join(must_haves.skills)}")
+            lines.append(f"Can do: {', '.join(must_haves.skills)}")
         else:
             lines.append(f"Can already do: {', '.join(must_haves.skills)}")
     return lines

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from pahub.jobs.demo import DEMO_PROFILES
 from pahub.register.models import Evidence, PAProfile
-from pahub.register.profile.forms import BUILDER_STEPS
+from pahub.register.profile.steps import BUILDER_STEPS
 from pahub.setup.demo import COUNCIL, DEMO_EMAIL_DOMAIN, SUPPORT_AGENCY
 
 pytestmark = pytest.mark.django_db

@@ -35,7 +35,7 @@ def test_the_public_advert_never_shows_the_employers_own_reason():
         "A driver with their own car",
         "Speaks or signs Polish",
         "A woman: the job includes intimate personal care",
-        "Has done: Hoist use, PEG feeding",
+        "Can do: Hoist use, PEG feeding",
     ]
     assert not any("showering" in line for line in lines)
 

@@ -10,7 +10,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from pahub.core.forms import Form, GovukDateField
+from pahub.core.forms import Form, GovukDateField, YesNoField, long_text, text, yes_no
 from pahub.jobs.builder.rules import (
     MAX_YEARS_EXPERIENCE,
     STEP_TITLES,
@@ -30,11 +30,7 @@ from pahub.register.profile.forms import (
     GridRow,
     SkillGroup,
     SkillOption,
-    YesNoField,
-    long_text,
-    text,
     weekly_grid_rows,
-    yes_no,
 )
 from pahub.taxonomy.dbs import DbsLevel
 from pahub.taxonomy.models import Interest, Language, Skill

@@ -1,7 +1,11 @@
-"""The profile builder's pages: one form per step, filled from the profile.
+"""The profile builder's pages: one form per step, filled from the profile (the steps' order and
+titles are in `steps`).
 
 Each form turns what was typed into the `changes` that `profile.services.profile_update`
 takes, and uses the services' rule functions so pages and API give the same messages.
+
+About 550 lines on purpose: fourteen small forms, one per question page, on one base; the
+weekly grid and skill groups here are shared with the job builder and the cover request.
 """
 
 from dataclasses import dataclass
@@ -572,62 +576,3 @@ class VisibilityForm(ProfileStepForm):
             "visibility": self.cleaned_data["visibility"],
             "visible_in": list(self.cleaned_data["visible_in"]),
         }
-
-
-@dataclass(frozen=True)
-class Step:
-    name: str
-    title: str
-    section: str
-    form_class: type[ProfileStepForm]
-    template: str = "register/profile/step.html"
-    hint: str = ""
-
-
-ABOUT_YOU = "About you"
-YOUR_WORK = "Your work"
-WHO_SEES_IT = "Sharing your profile"
-
-BUILDER_STEPS: tuple[Step, ...] = (
-    Step("name", "Your name", ABOUT_YOU, NameForm, "register/profile/steps/single_question.html"),
-    Step("about", "About me and what matters to me", ABOUT_YOU, AboutForm),
-    Step("interests", "Interests", ABOUT_YOU, InterestsForm),
-    Step(
-        "languages", "Languages", ABOUT_YOU, LanguagesForm, "register/profile/steps/languages.html"
-    ),
-    Step("photo", "Photo", ABOUT_YOU, PhotoForm, "register/profile/steps/photo.html", "Optional"),
-    Step("skills", "Tasks and skills", YOUR_WORK, SkillsForm, "register/profile/steps/skills.html"),
-    Step("experience", "Experience and qualifications", YOUR_WORK, ExperienceForm),
-    Step("driving", "Driving", YOUR_WORK, DrivingForm),
-    Step("gender", "Gender", YOUR_WORK, GenderForm, hint="Optional. Nobody sees it"),
-    Step(
-        "availability",
-        "When you can work",
-        YOUR_WORK,
-        AvailabilityForm,
-        "register/profile/steps/availability.html",
-    ),
-    Step(
-        "location",
-        "How far you will travel",
-        YOUR_WORK,
-        LocationForm,
-        "register/profile/steps/location.html",
-    ),
-    Step("pay", "Pay", YOUR_WORK, PayForm, "register/profile/steps/pay.html", "Optional"),
-    Step("work", "Regular work or cover", YOUR_WORK, WorkForm),
-    Step(
-        "visibility",
-        "Who can see your profile",
-        WHO_SEES_IT,
-        VisibilityForm,
-        "register/profile/steps/visibility.html",
-    ),
-)
-STEP_BY_NAME = {step.name: step for step in BUILDER_STEPS}
-
-
-def step_after(name: str) -> Step | None:
-    names = [step.name for step in BUILDER_STEPS]
-    position = names.index(name)
-    return BUILDER_STEPS[position + 1] if position + 1 < len(names) else None

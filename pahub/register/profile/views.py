@@ -15,13 +15,14 @@ from pahub.accounts.models import Role
 from pahub.register import photos, search
 from pahub.register.models import PAProfile
 from pahub.register.permissions import access_profile_for_viewer
-from pahub.register.profile.forms import BUILDER_STEPS, STEP_BY_NAME, VISIBILITY_LABELS, step_after
+from pahub.register.profile.forms import VISIBILITY_LABELS
 from pahub.register.profile.services import (
     ProfileInputError,
     profile_card_context,
     profile_set_paused,
     profile_update_step,
 )
+from pahub.register.profile.steps import BUILDER_STEPS, STEP_BY_NAME, step_after
 from pahub.register.queries import REQUIRED_PROFILE_STEPS, own_profile_or_blank
 from pahub.register.services import profile_get_or_create
 

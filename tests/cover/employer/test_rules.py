@@ -10,9 +10,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pahub.accounts.models import OrganisationConsent
-from pahub.cover.employer_forms import ClockError, Period, parse_clock, period_end, without_shift
+from pahub.cover.employer_forms import ClockError, parse_clock, without_shift
 from pahub.cover.employer_queries import AlertWave, employers_for
 from pahub.cover.exports import FORMULA_STARTS, safe_cell
+from pahub.cover.hours_forms import Period, period_end
 from pahub.cover.presenters import asked_words, wave_timeline
 from pahub.employers.permissions import can_act_for_employer
 

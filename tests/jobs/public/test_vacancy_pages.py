@@ -92,7 +92,7 @@ def test_must_haves_and_nice_to_haves_are_in_words(client, employer_profile):
     assert "Speaks or signs British Sign Language" in html
     assert "A woman: the job includes intimate personal care" in html
     assert "Equality Act 2010" in html
-    assert "Has done: Hoist use" in html
+    assert "Can do: Hoist use" in html
     assert "At least 2 years of experience as a PA" in html
     assert "Knows about: Meal planning" in html
     assert "Shares interests: gardening" in html

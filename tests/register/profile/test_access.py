@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from pahub.register.models import PAProfile
-from pahub.register.profile.forms import BUILDER_STEPS
+from pahub.register.profile.steps import BUILDER_STEPS
 
 BUILDER_PAGES = [
     ("register:profile", {}),

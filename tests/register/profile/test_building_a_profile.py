@@ -5,8 +5,8 @@ from django.urls import reverse
 
 from pahub.register.availability import mask_from_keys
 from pahub.register.models import PAProfile
-from pahub.register.profile.forms import BUILDER_STEPS, STEP_BY_NAME
 from pahub.register.profile.services import STEP_FIELDS
+from pahub.register.profile.steps import BUILDER_STEPS, STEP_BY_NAME
 from pahub.taxonomy.models import Interest, Language, Skill
 
 
