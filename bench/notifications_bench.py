@@ -10,8 +10,9 @@ the benchmark creates (notices, choices, queued email tasks) is deleted at the e
 1. **Fan-out.** Every seeded PA is told about one cover request through `notify_many`, in
    batches of `--batch` people (one transaction each, as a wave's task does). Their choices are
    mixed as people choose: 70% email straight away (the default), 20% daily digest, 8% in-app
-   only, 2% off. "Emailed" means handed to the real mailer, which queues one delivery task per
-   message in the database (django_tasks_db); delivery itself is the worker's and is not timed.
+   only, 2% off. "Emailed" means handed to the mailer, which records each message in the
+   outbox (`core.OutgoingEmail`) and queues its delivery (django_tasks_db); delivery itself
+   is the worker's and is not timed.
 2. **Digest.** `send_digests` for the notices the fan-out left for the digest, in its own
    batches of people: one email each, queued the same way, notices marked sent.
 
@@ -30,7 +31,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 MANAGE = str(ROOT / "manage.py")
-EMAIL_TASK = "pahub.core.mail.deliver_email"
 # (share of PAs, channel) for the mix of choices.
 MIX = [(0.20, "digest"), (0.08, "in_app"), (0.02, "off")]
 
@@ -101,7 +101,7 @@ def worker(options: argparse.Namespace) -> None:
     from django_tasks_db.models import DBTaskResult
 
     from pahub.accounts.seeding import seed_users
-    from pahub.core.models import AuditEvent
+    from pahub.core.models import AuditEvent, OutgoingEmail
     from pahub.notifications.digest import DigestRun, pending_recipient_ids, send_batch
     from pahub.notifications.models import Notice, Preference
     from pahub.notifications.services import notify_many
@@ -158,13 +158,13 @@ def worker(options: argparse.Namespace) -> None:
         seconds = time.perf_counter() - began
         result["digest"].append([seconds, run.notices, counter.count, run.people])
     result["digest_total"] = time.perf_counter() - digest_started
-    result["emails_queued"] = DBTaskResult.objects.filter(
-        task_path=EMAIL_TASK, enqueued_at__gte=started_at
-    ).count()
+    # Each email is recorded in the outbox (core.OutgoingEmail) and its delivery queued.
+    result["emails_queued"] = OutgoingEmail.objects.filter(created_at__gte=started_at).count()
 
     Notice.objects.filter(created_at__gte=started_at).delete()
     Preference.objects.filter(user__in=people).delete()
     DBTaskResult.objects.filter(enqueued_at__gte=started_at).delete()
+    OutgoingEmail.objects.filter(created_at__gte=started_at).delete()
     AuditEvent.objects.filter(at__gte=started_at, action__startswith="notifications.").delete()
     print(json.dumps(result))
 

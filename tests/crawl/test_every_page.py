@@ -8,12 +8,6 @@ The demo data (`manage.py demo_data`) is the world: the same people, jobs, appli
 conversations `make run` shows, with two-factor set up for the staff so they see staff pages.
 """
 
-import json
-import shutil
-import subprocess
-import tempfile
-from pathlib import Path
-
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP
 from django.apps import apps
@@ -27,9 +21,8 @@ from pahub.messaging.models import ReadMarker
 from pahub.setup.demo import demo_people_present
 from tests.crawl.crawl import crawl
 from tests.factories import TOTP_SECRET, UserFactory
+from tests.html_check import html_problems
 
-ROOT = Path(__file__).resolve().parents[2]
-HTML_VALIDATE = ROOT / "node_modules" / ".bin" / "html-validate"
 # From the home page, the header's links lead to each person's own areas.
 STARTS = ["/"]
 # Rows a GET adds on purpose, because recording the read is what the page is for: staff
@@ -71,43 +64,6 @@ def crawl_as(user):
     return result, added
 
 
-def validate_html(pages, directory: Path) -> list[str]:
-    """html-validate over every page at once (one Node process), with the repo's config
-    (named, since it is looked for beside each file otherwise)."""
-    directory.mkdir(parents=True, exist_ok=True)
-    names = {}
-    for number, page in enumerate(pages):
-        name = f"page-{number:03}.html"
-        (directory / name).write_text(page.html)
-        names[name] = page.path
-    report = directory / "report.json"
-    run = subprocess.run(
-        [
-            str(HTML_VALIDATE),
-            "--config",
-            str(ROOT / ".htmlvalidate.cjs"),
-            "--formatter",
-            f"json={report}",
-            *sorted(str(directory / name) for name in names),
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=300,
-    )
-    if run.returncode == 0:
-        return []
-    if not report.exists():
-        return [run.stderr or run.stdout]
-    problems = []
-    for result in json.loads(report.read_text()):
-        path = names.get(Path(result["filePath"]).name, result["filePath"])
-        for message in result["messages"]:
-            problems.append(f"{path}:{message['line']}: {message['ruleId']}: {message['message']}")
-    return problems
-
-
 # One of each kind of person in the demo: a site admin (not a verifier), an organisation
 # admin, a verifier, an organisation member, a PA, an employer and a representative.
 MAILBOXES = [
@@ -124,8 +80,6 @@ MAILBOXES = [
 def test_every_link_opens_no_get_writes_and_every_page_is_valid_html(demo_world):
     """One demo world for every kind of person (building it is most of the time), each
     crawled in turn; problems are named by the person who met them."""
-    if shutil.which("node") is None or not HTML_VALIDATE.exists():
-        pytest.fail("html-validate is not installed: run `npm ci`")
     problems, pages = [], []
     for mailbox in MAILBOXES:
         result, added = crawl_as(demo_world[mailbox])
@@ -135,12 +89,7 @@ def test_every_link_opens_no_get_writes_and_every_page_is_valid_html(demo_world)
         if added:
             problems.append(f"{mailbox}: a GET added rows: {added}")
         pages += result.html_pages()
-    # A directory of our own: pytest's shared tmp_path "current" links race between runs.
-    directory = Path(tempfile.mkdtemp(prefix="pahub-crawl-"))
-    try:
-        problems += validate_html(pages, directory)
-    finally:
-        shutil.rmtree(directory, ignore_errors=True)
+    problems += html_problems([(page.path, page.html) for page in pages])
     assert "\n".join(problems) == ""
 
 

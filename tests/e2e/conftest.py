@@ -10,6 +10,8 @@ from collections.abc import Iterator
 
 import pytest
 
+from tests.html_check import html_problems
+
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
 
 
@@ -79,7 +81,8 @@ def page(browser, live_server, reference_data_loaded, settings) -> Iterator:
 
 
 class AxeScanner:
-    """Scan each distinct page once; collect every violation with the page it was on."""
+    """Scan each distinct page once; collect every violation with the page it was on, and the
+    page's HTML, which html-validate checks at the end (`tests/html_check.py`)."""
 
     def __init__(self) -> None:
         from axe_playwright_python.sync_playwright import Axe
@@ -87,15 +90,22 @@ class AxeScanner:
         self.axe = Axe()
         self.scanned: list[str] = []
         self.failures: list[str] = []
+        self.documents: list[tuple[str, str]] = []
 
     def check(self, page, label: str = "") -> None:
         results = self.axe.run(page)
         self.scanned.append(label or page.url)
+        # The document as the browser holds it; GOV.UK Frontend's scripts only add attributes
+        # and classes, which the rules allow.
+        html = page.evaluate("'<!DOCTYPE html>\\n' + document.documentElement.outerHTML")
+        self.documents.append((label or page.url, html))
         if results.violations_count:
             self.failures.append(f"{label or page.url}:\n{results.generate_report()}")
 
     def assert_clean(self) -> None:
         assert not self.failures, "axe-core found violations:\n\n" + "\n\n".join(self.failures)
+        problems = html_problems(self.documents)
+        assert not problems, "html-validate found problems:\n" + "\n".join(problems)
 
 
 @pytest.fixture
