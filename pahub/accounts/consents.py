@@ -93,7 +93,9 @@ def consent_withdraw_by_person(*, consent: OrganisationConsent, by: User) -> Org
     """The person withdraws their agreement: from now on the organisation's staff cannot act
     for them. Audited, and the member of staff who recorded it is told."""
     consent = (
-        OrganisationConsent.objects.select_for_update()
+        # Lock the consent's row only: PostgreSQL cannot lock the nullable side of the outer
+        # join that `recorded_by` needs.
+        OrganisationConsent.objects.select_for_update(of=("self",))
         .select_related("organisation", "recorded_by", "person")
         .get(pk=consent.pk)
     )
