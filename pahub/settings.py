@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "pahub.matching",
     "pahub.messaging",
     "pahub.cover",
+    "pahub.learning",
     # The top: demo and seed orchestration, above every app it fills.
     "pahub.setup",
 ]
