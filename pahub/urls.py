@@ -30,6 +30,7 @@ urlpatterns = [
     path("messages/", include("pahub.messaging.urls")),
     path("cover/", include("pahub.cover.urls")),
     path("notifications/", include("pahub.notifications.urls")),
+    path("learning/", include("pahub.learning.urls")),
     path("staff/", include("pahub.accounts.staff_urls")),
     path("api/v1/", api_urls()),
     path("admin/", admin.site.urls),
