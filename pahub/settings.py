@@ -192,7 +192,10 @@ ACCOUNT_FORMS = {
     "add_email": "pahub.accounts.forms.AddEmailForm",
     "reauthenticate": "pahub.accounts.forms.ReauthenticateForm",
 }
-ACCOUNT_ADAPTER = "pahub.accounts.adapter.AccountAdapter"
+# Security alerts (password, email, two-factor changes) are emailed by allauth and shown in
+# the notification centre by this subclass of accounts' adapter (notifications sits above).
+ACCOUNT_ADAPTER = "pahub.notifications.security.SecurityAlertAccountAdapter"
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 # Lock out guessing: 5 failed logins per account per 5 minutes, plus per-IP limits.
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
