@@ -24,6 +24,7 @@ class CourseForm(Form):
     title = text(label="Course title", what="The title", limit=200, required=True)
     summary = long_text(
         label="Summary",
+        what="The summary",
         limit=2000,
         rows=3,
         required=True,
@@ -58,6 +59,7 @@ class ModuleForm(Form):
     title = text(label="Module title", what="The title", limit=200, required=True)
     summary = long_text(
         label="Summary (optional)",
+        what="The summary",
         limit=1000,
         rows=2,
         help_text="One sentence that says what the module covers.",
@@ -90,7 +92,13 @@ class ModuleForm(Form):
         required=False,
         widget=forms.CheckboxSelectMultiple(attrs={"small": True}),
     )
-    body = long_text(label="The module's pages", limit=60_000, rows=20, help_text=BODY_HELP)
+    body = long_text(
+        label="The module's pages",
+        what="The module's text",
+        limit=60_000,
+        rows=20,
+        help_text=BODY_HELP,
+    )
     pass_mark = forms.IntegerField(
         label="Pass mark",
         help_text="The percentage of quiz questions a learner must answer right, from 1 to 100.",
@@ -124,7 +132,7 @@ class QuestionForm(Form):
     """A question and up to six answers, each with feedback; no JavaScript needed to add
     answer rows, as every row is on the page and empty rows are ignored."""
 
-    text = long_text(label="Question", limit=1000, rows=2, required=True)
+    text = long_text(label="Question", what="The question", limit=1000, rows=2, required=True)
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -138,6 +146,7 @@ class QuestionForm(Form):
             )
             self.fields[f"answer_{number}_feedback"] = long_text(
                 label=f"Feedback on answer {number}",
+                what=f"The feedback on answer {number}",
                 limit=1000,
                 rows=2,
                 help_text="Why this answer is right or wrong. Learners see it after the quiz.",
