@@ -464,3 +464,40 @@ class EventBooking(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} at {self.event_id}"
+
+
+class ModuleDraft(models.Model):
+    """A module being written through the authoring pages, before (and between) publishing.
+
+    Authors edit the draft; "Publish" turns it into a `ModuleSpec` for
+    `versioning.publish_module_version`, which makes a new `ModuleVersion` only when the
+    content differs from the current one. Authors never edit versions themselves.
+    """
+
+    course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="drafts")
+    # The module's identity in the course (the `Module.slug` it publishes to); never changes.
+    slug = models.SlugField(max_length=80)
+    order = models.PositiveIntegerField(default=0)
+    title = models.CharField(max_length=200)
+    summary = models.TextField(blank=True)
+    minutes = models.PositiveSmallIntegerField()
+    body = models.TextField(blank=True, help_text="Markdown; each page starts with '# Heading'.")
+    pass_mark = models.PositiveSmallIntegerField(default=80)
+    topics = models.JSONField(default=list, blank=True)
+    care_certificate = models.JSONField(default=list, blank=True)
+    # [{"text": ..., "choices": [{"text": ..., "correct": bool, "feedback": ...}]}], the
+    # shape of `versioning.QuestionSpec`.
+    questions = models.JSONField(default=list, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["course", "order", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["course", "slug"], name="one_draft_per_module")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.course.slug}/{self.slug} (draft)"
