@@ -2,8 +2,9 @@
 completions, certificates), their self-assessment, plan, prior learning and CPD log, the
 places they booked, and the modules employers suggested to them.
 
-All of it is theirs alone, so deleting the account deletes it, with one exception: an event
-an organisation's staff member listed stays with the organisation, without their name.
+All of it is theirs alone, so deleting the account deletes it, with one exceptions: an event or a
+course draft an organisation's staff member wrote stays with the organisation, without their
+name.
 """
 
 from typing import Any
@@ -17,6 +18,7 @@ from pahub.learning.models import (
     EventBooking,
     LearningRecord,
     ModuleCompletion,
+    ModuleDraft,
     ModuleSuggestion,
     PlanItem,
     QuizAttempt,
@@ -176,6 +178,8 @@ def delete_learning(user) -> None:
     QuizAttempt.objects.filter(user=user).delete()
     # The organisation keeps its event; it no longer says which staff member listed it.
     Event.objects.filter(created_by=user).update(created_by=None)
+    # A course draft belongs to the training provider; it no longer says who last edited it.
+    ModuleDraft.objects.filter(updated_by=user).update(updated_by=None)
 
 
 register(
@@ -192,6 +196,7 @@ register(
         "learning.CPDReview": Fate.DELETED,
         "learning.Event": Fate.KEPT_ANONYMISED,
         "learning.EventBooking": Fate.DELETED,
+        "learning.ModuleDraft": Fate.KEPT_ANONYMISED,
     },
     export=export_learning,
     erase={Step.RECORDS: delete_learning},
