@@ -2,7 +2,7 @@
 completions, certificates), their self-assessment, plan, prior learning and CPD log, the
 places they booked, and the modules employers suggested to them.
 
-All of it is theirs alone, so deleting the account deletes it, with one exceptions: an event or a
+All of it is theirs alone, so deleting the account deletes it, with two exceptions: an event or a
 course draft an organisation's staff member wrote stays with the organisation, without their
 name.
 """
