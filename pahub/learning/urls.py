@@ -1,5 +1,10 @@
 """The learning zone's pages, under /learning/. Each feature keeps its own urls module."""
 
+from django.urls import include, path
+
 app_name = "learning"
 
-urlpatterns: list = []
+urlpatterns: list = [
+    path("", include("pahub.learning.plans.urls")),
+    path("", include("pahub.learning.cpd.urls")),
+]
