@@ -41,10 +41,10 @@ def cpd_year_totals(user) -> list[YearTotal]:
     return [YearTotal(row["year"], row["hours"] or Decimal(0), row["entries"]) for row in rows]
 
 
-def cpd_years(user, *, today: date | None = None) -> list[int]:
-    """The years a PA can choose: each year with entries, and this year."""
+def cpd_years(totals: list[YearTotal], *, today: date | None = None) -> list[int]:
+    """The years a PA can choose: each year with entries (`cpd_year_totals`), and this year."""
     today = today or timezone.localdate()
-    years = {total.year for total in cpd_year_totals(user)} | {today.year}
+    years = {total.year for total in totals} | {today.year}
     return sorted(years, reverse=True)
 
 

@@ -50,15 +50,16 @@ def cpd_log(request: HttpRequest) -> HttpResponse:
 
 def render_log(request: HttpRequest, *, year: int, review_form: CPDReviewForm) -> HttpResponse:
     entries = list(queries.cpd_entries_in(request.user, year))
+    totals = queries.cpd_year_totals(request.user)
     return render(
         request,
         "learning/cpd/log.html",
         {
             "year": year,
-            "years": queries.cpd_years(request.user),
+            "years": queries.cpd_years(totals),
             "entries": entries,
             "year_total": queries.total_hours(entries),
-            "totals": queries.cpd_year_totals(request.user),
+            "totals": totals,
             "completions": list(queries.completions_not_logged(request.user)[:10]),
             "last_review": queries.last_review(request.user),
             "review_form": review_form,
