@@ -304,6 +304,8 @@ class PlanItem(models.Model):
     topic = models.CharField(max_length=30, choices=Topic.choices, blank=True)
     module = models.ForeignKey(Module, null=True, blank=True, on_delete=models.CASCADE)
     event = models.ForeignKey("Event", null=True, blank=True, on_delete=models.SET_NULL)
+    # The skill of the taxonomy the PA wants to learn, for a step made from a skill gap.
+    skill = models.ForeignKey("taxonomy.Skill", null=True, blank=True, on_delete=models.CASCADE)
     title = models.CharField(max_length=200, blank=True, help_text="For a step in their words.")
     note = models.TextField(blank=True)
     done_at = models.DateTimeField(null=True, blank=True)
@@ -378,12 +380,15 @@ class CPDEntry(models.Model):
 
 
 class CPDReview(models.Model):
-    """A PA reviewed their CPD log: the yearly reminder counts from the latest review."""
+    """A PA reviewed their CPD log: the yearly reminder counts from the latest review.
+
+    A reminder sent before the PA has reviewed makes a row with `reminded_at` and no
+    `reviewed_at`; their next review fills that row in."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="cpd_reviews"
     )
-    reviewed_at = models.DateTimeField(default=timezone.now)
+    reviewed_at = models.DateTimeField(default=timezone.now, null=True, blank=True)
     reminded_at = models.DateTimeField(null=True, blank=True)
     note = models.TextField(blank=True)
 

@@ -6,4 +6,6 @@ app_name = "learning"
 
 urlpatterns: list = [
     path("manage/courses/", include("pahub.learning.authoring.urls")),
+    path("", include("pahub.learning.plans.urls")),
+    path("", include("pahub.learning.cpd.urls")),
 ]

@@ -1,0 +1,1 @@
+"""A PA's prior learning and CPD log: forms, services, queries, views, URLs, API and exports."""

@@ -1,0 +1,12 @@
+"""The kinds of notice the learning zone sends (pahub/notifications/registry.py finds this
+module)."""
+
+from pahub.notifications.registry import register_kind
+
+GROUP = "Learning and training"
+
+CPD_REVIEW = register_kind(
+    "learning.cpd_review",
+    group=GROUP,
+    label="Once a year: time to review your CPD log",
+)

@@ -1,0 +1,1 @@
+"""A PA's self-assessment and learning plan: forms, services, queries, views, URLs and API."""
