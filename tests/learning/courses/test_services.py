@@ -52,7 +52,7 @@ def test_a_pass_records_the_completion_once_however_often_it_is_passed(pa, cours
 def test_half_right_passes_a_pass_mark_of_50(pa, course):
     version = current(course, "welcome")
     answers = right_answers(version)
-    first, second = answers
+    _, second = answers
     answers[second] = wrong_answers(version)[second]
 
     outcome = quiz_submit(user=pa, module_version=version, answers=answers)
