@@ -7,18 +7,29 @@ but anyone signed in may take either). A certificate's page is its owner's alone
 checks it by its code on the public verification page, which shows name, course and date.
 """
 
+import re
+
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from pahub.learning.models import Certificate, Course, Module, QuizAttempt
 
+# What a slug or a certificate code can look like: anything else (a NUL byte sent to the API,
+# which PostgreSQL refuses with an error) is simply not found, without asking the database.
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,80}")
+CODE = re.compile(r"[A-Za-z0-9]{1,12}")
+
 
 def access_course_for_reading(slug: str) -> Course:
+    if not SLUG.fullmatch(slug):
+        raise Http404
     return get_object_or_404(Course, slug=slug, published_at__isnull=False)
 
 
 def access_module_for_reading(course: Course, slug: str) -> Module:
     """A module still in the course, with its current version loaded."""
+    if not SLUG.fullmatch(slug):
+        raise Http404
     module = get_object_or_404(
         Module.objects.select_related("current_version"),
         course=course,
@@ -36,6 +47,8 @@ def may_take_quizzes(user) -> bool:
 
 def access_certificate_for_owner(user, code: str) -> Certificate:
     """The owner's certificate; anyone else gets 404, so nobody learns a code exists here."""
+    if not CODE.fullmatch(code):
+        raise Http404
     certificate = get_object_or_404(Certificate.objects.select_related("course"), code=code.upper())
     if certificate.user_id != user.pk:
         raise Http404

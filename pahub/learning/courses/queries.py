@@ -1,6 +1,7 @@
 """Reading courses and progress: a fixed number of queries however many courses, modules or
 completions there are (the learning home is the zone's busiest page)."""
 
+import re
 from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
@@ -54,6 +55,9 @@ class CourseProgress:
     def care_certificate_standards(self) -> list[str]:
         standards = {s for row in self.modules for s in row.version.care_certificate}
         return sorted(standards, key=lambda s: (len(s), s))
+
+
+CODE = re.compile(r"[A-Z0-9]{1,12}")
 
 
 def published_courses() -> QuerySet[Course]:
@@ -113,8 +117,8 @@ def certificate_by_code(code: str) -> Certificate | None:
     """For the public check: the certificate with this code, if any (case and spaces are
     forgiven, since codes are typed by hand)."""
     cleaned = "".join(code.split()).upper()
-    if not cleaned:
-        return None
+    if not CODE.fullmatch(cleaned):
+        return None  # not a code's shape (or a NUL byte): not found, without a query
     return Certificate.objects.select_related("course").filter(code=cleaned).first()
 
 

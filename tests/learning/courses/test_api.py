@@ -132,3 +132,15 @@ def test_anyone_checks_a_code_and_gets_name_course_and_date_only(client, pa, cou
     assert found.json()["name"] == "Jordan Reed"
     assert missing.status_code == 404
     assert missing.json() == {"detail": "No certificate has this code."}
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        f"{BASE}/certificates/AB%00CD",
+        f"{BASE}/courses/first%00steps",
+        f"{BASE}/courses/first-steps/modules/wel%00come",
+    ],
+)
+def test_a_nul_byte_in_a_path_is_404_not_a_server_error(client, course, url):
+    assert client.get(url).status_code == 404
