@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class LearningConfig(AppConfig):
@@ -6,3 +7,8 @@ class LearningConfig(AppConfig):
     name = "pahub.learning"
     label = "learning"
     verbose_name = "Learning"
+
+    def ready(self) -> None:
+        from pahub.learning.courses.signals import load_courses_after_migrate
+
+        post_migrate.connect(load_courses_after_migrate, sender=self, dispatch_uid="load_courses")

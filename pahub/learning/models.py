@@ -28,6 +28,9 @@ class Course(models.Model):
     slug = models.SlugField(max_length=80, unique=True)
     title = models.CharField(max_length=200)
     summary = models.TextField()
+    # Markdown shown on the course's page, before its modules (the text after course.md's
+    # front matter).
+    introduction = models.TextField(blank=True)
     audience = models.CharField(max_length=10, choices=Audience.choices)
     # Completing this course satisfies Level 2's induction requirement.
     is_induction = models.BooleanField(default=False)

@@ -1,10 +1,14 @@
-"""The kinds of notice the learning zone sends (pahub/notifications/registry.py finds this
-module)."""
+"""The kinds of notice the learning zone sends (pahub/notifications/registry.py finds this)."""
 
 from pahub.notifications.registry import register_kind
 
 GROUP = "Learning and training"
 
+CERTIFICATE = register_kind(
+    "learning.certificate",
+    group=GROUP,
+    label="You completed a course and have a certificate",
+)
 CPD_REVIEW = register_kind(
     "learning.cpd_review",
     group=GROUP,

@@ -8,4 +8,5 @@ urlpatterns: list = [
     path("manage/courses/", include("pahub.learning.authoring.urls")),
     path("", include("pahub.learning.plans.urls")),
     path("", include("pahub.learning.cpd.urls")),
+    path("", include("pahub.learning.courses.urls")),
 ]

@@ -392,7 +392,8 @@ class ReferenceRequest(models.Model):
 
 
 class InductionCompletion(models.Model):
-    """Induction course completed. Recorded by staff until the learning zone feeds it."""
+    """Induction course completed: recorded by staff (done elsewhere, with evidence), or by the
+    learning zone when a PA earns the Induction course's certificate (`certificate_code`)."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="induction"
@@ -404,6 +405,8 @@ class InductionCompletion(models.Model):
     )
     organisation = models.ForeignKey("accounts.Organisation", null=True, on_delete=models.SET_NULL)
     recorded_at = models.DateTimeField(default=timezone.now)
+    # The learning zone's certificate code when the PA completed the course on PA Hub.
+    certificate_code = models.CharField(max_length=12, blank=True)
 
     def __str__(self) -> str:
         return f"Induction completed by {self.user} on {self.completed_on}"

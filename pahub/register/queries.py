@@ -45,8 +45,10 @@ def has_signed_current_code(user) -> bool:
 def induction_complete(user) -> bool:
     """Has this person completed the induction course?
 
-    The one place this is answered: today from completions staff record; the learning
-    zone will record completions through the same model when it exists.
+    The one place this is answered, from `InductionCompletion`: staff record an induction
+    done elsewhere (`verification.services.induction_record`), and the learning zone records
+    the Induction course completed on PA Hub when it issues the certificate
+    (`verification.services.induction_record_from_course`).
     """
     return InductionCompletion.objects.filter(user=user).exists()
 

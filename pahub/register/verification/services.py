@@ -372,3 +372,39 @@ def induction_record(
     if profile is not None:
         profile_recompute_level(profile=profile, by=by)
     return completion
+
+
+INDUCTION_COURSE_SOURCE = "induction course on PA Hub"
+
+
+@transaction.atomic
+def induction_record_from_course(
+    *, user: User, completed_on: date, certificate_code: str
+) -> InductionCompletion:
+    """The learning zone issued this person the Induction course's certificate: record the
+    induction as complete (replacing any earlier record, since the certificate can be checked
+    by its code) and recompute the level as `induction_record` does. The learning zone calls
+    this; the register never imports the learning zone."""
+    completion, created = InductionCompletion.objects.update_or_create(
+        user=user,
+        defaults={
+            "completed_on": completed_on,
+            "source": INDUCTION_COURSE_SOURCE,
+            "certificate_code": certificate_code,
+            "recorded_by": None,
+            "organisation": None,
+            "recorded_at": timezone.now(),
+        },
+    )
+    audit.record(
+        user,
+        "induction.completed_course",
+        user,
+        completed_on=completed_on.isoformat(),
+        certificate_code=certificate_code,
+        replaced_earlier=not created,
+    )
+    profile = PAProfile.objects.filter(user=user).select_related("user").first()
+    if profile is not None:
+        profile_recompute_level(profile=profile, by=user)
+    return completion
