@@ -158,8 +158,8 @@ def draft_job(employer_profile):
 
 def load_reference_data() -> None:
     """What migrations put in a fresh database: postcode places, the skills taxonomy (with
-    interests and languages), version 1 of the code of conduct and the minimum wage rates.
-    Safe to repeat."""
+    interests and languages), version 1 of the code of conduct, the minimum wage rates and the
+    learning zone's courses. Safe to repeat."""
     from importlib import import_module
 
     from django.apps import apps
@@ -182,6 +182,9 @@ def load_reference_data() -> None:
     import_module("pahub.jobs.migrations.0003_minimum_wage_rates").add_rates(
         apps, None, app_label="employers"
     )
+    from pahub.learning.courses.loading import courses_load
+
+    courses_load()
 
 
 RELOAD_AFTER_TEST = pytest.StashKey[object]()

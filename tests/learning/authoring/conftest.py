@@ -95,3 +95,8 @@ def repository_course(db) -> Course:
     return Course.objects.create(
         slug="induction", title="Induction", summary="PA Hub's own.", audience=Audience.PA
     )
+
+
+@pytest.fixture(autouse=True)
+def _own_courses_only(without_repository_courses) -> None:
+    """Only the courses these tests make."""

@@ -13,3 +13,8 @@ def private_media(tmp_path, monkeypatch) -> FileSystemStorage:
     monkeypatch.setattr(CPDEntry._meta.get_field("evidence_file"), "storage", storage)
     monkeypatch.setattr(Evidence._meta.get_field("document"), "storage", storage)
     return storage
+
+
+@pytest.fixture(autouse=True)
+def _own_courses_only(without_repository_courses) -> None:
+    """Only the courses these tests make."""
