@@ -6,3 +6,9 @@ class LearningConfig(AppConfig):
     name = "pahub.learning"
     label = "learning"
     verbose_name = "Learning"
+
+    def ready(self) -> None:
+        # The register shows completed courses on PA profiles without importing learning.
+        from pahub.learning import profile_section
+
+        profile_section.register()
