@@ -11,7 +11,6 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from pahub.accounts.models import Role, User
-from pahub.employers.permissions import employers_user_can_act_for
 from pahub.learning.models import ModuleSuggestion
 from pahub.learning.suggestions.queries import pas_of_employer
 
@@ -20,10 +19,6 @@ NOT_FOR_YOU = "Suggestions are for PAs, employers and the people acting for them
 
 def is_pa(user: User) -> bool:
     return user.is_authenticated and user.has_role(Role.PA)
-
-
-def acts_for_employers(user: User) -> bool:
-    return employers_user_can_act_for(user).exists()
 
 
 def is_their_pa(employer: User, pa: User) -> bool:

@@ -6,8 +6,6 @@ The employer side loads the employer through the one rule,
 employer page), and offers only the employer's own PAs.
 """
 
-from dataclasses import dataclass
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -18,14 +16,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from pahub.accounts.models import User
 from pahub.employers.permissions import (
-    EmployerSide,
-    access_employer_for_actor,
-    employer_side_role,
     employers_user_can_act_for,
-    helping_organisation,
     refuse_staff_without_two_factor,
 )
 from pahub.employers.queries import employer_name
+from pahub.employers.views import acting_for_employer
 from pahub.learning.suggestions.forms import SuggestionForm
 from pahub.learning.suggestions.permissions import (
     NOT_FOR_YOU,
@@ -46,34 +41,6 @@ from pahub.learning.suggestions.services import (
     suggestion_create,
     suggestion_dismiss,
 )
-
-
-@dataclass(frozen=True)
-class Acting:
-    """Who is acting for whom, for the "acting for" line."""
-
-    employer: User
-    role: str
-    organisation_name: str = ""
-
-    @property
-    def for_someone_else(self) -> bool:
-        return self.role != EmployerSide.EMPLOYER
-
-    @property
-    def employer_name(self) -> str:
-        return employer_name(self.employer)
-
-
-def acting_for(request: HttpRequest, employer_id: int) -> Acting:
-    """The employer this page acts for; 404 (403 for staff without two-factor) otherwise."""
-    employer = access_employer_for_actor(request.user, employer_id)
-    role = employer_side_role(request.user, employer)
-    organisation_name = ""
-    if role == EmployerSide.STAFF:
-        organisation = helping_organisation(request.user, employer)
-        organisation_name = organisation.name if organisation else ""
-    return Acting(employer=employer, role=role, organisation_name=organisation_name)
 
 
 def employers_of(request: HttpRequest) -> list[User]:
@@ -141,7 +108,8 @@ def suggestion_new(request: HttpRequest, employer_id: int | None = None) -> Http
                 {"employers": [(employer, employer_name(employer)) for employer in employers]},
             )
         employer_id = employers[0].pk
-    acting = acting_for(request, employer_id)
+    # The employer side's one way to load whom a page acts for (as the job builder does).
+    acting = acting_for_employer(request, employer_id)
     pas = list(pas_of_employer(acting.employer))
     modules = list(suggestable_modules())
     form = SuggestionForm(
@@ -167,7 +135,13 @@ def suggestion_new(request: HttpRequest, employer_id: int | None = None) -> Http
     return render(
         request,
         "learning/suggestions/new.html",
-        {"acting": acting, "form": form, "pas": pas, "modules": modules},
+        {
+            "acting": acting,
+            "employer_name": employer_name(acting.employer),
+            "form": form,
+            "pas": pas,
+            "modules": modules,
+        },
     )
 
 
