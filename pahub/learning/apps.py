@@ -12,3 +12,8 @@ class LearningConfig(AppConfig):
         from pahub.learning.courses.signals import load_courses_after_migrate
 
         post_migrate.connect(load_courses_after_migrate, sender=self, dispatch_uid="load_courses")
+
+        # The register shows completed courses on PA profiles without importing learning.
+        from pahub.learning import profile_section
+
+        profile_section.register()

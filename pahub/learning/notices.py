@@ -1,4 +1,5 @@
-"""The kinds of notice the learning zone sends (pahub/notifications/registry.py finds this)."""
+"""The kinds of notice the learning zone sends (pahub/notifications/registry.py finds this
+module). Each part of the learning zone adds its kinds here."""
 
 from pahub.notifications.registry import register_kind
 
@@ -13,4 +14,9 @@ CPD_REVIEW = register_kind(
     "learning.cpd_review",
     group=GROUP,
     label="Once a year: time to review your CPD log",
+)
+SUGGESTION = register_kind(
+    "learning.suggestion",
+    group=GROUP,
+    label="Your employer suggested a module",
 )

@@ -9,4 +9,5 @@ urlpatterns: list = [
     path("", include("pahub.learning.plans.urls")),
     path("", include("pahub.learning.cpd.urls")),
     path("", include("pahub.learning.courses.urls")),
+    path("suggestions/", include("pahub.learning.suggestions.urls")),
 ]

@@ -16,6 +16,7 @@ from pahub.register import photos, search
 from pahub.register.models import PAProfile
 from pahub.register.permissions import access_profile_for_viewer
 from pahub.register.profile.forms import VISIBILITY_LABELS
+from pahub.register.profile.sections import profile_sections
 from pahub.register.profile.services import (
     ProfileInputError,
     profile_card_context,
@@ -75,6 +76,8 @@ def profile_overview(request: HttpRequest) -> HttpResponse:
             "visibility_label": VISIBILITY_LABELS[profile.visibility],
             # The level, what was verified, by whom and when, and what is still needed.
             "badge": search.badge_for(profile),
+            # What apps above the register add (completed courses), as the PA sees it.
+            "profile_sections": profile_sections(profile, request.user),
         },
     )
 
@@ -136,7 +139,10 @@ def profile_pause(request: HttpRequest) -> HttpResponse:
 @require_GET
 def profile_preview(request: HttpRequest) -> HttpResponse:
     profile = own_profile(request)
-    return render(request, "register/profile/preview.html", profile_card_context(profile))
+    context = profile_card_context(profile)
+    # No viewer: the sections as an employer allowed to see the profile sees them.
+    context["profile_sections"] = profile_sections(profile, None)
+    return render(request, "register/profile/preview.html", context)
 
 
 @login_required
@@ -145,6 +151,7 @@ def profile_detail(request: HttpRequest, profile_id: int) -> HttpResponse:
     profile = access_profile_for_viewer(request.user, profile_id)
     context = profile_card_context(profile)
     context["is_own_profile"] = profile.user_id == request.user.pk
+    context["profile_sections"] = profile_sections(profile, request.user)
     return render(request, "register/profile/detail.html", context)
 
 

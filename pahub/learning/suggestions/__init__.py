@@ -1,0 +1,1 @@
+"""Employers suggest a module of the learning zone to their PA."""
