@@ -12,6 +12,7 @@ from pahub.cover.api import router as cover_router
 from pahub.jobs.api import router as jobs_router
 from pahub.jobs.matches.api import router as job_matches_router
 from pahub.jobs.public_api import router as public_jobs_router
+from pahub.learning.events.api import router as learning_events_router
 from pahub.messaging.api import router as messaging_router
 from pahub.notifications.api import router as notifications_router
 from pahub.places.api import router as places_router
@@ -43,6 +44,7 @@ api.add_router("/", job_matches_router)
 api.add_router("/", messaging_router)
 api.add_router("/", cover_router)
 api.add_router("/", notifications_router)
+api.add_router("/", learning_events_router)
 
 
 def api_urls() -> tuple[list, str, str]:
