@@ -39,7 +39,7 @@ FormatKey = Literal[tuple(Event.Format.values)]  # type: ignore[valid-type]
 
 class EventSearchQuery(InputSchema):
     where: str = Field("", max_length=60, description="A postcode district or town, like NE1")
-    miles: Literal[5, 10, 25, 50] = 10
+    miles: int = Field(10, description="5, 10, 25 or 50")
     online: Literal["yes", "no"] = Field("yes", description="Include online events")
     topic: str = Field("", max_length=40, description="A topic key")
     from_date: date | None = Field(None, description="Starting on or after, like 2026-05-01")

@@ -284,7 +284,8 @@ class EventForm(Form):
         **kwargs: Any,
     ) -> None:
         self.event = event
-        if event is not None and not kwargs.get("data") and not args:
+        data = args[0] if args else kwargs.get("data")
+        if event is not None and data is None:
             kwargs["initial"] = initial_for(event)
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = organisations

@@ -239,7 +239,9 @@ def places_left(event: Event) -> int | None:
 
 def page_of_events(search: EventSearch, number: Any, *, per_page: int = PAGE_SIZE) -> Page:
     """One page of `EventRow`s, in a fixed number of queries (a count and the page)."""
-    events = with_places_taken(search.events.select_related("organisation", "district__local_authority"))
+    events = with_places_taken(
+        search.events.select_related("organisation", "district__local_authority")
+    )
     page = Paginator(events, per_page).get_page(number)
     page.object_list = [
         EventRow(event, search.miles_by_district.get(event.district_id or ""))
