@@ -11,7 +11,6 @@ from django.utils import timezone
 from pahub.accounts.services import api_key_create
 from pahub.learning.events.services import event_book
 from pahub.learning.models import Event, EventBooking
-
 from tests.learning.events.conftest import make_event
 
 BASE = "/api/v1/learning/events"
