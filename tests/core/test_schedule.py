@@ -18,6 +18,7 @@ EVERY_JOB = [
     "retention",
     "retry_emails",
     "send_cover_waves",
+    "send_event_reminders",
     "send_expiry_reminders",
     "send_message_notifications",
     "send_saved_search_digests",

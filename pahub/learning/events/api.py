@@ -83,7 +83,7 @@ class EventPageOut(Schema):
     results: list[EventOut]
 
 
-class BookingOut(Schema):
+class EventBookingOut(Schema):
     event_id: int
     booked_at: datetime
     calendar_url: str
@@ -229,7 +229,7 @@ def event_detail(request: HttpRequest, event_id: int = Path(..., ge=1, le=MAX_ID
 
 @router.post(
     "/learning/events/{event_id}/bookings",
-    response={201: BookingOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut},
+    response={201: EventBookingOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut},
     auth=django_auth,
     summary="Book a place for yourself",
     description="Booking again keeps your one place. No places left, or an event booked on "
@@ -243,7 +243,7 @@ def booking_create(request: HttpRequest, event_id: int = Path(..., ge=1, le=MAX_
         return Status(error.status, {"detail": error.message})
     return Status(
         201,
-        BookingOut(
+        EventBookingOut(
             event_id=event.pk,
             booked_at=booking.created_at,
             calendar_url=services.event_url(event).removesuffix("/") + "/calendar.ics",
