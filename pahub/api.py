@@ -14,6 +14,7 @@ from pahub.jobs.matches.api import router as job_matches_router
 from pahub.jobs.public_api import router as public_jobs_router
 from pahub.learning.courses.api import router as learning_courses_router
 from pahub.learning.cpd.api import router as learning_cpd_router
+from pahub.learning.events.api import router as learning_events_router
 from pahub.learning.plans.api import router as learning_plans_router
 from pahub.learning.suggestions.api import router as learning_suggestions_router
 from pahub.messaging.api import router as messaging_router
@@ -51,6 +52,7 @@ api.add_router("/", learning_plans_router)
 api.add_router("/", learning_cpd_router)
 api.add_router("/", learning_courses_router)
 api.add_router("/", learning_suggestions_router)
+api.add_router("/", learning_events_router)
 
 
 def api_urls() -> tuple[list, str, str]:

@@ -10,4 +10,5 @@ urlpatterns: list = [
     path("", include("pahub.learning.cpd.urls")),
     path("", include("pahub.learning.courses.urls")),
     path("suggestions/", include("pahub.learning.suggestions.urls")),
+    path("", include("pahub.learning.events.urls")),
 ]

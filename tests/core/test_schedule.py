@@ -19,6 +19,7 @@ EVERY_JOB = [
     "retry_emails",
     "send_cover_waves",
     "send_cpd_review_reminders",
+    "send_event_reminders",
     "send_expiry_reminders",
     "send_message_notifications",
     "send_saved_search_digests",

@@ -1,0 +1,193 @@
+"""Courses and events from training providers and councils, under /learning/events/.
+
+Anyone may search and read published events. Signed-in PAs and employers book places and
+download a calendar file. Staff of a training provider or council manage their own
+organisation's events under /learning/events/manage/.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from pahub.core.pagination import pagination_items
+from pahub.core.public import public_page
+from pahub.learning.events import permissions, queries, services
+from pahub.learning.events.forms import EventForm, EventSearchForm
+from pahub.learning.events.ics import event_ics
+from pahub.learning.models import Event
+
+
+@public_page
+@require_GET
+def event_list(request: HttpRequest) -> HttpResponse:
+    form = EventSearchForm(request.GET or None)
+    page = None
+    if not form.is_bound or form.is_valid():
+        search = queries.search_events(form.to_filters())
+        page = queries.page_of_events(search, request.GET.get("page"))
+    return render(
+        request,
+        "learning/events/list.html",
+        {
+            "form": form,
+            "page": page,
+            "page_numbers": pagination_items(page) if page is not None else [],
+            "filtered": form.has_filters,
+            "searched_from": form.origin.name if form.origin else "",
+            "is_organiser": permissions.is_organiser(request.user),
+        },
+    )
+
+
+@public_page
+@require_GET
+def event_detail(request: HttpRequest, event_id: int) -> HttpResponse:
+    event = permissions.access_event_for_viewer(request.user, event_id)
+    booking = queries.booking_of(event, request.user)
+    organiser = permissions.organises(request.user, event)
+    return render(
+        request,
+        "learning/events/detail.html",
+        {
+            "event": event,
+            "booking": booking,
+            "organiser": organiser,
+            "show_venue": permissions.can_see_venue(request.user, event, booking),
+            "may_book": permissions.may_book(request.user),
+            "places_left": queries.places_left(event),
+            "booked_names": queries.booked_names(event) if organiser else [],
+            "is_open": event.cancelled_at is None and event.published_at is not None,
+            "cost": queries.cost_text(event),
+            "topics": queries.topic_names(event),
+        },
+    )
+
+
+@login_required
+@require_POST
+def event_book(request: HttpRequest, event_id: int) -> HttpResponse:
+    event = permissions.access_event_for_booking(request.user, event_id)
+    try:
+        services.event_book(event=event, user=request.user)
+    except services.EventError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, "You have a place. We have sent you the details.")
+    return redirect("learning:event_detail", event_id=event.pk)
+
+
+@login_required
+@require_POST
+def event_booking_cancel(request: HttpRequest, event_id: int) -> HttpResponse:
+    event = permissions.access_event_for_booking(request.user, event_id)
+    if services.event_booking_cancel(event=event, user=request.user) is not None:
+        messages.success(request, "Your place is cancelled. Someone else can have it now.")
+    return redirect("learning:event_detail", event_id=event.pk)
+
+
+@login_required
+@require_GET
+def event_calendar(request: HttpRequest, event_id: int) -> HttpResponse:
+    event = permissions.access_event_for_viewer(request.user, event_id)
+    booking = queries.booking_of(event, request.user)
+    if booking is None:
+        raise Http404
+    response = HttpResponse(
+        event_ics(event, booking=booking), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="pahub-event-{event.pk}.ics"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+# Managing an organisation's events.
+
+
+@login_required
+@require_GET
+def manage_list(request: HttpRequest) -> HttpResponse:
+    permissions.require_organiser(request.user)
+    organisations = queries.organiser_organisations(request.user)
+    return render(
+        request,
+        "learning/events/manage_list.html",
+        {
+            "events": list(queries.events_of_organisations(organisations)),
+            "organisations": list(organisations),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def manage_create(request: HttpRequest) -> HttpResponse:
+    permissions.require_organiser(request.user)
+    organisations = queries.organiser_organisations(request.user)
+    form = EventForm(request.POST or None, organisations=organisations)
+    if request.method == "POST" and form.is_valid():
+        organisation = form.cleaned_data.get("organisation") or organisations.get()
+        try:
+            event = services.event_create(
+                organisation=organisation, by=request.user, values=form.values
+            )
+        except services.EventInputError as error:
+            for name, message in error.problems.items():
+                form.add_error(EventForm.PROBLEM_FIELDS.get(name, name), message)
+        else:
+            messages.success(request, "Event saved as a draft. Publish it to list it.")
+            return redirect("learning:event_detail", event_id=event.pk)
+    return render(request, "learning/events/manage_form.html", {"form": form, "event": None})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def manage_edit(request: HttpRequest, event_id: int) -> HttpResponse:
+    event = permissions.access_event_for_organiser(request.user, event_id)
+    if event.cancelled_at is not None:
+        messages.error(request, "This event has been cancelled, so it cannot be changed.")
+        return redirect("learning:event_detail", event_id=event.pk)
+    form = EventForm(
+        request.POST or None,
+        organisations=queries.organiser_organisations(request.user),
+        event=event,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.event_update(event=event, by=request.user, values=form.values)
+        except services.EventInputError as error:
+            for name, message in error.problems.items():
+                form.add_error(EventForm.PROBLEM_FIELDS.get(name, name), message)
+        else:
+            messages.success(request, "Event saved.")
+            return redirect("learning:event_detail", event_id=event.pk)
+    return render(request, "learning/events/manage_form.html", {"form": form, "event": event})
+
+
+@login_required
+@require_POST
+def manage_publish(request: HttpRequest, event_id: int) -> HttpResponse:
+    event = permissions.access_event_for_organiser(request.user, event_id)
+    try:
+        services.event_publish(event=event, by=request.user)
+    except services.EventError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, "Event published. People can find it and book now.")
+    return redirect("learning:event_detail", event_id=event.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def manage_cancel(request: HttpRequest, event_id: int) -> HttpResponse:
+    event: Event = permissions.access_event_for_organiser(request.user, event_id)
+    if request.method == "POST":
+        services.event_cancel(event=event, by=request.user)
+        messages.success(request, "Event cancelled. We have told everyone booked.")
+        return redirect("learning:event_detail", event_id=event.pk)
+    return render(
+        request,
+        "learning/events/manage_cancel.html",
+        {"event": event, "booked_count": len(queries.booked_names(event))},
+    )
