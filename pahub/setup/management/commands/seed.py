@@ -1,5 +1,5 @@
-"""Fill the database with synthetic North East PAs, employers and their open jobs, for load tests
-and demos.
+"""Fill the database with synthetic North East PAs, employers and their open jobs, and the PAs'
+learning, for load tests and demos.
 
     manage.py seed --pas 100000 --employers 20000 --jobs 20000 --seed 1
 
@@ -25,6 +25,7 @@ from pahub.accounts.seeding import (
     spoke_districts,
 )
 from pahub.jobs.seeding import seed_extension as seed_jobs
+from pahub.learning.seeding import seed_extension as seed_learning
 from pahub.register.seeding.load import seed_extension as seed_register
 
 # The project's top orchestrates the seed: accounts makes the people, then each app further up
@@ -59,6 +60,12 @@ class Command(BaseCommand):
             "--password",
             default=None,
             help="One password for every seeded account; without it nobody can sign in.",
+        )
+        parser.add_argument(
+            "--no-learning",
+            dest="learning",
+            action="store_false",
+            help="Skip the PAs' learning (completions, certificates, CPD, plans, events).",
         )
         parser.add_argument("--batch-size", type=int, default=BATCH_SIZE)
 
@@ -109,6 +116,10 @@ class Command(BaseCommand):
                     batch_size=options["batch_size"],
                     say=self._say,
                 )
+            )
+        if options["learning"]:
+            extension_lines.append(
+                seed_learning(seed=seed, batch_size=options["batch_size"], say=self._say)
             )
         self._summary(seed, counts, elapsed)
         for line in extension_lines:
