@@ -13,13 +13,15 @@ What a seeded population looks like (shares of the seed's PAs, drawn from one
 - 30% took the self-assessment and have a learning plan: modules and events for each topic
   they want to learn, ticked off where they have done the module.
 
-One PA, the seed's first (``seed-<seed>-pa-1@…``), is the heavy learner the benchmark signs in
-as (`bench/learning_bench.py`): exactly 200 module completions, a certificate for every course
-those finish, a long CPD log, every topic rated and a plan of about 30 steps.
+With ``--learning-heavy-pa``, the seed's first PA (``seed-<seed>-pa-1@…``) is a heavy learner,
+the one the benchmark signs in as (`bench/learning_bench.py`): exactly 200 module completions,
+a certificate for every course those finish, a long CPD log, every topic rated and a plan of
+about 30 steps.
 
-If fewer than 200 modules are published (always, on a database with no courses loaded), the
-seed adds synthetic courses named "Seeded practice course N", through the one service that
-publishes a module version. They exist only in seeded databases and say so on every page.
+Courses to complete: if no course is published (no content loaded), the seed adds two
+synthetic courses named "Seeded practice course N" of ten modules each, through the one
+service that publishes a module version; for the heavy PA it adds more until 200 modules are
+published. They exist only in seeded databases and say so on every page.
 
 Everything else goes in with ``bulk_create`` (and the certificates' module versions straight
 into their table), a batch of people at a time; nothing is audited and nobody is notified:
@@ -71,6 +73,8 @@ HEAVY_PA_COMPLETIONS = 200
 PRACTICE_COURSE_TITLE = "Seeded practice course {number}"
 PRACTICE_COURSE_SLUG = "seeded-practice-course-{number}"
 MODULES_PER_PRACTICE_COURSE = 10
+# Without content loaded: two courses, the first one finished by 35% of PAs.
+PRACTICE_MODULES_WITHOUT_CONTENT = 2 * MODULES_PER_PRACTICE_COURSE
 # Seeded content is dated from the first seeded person's join date, so everyone could take it.
 PRACTICE_PUBLISHED_AT = datetime(2024, 1, 1, tzinfo=UTC)
 TRAINING_PROVIDER_NAME = "Seeded training provider"
@@ -316,7 +320,7 @@ def _live_module_count() -> int:
     ).count()
 
 
-def seed_content(*, minimum_modules: int = HEAVY_PA_COMPLETIONS) -> tuple[int, int]:
+def seed_content(*, minimum_modules: int) -> tuple[int, int]:
     """Add practice courses until at least `minimum_modules` modules are published.
 
     Returns how many courses and modules it made. Practice courses sort after every real one
@@ -909,10 +913,14 @@ def seed_learning(
     *,
     seed: int,
     batch_size: int = BATCH_SIZE,
+    heavy_pa: bool = False,
     today: date | None = None,
     on_batch: Callable[[int, int], None] | None = None,
 ) -> LearningSeedCounts:
-    """Give this seed's PAs their learning, once; returns what it made."""
+    """Give this seed's PAs their learning, once; returns what it made.
+
+    With `heavy_pa`, the seed's first PA passes exactly 200 modules (see the module's help).
+    """
     today = today or timezone.localdate()
     now = timezone.now()
     people = list(
@@ -928,7 +936,13 @@ def seed_learning(
     if seeded_learning_exists(seed):
         total.skipped = "this seed's PAs already have learning rows"
         return total
-    total.courses_created, total.modules_created = seed_content()
+    if heavy_pa:
+        wanted = HEAVY_PA_COMPLETIONS
+    elif _live_module_count() == 0:
+        wanted = PRACTICE_MODULES_WITHOUT_CONTENT
+    else:
+        wanted = 0
+    total.courses_created, total.modules_created = seed_content(minimum_modules=wanted)
     rng = random.Random(f"pahub-seed-{seed}-learning")
     events = seed_events(
         rng,
@@ -940,7 +954,9 @@ def seed_learning(
     context = learning_seed_context(last_day=today - timedelta(days=1), events=events, now=now)
     used_codes = set(Certificate.objects.values_list("code", flat=True))
     heavy = heavy_pa_email(seed)
-    heavy_id = next((pk for pk, _, _, email in people if email == heavy), None)
+    heavy_id = (
+        next((pk for pk, _, _, email in people if email == heavy), None) if heavy_pa else None
+    )
     for start in range(0, len(people), batch_size):
         learners = [
             (plan_heavy_learner if pk == heavy_id else plan_learner)(
@@ -1021,7 +1037,9 @@ def analyse_for_planner() -> None:
             cursor.execute(f"{command} {connection.ops.quote_name(table)}")
 
 
-def seed_extension(*, seed: int, batch_size: int, say: Callable[[str], None]) -> str:
+def seed_extension(
+    *, seed: int, batch_size: int, say: Callable[[str], None], heavy_pa: bool = False
+) -> str:
     """The hook `manage.py seed` calls after the register's (see pahub/setup)."""
     started = time.perf_counter()
 
@@ -1030,6 +1048,8 @@ def seed_extension(*, seed: int, batch_size: int, say: Callable[[str], None]) ->
         say(f"  learning: {done:,} / {total:,} PAs ({time.perf_counter() - started:.1f} s)")
 
     with transaction.atomic():
-        counts = seed_learning(seed=seed, batch_size=batch_size, on_batch=progress)
+        counts = seed_learning(
+            seed=seed, batch_size=batch_size, heavy_pa=heavy_pa, on_batch=progress
+        )
     analyse_for_planner()
     return f"{describe(counts)} {time.perf_counter() - started:.1f} s."

@@ -67,6 +67,11 @@ class Command(BaseCommand):
             action="store_false",
             help="Skip the PAs' learning (completions, certificates, CPD, plans, events).",
         )
+        parser.add_argument(
+            "--learning-heavy-pa",
+            action="store_true",
+            help="Give the seed's first PA exactly 200 module completions (for benchmarks).",
+        )
         parser.add_argument("--batch-size", type=int, default=BATCH_SIZE)
 
     def handle(self, *args, **options) -> None:
@@ -75,6 +80,8 @@ class Command(BaseCommand):
         wanted = {SeedKind.PA: options["pas"], SeedKind.EMPLOYER: options["employers"]}
         if any(count < 0 for count in wanted.values()) or options["jobs"] < 0:
             raise CommandError("Counts cannot be negative.")
+        if options["learning_heavy_pa"] and not (options["learning"] and options["pas"]):
+            raise CommandError("--learning-heavy-pa needs PAs and their learning.")
         if options["batch_size"] < 1:
             raise CommandError("--batch-size must be at least 1.")
         if options["jobs"] and not options["employers"]:
@@ -119,7 +126,12 @@ class Command(BaseCommand):
             )
         if options["learning"]:
             extension_lines.append(
-                seed_learning(seed=seed, batch_size=options["batch_size"], say=self._say)
+                seed_learning(
+                    seed=seed,
+                    batch_size=options["batch_size"],
+                    say=self._say,
+                    heavy_pa=options["learning_heavy_pa"],
+                )
             )
         self._summary(seed, counts, elapsed)
         for line in extension_lines:
