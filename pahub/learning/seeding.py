@@ -206,7 +206,12 @@ class SeedModule:
     topics: tuple[str, ...]
     pass_mark: int
     questions: tuple[QuizQuestion, ...]
-    available_on: date
+    # When it could first be taken: its version made and its course published.
+    available_at: datetime
+
+    @property
+    def available_on(self) -> date:
+        return timezone.localdate(self.available_at)
 
 
 @dataclass(frozen=True)
@@ -227,6 +232,7 @@ class SeedEvent:
 class LearningSeedContext:
     # The last day anyone learned anything: yesterday, so no moment drawn is in the future.
     last_day: date
+    now: datetime
     courses: tuple[SeedCourse, ...]
     # The course 35% of PAs finish: the induction if there is one, otherwise the first.
     main_course: SeedCourse
@@ -406,9 +412,7 @@ def seed_courses() -> tuple[SeedCourse, ...]:
                 topics=tuple(version.topics),
                 pass_mark=version.pass_mark,
                 questions=tuple(questions[version.pk]),
-                available_on=timezone.localdate(
-                    max(version.created_at, module.course.published_at)
-                ),
+                available_at=max(version.created_at, module.course.published_at),
             )
         )
     return tuple(
@@ -548,21 +552,28 @@ def day_between(rng: random.Random, earliest: date, latest: date) -> date:
 def take_modules(
     rng: random.Random,
     modules: tuple[SeedModule, ...] | list[SeedModule],
+    context: LearningSeedContext,
     *,
     joined: date,
-    today: date,
     steps: list[Step],
     spread: bool = False,
 ) -> None:
     """Pass `modules` in order, from a day after both joining and publishing: a few days
-    apart, or (`spread`) evenly over every day since then."""
-    earliest = max([joined, *(module.available_on for module in modules)])
+    apart, or (`spread`) evenly over every day since then.
+
+    Content published today (loaded by migrate, say) can only have been taken between its
+    publication and now, so those moments are kept inside that window.
+    """
+    today, now = context.last_day, context.now
+    available_at = max(module.available_at for module in modules)
+    earliest = max(joined, timezone.localdate(available_at))
     day = earliest if spread else day_between(rng, earliest, today)
     days = (today - earliest).days
     for number, module in enumerate(modules):
         if spread:
             day = earliest + timedelta(days=days * number // len(modules))
-        steps.append(Step(module, moment(rng, day), retried=rng.random() < SHARE_RETRIED))
+        completed_at = min(max(moment(rng, day), available_at), now)
+        steps.append(Step(module, completed_at, retried=rng.random() < SHARE_RETRIED))
         day = min(today, day + timedelta(days=rng.randint(0, 6)))
 
 
@@ -667,19 +678,17 @@ def plan_learner(rng: random.Random, context: LearningSeedContext, person: tuple
     course = context.main_course
     share = rng.random()
     if share < SHARE_WHOLE_COURSE:
-        take_modules(
-            rng, course.modules, joined=joined, today=context.last_day, steps=learner.steps
-        )
+        take_modules(rng, course.modules, context, joined=joined, steps=learner.steps)
         certificate_for(learner, course, rng)
         others = [other for other in context.courses if other.pk != course.pk]
         if others and rng.random() < SHARE_ANOTHER_COURSE:
             other = rng.choice(others)
             started = other.modules[: rng.randint(1, len(other.modules))]
-            take_modules(rng, started, joined=joined, today=context.last_day, steps=learner.steps)
+            take_modules(rng, started, context, joined=joined, steps=learner.steps)
             certificate_for(learner, other, rng)
     elif share < SHARE_WHOLE_COURSE + SHARE_SOME_MODULES and len(course.modules) > 1:
         started = course.modules[: rng.randint(1, len(course.modules) - 1)]
-        take_modules(rng, started, joined=joined, today=context.last_day, steps=learner.steps)
+        take_modules(rng, started, context, joined=joined, steps=learner.steps)
     if rng.random() < SHARE_CPD:
         plan_cpd(rng, learner, joined=joined, today=context.last_day, per_year=rng.uniform(2, 5))
     if rng.random() < SHARE_SELF_ASSESSED:
@@ -699,8 +708,8 @@ def plan_heavy_learner(
     take_modules(
         rng,
         modules[:HEAVY_PA_COMPLETIONS],
+        context,
         joined=joined,
-        today=context.last_day,
         steps=learner.steps,
         spread=True,
     )
@@ -777,7 +786,10 @@ def insert_learners(
     for learner in learners:
         for step in learner.steps:
             if step.retried:
-                failed_at = step.completed_at - timedelta(minutes=rng.randint(5, 30))
+                failed_at = max(
+                    step.completed_at - timedelta(minutes=rng.randint(5, 30)),
+                    step.module.available_at,
+                )
                 attempts.append(quiz_attempt(rng, learner, step, passed=False, at=failed_at))
             attempt = quiz_attempt(rng, learner, step, passed=True, at=step.completed_at)
             attempts.append(attempt)
@@ -882,6 +894,7 @@ def learning_seed_context(
                 upcoming[topic].append(SeedEvent(event.pk, tuple(event.topics), event.starts_at))
     return LearningSeedContext(
         last_day=last_day,
+        now=now,
         courses=courses,
         main_course=main_course(courses),
         modules_by_topic={topic: tuple(found) for topic, found in modules_by_topic.items()},

@@ -249,6 +249,30 @@ def test_pas_finish_the_induction_course_when_one_is_loaded():
     assert not Course.objects.filter(slug__startswith="seeded-practice-course-").exists()
 
 
+def test_content_published_today_is_taken_between_its_publication_and_now():
+    before = timezone.now()
+    induction = Course.objects.create(
+        slug="induction",
+        title="Induction for Personal Assistants",
+        summary="What every new PA needs to know.",
+        audience=Audience.PA,
+        is_induction=True,
+    )
+    publish_module_version(induction, practice_module_spec(901), order=1)
+    publish_module_version(induction, practice_module_spec(902), order=2)
+    induction.published_at = timezone.now()
+    induction.save(update_fields=["published_at"])
+
+    seed("--pas", "30", "--seed", "49")
+
+    after = timezone.now()
+    completions = ModuleCompletion.objects.filter(module__course=induction)
+    assert completions.exists()
+    for completed_at in completions.values_list("completed_at", flat=True):
+        assert induction.published_at <= completed_at <= after
+    assert QuizAttempt.objects.filter(created_at__lt=before).count() == 0
+
+
 def test_events_come_from_training_providers_or_a_seeded_one():
     seed("--pas", "20", "--seed", "40")
 
