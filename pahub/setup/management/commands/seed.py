@@ -1,5 +1,5 @@
-"""Fill the database with synthetic North East PAs, employers and their open jobs, for load tests
-and demos.
+"""Fill the database with synthetic North East PAs, employers and their open jobs, and the PAs'
+learning, for load tests and demos.
 
     manage.py seed --pas 100000 --employers 20000 --jobs 20000 --seed 1
 
@@ -25,6 +25,7 @@ from pahub.accounts.seeding import (
     spoke_districts,
 )
 from pahub.jobs.seeding import seed_extension as seed_jobs
+from pahub.learning.seeding import seed_extension as seed_learning
 from pahub.register.seeding.load import seed_extension as seed_register
 
 # The project's top orchestrates the seed: accounts makes the people, then each app further up
@@ -60,6 +61,17 @@ class Command(BaseCommand):
             default=None,
             help="One password for every seeded account; without it nobody can sign in.",
         )
+        parser.add_argument(
+            "--no-learning",
+            dest="learning",
+            action="store_false",
+            help="Skip the PAs' learning (completions, certificates, CPD, plans, events).",
+        )
+        parser.add_argument(
+            "--learning-heavy-pa",
+            action="store_true",
+            help="Give the seed's first PA exactly 200 module completions (for benchmarks).",
+        )
         parser.add_argument("--batch-size", type=int, default=BATCH_SIZE)
 
     def handle(self, *args, **options) -> None:
@@ -68,6 +80,8 @@ class Command(BaseCommand):
         wanted = {SeedKind.PA: options["pas"], SeedKind.EMPLOYER: options["employers"]}
         if any(count < 0 for count in wanted.values()) or options["jobs"] < 0:
             raise CommandError("Counts cannot be negative.")
+        if options["learning_heavy_pa"] and not (options["learning"] and options["pas"]):
+            raise CommandError("--learning-heavy-pa needs PAs and their learning.")
         if options["batch_size"] < 1:
             raise CommandError("--batch-size must be at least 1.")
         if options["jobs"] and not options["employers"]:
@@ -108,6 +122,15 @@ class Command(BaseCommand):
                     count=options["jobs"],
                     batch_size=options["batch_size"],
                     say=self._say,
+                )
+            )
+        if options["learning"]:
+            extension_lines.append(
+                seed_learning(
+                    seed=seed,
+                    batch_size=options["batch_size"],
+                    say=self._say,
+                    heavy_pa=options["learning_heavy_pa"],
                 )
             )
         self._summary(seed, counts, elapsed)

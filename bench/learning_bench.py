@@ -1,0 +1,267 @@
+"""How fast the learning zone's pages are for a PA with 200 completions among 100,000 PAs.
+
+    .venv/bin/python bench/learning_bench.py [--pas 100000] [--runs 200] [--seed 525252] [--fresh]
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/learningbench \\
+        .venv/bin/python bench/learning_bench.py
+
+Uses its own databases, kept between runs: SQLite in `var/learningbench/` (`--sqlite-dir`)
+and, when DATABASE_URL points at PostgreSQL, that database too (created if missing; name it
+`learningbench`). Each is migrated and seeded once with `manage.py seed --learning-heavy-pa`
+(PAs with register profiles and their learning: completions, certificates, CPD, plans,
+events; the seed's first PA holds exactly 200 completions), untimed; later runs reuse the seed
+unless `--fresh`.
+
+Then, in a separate process, the test client signs in as that PA and requests each page of
+PAGES `--warm-up` times untimed and `--runs` times timed, through the whole Django stack
+(middleware, view, template). It prints p50/p95/p99 milliseconds, the SQL queries one request
+makes (CaptureQueriesContext) and the size of the page. A page that answers 404 is reported
+as "not found" and skipped, so the benchmark runs before every page exists. It prints figures
+and asserts nothing about them.
+"""
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+MANAGE = str(ROOT / "manage.py")
+HEAVY_COMPLETIONS = 200
+
+# The pages timed, in order: (address, what it is). The notification centre is a baseline: a
+# signed-in page with nothing of learning on it, so the learning pages' own cost shows.
+PAGES: list[tuple[str, str]] = [
+    ("/learning/", "learning home"),
+    ("/learning/plan/", "learning plan"),
+    ("/notifications/", "notification centre (baseline)"),
+]
+
+
+def run_manage(env: dict[str, str], *args: str) -> str:
+    finished = subprocess.run(  # noqa: S603 -- our own manage.py with fixed arguments
+        [sys.executable, MANAGE, *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if finished.returncode != 0:
+        sys.exit(f"manage.py {' '.join(args)} failed:\n{finished.stdout}\n{finished.stderr}")
+    return finished.stdout
+
+
+def ensure_postgres_database(url: str) -> None:
+    """Create the benchmark's database if it is missing (connecting to `postgres` to do so)."""
+    import psycopg
+    from psycopg import sql
+
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
+    server = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(server, autocommit=True) as connection:
+        exists = connection.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [name]
+        ).fetchone()
+        if not exists:
+            connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+            print(f"Created PostgreSQL database {name}.")
+
+
+def seeded(env: dict[str, str], seed: int) -> tuple[int, int]:
+    """How many PAs the seed holds, and how many completions its heavy PA has."""
+    output = run_manage(
+        env,
+        "shell",
+        "-c",
+        "from pahub.accounts.seeding import seed_users; "
+        "from pahub.learning.models import ModuleCompletion; "
+        "from pahub.learning.seeding import heavy_pa_email; "
+        f"pas = seed_users({seed}).filter(roles__role='pa').count(); "
+        "heavy = ModuleCompletion.objects.filter("
+        f"user__email=heavy_pa_email({seed})).count(); "
+        "print(pas, heavy)",
+    )
+    pas, heavy = output.strip().splitlines()[-1].split()
+    return int(pas), int(heavy)
+
+
+def prepare(env: dict[str, str], options: argparse.Namespace) -> str:
+    """Migrate, and seed unless this database already holds exactly this seed."""
+    run_manage(env, "migrate", "--noinput", "--verbosity=0")
+    if not options.fresh and seeded(env, options.seed) == (options.pas, HEAVY_COMPLETIONS):
+        return "seed reused"
+    started = time.perf_counter()
+    output = run_manage(
+        env,
+        "seed",
+        f"--pas={options.pas}",
+        "--employers=0",
+        f"--seed={options.seed}",
+        "--learning-heavy-pa",
+        "--replace",
+        "--verbosity=0",
+    )
+    learning = next((line for line in output.splitlines() if line.startswith("Learning:")), "")
+    return f"seeded {options.pas:,} PAs in {time.perf_counter() - started:.0f} s\n{learning}"
+
+
+def run_worker(env: dict[str, str], options: argparse.Namespace) -> list[dict]:
+    # Test settings for the test client (no HTTPS redirect, no secure-only cookies); DEBUG off.
+    worker_env = {**env, "DJANGO_SETTINGS_MODULE": "pahub.test_settings", "DEBUG": "0"}
+    finished = subprocess.run(  # noqa: S603 -- this script, in worker mode
+        [
+            sys.executable,
+            __file__,
+            "--worker",
+            f"--runs={options.runs}",
+            f"--warm-up={options.warm_up}",
+            f"--seed={options.seed}",
+        ],
+        cwd=ROOT,
+        env=worker_env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if finished.returncode != 0:
+        sys.exit(f"The worker failed:\n{finished.stdout[-4000:]}\n{finished.stderr[-8000:]}")
+    return [json.loads(line) for line in finished.stdout.splitlines() if line.startswith("{")]
+
+
+# The worker: runs inside Django, in its own process.
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[max(0, round(share * len(ordered)) - 1)]
+
+
+def worker(options: argparse.Namespace) -> None:
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from pahub.accounts.models import User
+    from pahub.accounts.seeding import seed_users
+    from pahub.learning.models import Certificate, CPDEntry, ModuleCompletion, PlanItem
+    from pahub.learning.seeding import heavy_pa_email
+
+    pa = User.objects.get(email=heavy_pa_email(options.seed))
+    print(
+        json.dumps(
+            {
+                "database": connection.vendor,
+                "pas": seed_users(options.seed).filter(roles__role="pa").count(),
+                "completions": ModuleCompletion.objects.count(),
+                "certificates": Certificate.objects.count(),
+                "cpd_entries": CPDEntry.objects.count(),
+                "heavy_pa": pa.email,
+                "heavy_completions": pa.module_completions.count(),
+                "heavy_certificates": pa.certificates.count(),
+                "heavy_cpd_entries": CPDEntry.objects.filter(user=pa).count(),
+                "heavy_plan_items": PlanItem.objects.filter(user=pa).count(),
+            }
+        ),
+        flush=True,
+    )
+    client = Client()
+    client.force_login(pa)
+    for address, name in PAGES:
+        response = client.get(address)
+        if response.status_code != 200:
+            print(json.dumps({"page": address, "name": name, "status": response.status_code}))
+            continue
+        for _ in range(options.warm_up):
+            client.get(address)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(address)
+        # Counted now: the next request's request_started signal empties the query log.
+        query_count = len(queries)
+        times = []
+        for _ in range(options.runs):
+            started = time.perf_counter()
+            client.get(address)
+            times.append((time.perf_counter() - started) * 1000)
+        print(
+            json.dumps(
+                {
+                    "page": address,
+                    "name": name,
+                    "status": 200,
+                    "p50": percentile(times, 0.50),
+                    "p95": percentile(times, 0.95),
+                    "p99": percentile(times, 0.99),
+                    "queries": query_count,
+                    "bytes": len(response.content),
+                }
+            ),
+            flush=True,
+        )
+
+
+def print_results(name: str, prepared: str, rows: list[dict], runs: int) -> None:
+    about, pages = rows[0], rows[1:]
+    print(f"\n=== {name}: {prepared}")
+    print(
+        f"{about['pas']:,} PAs; {about['completions']:,} completions, "
+        f"{about['certificates']:,} certificates, {about['cpd_entries']:,} CPD entries in all.\n"
+        f"Signed in as {about['heavy_pa']}: {about['heavy_completions']:,} completions, "
+        f"{about['heavy_certificates']} certificates, {about['heavy_cpd_entries']} CPD entries, "
+        f"{about['heavy_plan_items']} plan steps. {runs} timed requests a page."
+    )
+    print(f"{'page':<18} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'queries':>8} {'KB':>7}  ")
+    for row in pages:
+        if row["status"] == 404:
+            print(f"{row['page']:<18} not found ({row['name']})")
+        elif row["status"] != 200:
+            print(f"{row['page']:<18} answered {row['status']}, skipped ({row['name']})")
+        else:
+            print(
+                f"{row['page']:<18} {row['p50']:>8.1f} {row['p95']:>8.1f} {row['p99']:>8.1f} "
+                f"{row['queries']:>8} {row['bytes'] / 1024:>7.1f}  {row['name']}"
+            )
+
+
+def bench_database(name: str, env: dict[str, str], options: argparse.Namespace) -> None:
+    prepared = prepare(env, options)
+    print_results(name, prepared, run_worker(env, options), options.runs)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--pas", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=200, help="Timed requests a page.")
+    parser.add_argument("--warm-up", type=int, default=10, help="Untimed requests first.")
+    parser.add_argument("--seed", type=int, default=525252)
+    parser.add_argument("--fresh", action="store_true", help="Seed again even if seeded.")
+    parser.add_argument("--skip-sqlite", action="store_true")
+    parser.add_argument("--sqlite-dir", type=Path, default=ROOT / "var" / "learningbench")
+    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
+    options = parser.parse_args()
+    if options.worker:
+        worker(options)
+        return
+
+    base_env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
+    base_env.update({"DEBUG": "1", "ALLOWED_HOSTS": "testserver,localhost"})
+    if not options.skip_sqlite:
+        options.sqlite_dir.mkdir(parents=True, exist_ok=True)
+        bench_database("sqlite", {**base_env, "PAHUB_VAR_DIR": str(options.sqlite_dir)}, options)
+
+    database_url = os.environ.get("DATABASE_URL", "")
+    if database_url.startswith(("postgres://", "postgresql://")):
+        ensure_postgres_database(database_url)
+        bench_database("postgresql", {**base_env, "DATABASE_URL": database_url}, options)
+
+
+if __name__ == "__main__":
+    main()
