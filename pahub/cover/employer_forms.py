@@ -22,6 +22,7 @@ from pahub.core.hours_and_pay import AmountError, read_amount
 from pahub.cover.models import CoverRequest
 from pahub.cover.services import WAIT_CHOICES, RequestInput, SlotInput
 from pahub.cover.times import LocalTimeError, local_instant
+from pahub.matching.must_have_fields import gender_requirement_fields
 from pahub.register.profile.forms import SkillGroup, SkillOption
 from pahub.taxonomy.dbs import DbsLevel
 from pahub.taxonomy.models import Language, Skill
@@ -225,27 +226,8 @@ class CoverRequestForm(Form):
         help_text="For example, British Sign Language. Leave it as it is if any will do.",
         empty_label="No particular language",
     )
-    required_gender = forms.ChoiceField(
-        choices=[
-            ("", "No"),
-            ("woman", "Yes, a woman"),
-            ("man", "Yes, a man"),
-        ],
-        required=False,
-        label="Does the shift need a woman or a man?",
-        widget=forms.RadioSelect,
-    )
-    includes_intimate_care = forms.BooleanField(
-        required=False,
-        label="The shift includes intimate personal care, such as washing, dressing or using "
-        "the toilet",
-    )
-    gender_reason = long_text(
-        label="Why does the shift need a woman or a man?",
-        what="The reason",
-        limit=1000,
-        rows=3,
-        help_text="In your own words. Only needed if you chose a woman or a man.",
+    required_gender, includes_intimate_care, gender_reason = gender_requirement_fields(
+        "shift", reason_rows=3
     )
     note = long_text(
         label="Anything else the PA should know? (optional)",

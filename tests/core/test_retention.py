@@ -28,6 +28,8 @@ EVERY_RULE = [
     "jobs.draft_jobs",
     "jobs.ended_applications",
     "jobs.ended_jobs",
+    "learning.event_bookings",
+    "learning.failed_quiz_attempts",
     "messaging.conversations",
     "notifications.notices",
     "register.evidence_files",

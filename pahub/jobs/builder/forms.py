@@ -21,6 +21,7 @@ from pahub.jobs.builder.rules import (
     parse_money,
 )
 from pahub.jobs.models import Job
+from pahub.matching.must_have_fields import gender_requirement_fields
 from pahub.places.forms import OutcodeField
 from pahub.places.postcodes import InvalidPostcode
 from pahub.places.queries import UnknownDistrict, district_by_outcode
@@ -340,27 +341,8 @@ class MustHavesForm(JobStepForm):
 
 
 class GenderForm(JobStepForm):
-    required_gender = forms.ChoiceField(
-        choices=[
-            (Job.RequiredGender.NONE, "No"),
-            (Job.RequiredGender.WOMAN, "Yes, a woman"),
-            (Job.RequiredGender.MAN, "Yes, a man"),
-        ],
-        required=False,
-        label="Does the job need a woman or a man?",
-        widget=forms.RadioSelect,
-    )
-    includes_intimate_care = forms.BooleanField(
-        required=False,
-        label="The job includes intimate personal care, such as washing, dressing or using the "
-        "toilet",
-    )
-    gender_reason = long_text(
-        label="Why does the job need a woman or a man?",
-        what="The reason",
-        limit=1000,
-        rows=4,
-        help_text="In your own words. Only needed if you chose a woman or a man.",
+    required_gender, includes_intimate_care, gender_reason = gender_requirement_fields(
+        "job", reason_rows=4
     )
 
     def initial_from(self, job: Job) -> dict[str, Any]:
