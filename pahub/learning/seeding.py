@@ -48,6 +48,7 @@ from pahub.accounts.seeding import (
     seed_users,
     spoke_districts,
 )
+from pahub.learning.courses.services import CODE_ALPHABET, CODE_LENGTH
 from pahub.learning.models import (
     Audience,
     Certificate,
@@ -100,9 +101,6 @@ RATING_WEIGHTS = (
     (SelfRating.Rating.WANT_TO_LEARN, 35),
     (SelfRating.Rating.NOT_FOR_ME, 15),
 )
-# Short, unambiguous, typed by hand: no 0/O, 1/I/L (as `Certificate.code` says).
-CERTIFICATE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
-CERTIFICATE_CODE_LENGTH = 8
 
 # (title, provider, usual hours, what I learned): learning PAs log from outside PA Hub.
 CPD_LEARNING: tuple[tuple[str, str, str, str], ...] = (
@@ -727,7 +725,7 @@ def plan_heavy_learner(
 
 def certificate_code(rng: random.Random, used: set[str]) -> str:
     while True:
-        code = "".join(rng.choices(CERTIFICATE_ALPHABET, k=CERTIFICATE_CODE_LENGTH))
+        code = "".join(rng.choices(CODE_ALPHABET, k=CODE_LENGTH))
         if code not in used:
             used.add(code)
             return code
