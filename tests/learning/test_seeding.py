@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from pahub.accounts.models import Organisation, Role, User
 from pahub.accounts.seeding import seed_users
+from pahub.learning.courses.services import CODE_ALPHABET
 from pahub.learning.models import (
     Audience,
     Certificate,
@@ -27,7 +28,6 @@ from pahub.learning.models import (
     SelfRating,
 )
 from pahub.learning.seeding import (
-    CERTIFICATE_ALPHABET,
     HEAVY_PA_COMPLETIONS,
     TRAINING_PROVIDER_NAME,
     heavy_pa_email,
@@ -117,7 +117,7 @@ def test_certificate_codes_are_unique_and_easy_to_type():
     codes = list(Certificate.objects.values_list("code", flat=True))
     assert len(codes) > 40
     assert len(set(codes)) == len(codes)
-    assert all(len(code) == 8 and set(code) <= set(CERTIFICATE_ALPHABET) for code in codes)
+    assert all(len(code) == 8 and set(code) <= set(CODE_ALPHABET) for code in codes)
 
 
 def test_a_certificate_names_every_module_of_its_course_that_its_holder_passed():
