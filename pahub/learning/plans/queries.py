@@ -70,6 +70,12 @@ def ratings_of(user) -> tuple[dict[str, str], dict[int, str]]:
     return topics, skills
 
 
+def has_answered(user) -> bool:
+    """The PA has saved an answer. A skill filled in from their profile is only our guess, so
+    a PA with nothing saved has not started, even though those pages show answers."""
+    return SelfRating.objects.filter(user=user).exists()
+
+
 def profile_skill_ids(user) -> set[int]:
     """Skills the PA listed on their register profile: a good first guess at "can do"."""
     return set(Skill.objects.filter(profiles__user=user).values_list("pk", flat=True))

@@ -25,7 +25,7 @@ def self_assessment(request: HttpRequest) -> HttpResponse:
         {
             "groups": groups,
             "next_group": next_group,
-            "any_answered": any(group.answered for group in groups),
+            "any_answered": queries.has_answered(request.user),
             "has_plan": queries.plan_items_of(request.user).exists(),
         },
     )

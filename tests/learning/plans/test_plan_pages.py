@@ -62,6 +62,21 @@ def test_skills_on_the_profile_are_prefilled_as_can_do(client_for, pa):
     assert f'name="skill__{hoist.pk}" type="radio" value="can_do" checked' in response.text
 
 
+def test_a_pa_whose_only_answers_come_from_their_profile_has_not_started(client_for, pa):
+    profile_get_or_create(user=pa).skills.add(Skill.objects.get(code="mobility.hoist"))
+    response = client_for(pa).get(reverse("learning:self_assessment"))
+    assert ">Start</a>" in response.text
+    assert "Continue" not in response.text
+    assert "Make my learning plan" not in response.text
+
+
+def test_after_saving_a_page_the_pa_continues_and_can_make_a_plan(client_for, pa):
+    rate(pa, being_a_pa="want_to_learn")
+    response = client_for(pa).get(reverse("learning:self_assessment"))
+    assert ">Continue</a>" in response.text
+    assert "Make my learning plan" in response.text
+
+
 def test_an_unknown_group_is_404(client_for, pa):
     response = client_for(pa).get(reverse("learning:self_assessment_group", args=["skills-99999"]))
     assert response.status_code == 404
