@@ -9,6 +9,7 @@ from allauth.mfa.totp.internal.auth import TOTP
 from django.core.cache import cache
 from django.core.management import call_command
 from django.test import Client
+from hypothesis import settings as hypothesis_settings
 
 from pahub.accounts.models import Membership, Role, User
 from tests.factories import (
@@ -24,6 +25,11 @@ from tests.factories import (
 DATABASE_FIXTURES = frozenset(
     {"db", "transactional_db", "django_db_reset_sequences", "django_db_serialized_rollback"}
 )
+
+# Property tests find bugs by their examples, not their speed: on a busy two-core CI machine a
+# pure function can take longer than hypothesis's 200 ms default, which is not a failure.
+hypothesis_settings.register_profile("pahub", deadline=None)
+hypothesis_settings.load_profile("pahub")
 
 
 def uses_database(request: pytest.FixtureRequest) -> bool:

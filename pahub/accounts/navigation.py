@@ -52,7 +52,12 @@ class NavItem:
 
 def navigation_for(request: HttpRequest) -> list[NavItem]:
     user = getattr(request, "user", None)
-    items = [("Home", reverse("core:home")), ("Jobs", reverse("jobs:list"))]
+    items = [
+        ("Home", reverse("core:home")),
+        ("Jobs", reverse("jobs:list")),
+        # Free courses and local training are for everyone, signed in or not.
+        ("Learning", reverse("learning:home")),
+    ]
     if user is not None and user.is_authenticated:
         items += role_items(user)
         unread = header_count("notifications", user)

@@ -75,6 +75,8 @@ def staff_home(request: HttpRequest) -> HttpResponse:
             "site_admin": is_site_admin(request.user),
             # The same rule as the queue's own `verifier_required`, so no link leads to a 403.
             "may_check_evidence": staff_may("check_evidence", request.user),
+            "may_author_courses": staff_may("author_courses", request.user),
+            "may_organise_events": staff_may("organise_events", request.user),
         },
     )
 

@@ -13,6 +13,14 @@ class LearningConfig(AppConfig):
 
         post_migrate.connect(load_courses_after_migrate, sender=self, dispatch_uid="load_courses")
 
+        # The staff area links to course and event pages only for staff who may open them.
+        from pahub.accounts.navigation import register_staff_permission
+        from pahub.learning.authoring.permissions import is_course_author
+        from pahub.learning.events.permissions import is_organiser
+
+        register_staff_permission("author_courses", is_course_author)
+        register_staff_permission("organise_events", is_organiser)
+
         # The register shows completed courses on PA profiles without importing learning.
         from pahub.learning import profile_section
 

@@ -109,6 +109,9 @@ PROFILE_COLUMNS = (
     "years_experience",
     "level",
     "last_active_at",
+    # Set when the induction was the PA Hub course's (the level reason says so); a join, not a
+    # query of its own.
+    "user__induction__certificate_code",
 )
 
 
@@ -138,11 +141,18 @@ def candidates_from_profiles(
             profile.user.district_id,
             profile.user.district.latitude if profile.user.district_id else None,
             profile.user.district.longitude if profile.user.district_id else None,
-            *(getattr(profile, column) for column in PROFILE_COLUMNS[4:]),
+            *(getattr(profile, column) for column in PROFILE_COLUMNS[4:-1]),
+            course_induction_code(profile),
         )
         for profile in profiles
     ]
     return build_candidates(rows, [row[0] for row in rows], now=now)
+
+
+def course_induction_code(profile: PAProfile) -> str:
+    """The induction certificate's code, from a profile loaded with `user__induction`."""
+    induction = getattr(profile.user, "induction", None)
+    return induction.certificate_code if induction is not None else ""
 
 
 def build_candidates(rows: Iterable[tuple], ids, *, now: datetime) -> dict[int, PACandidate]:
@@ -183,6 +193,7 @@ def build_candidates(rows: Iterable[tuple], ids, *, now: datetime) -> dict[int, 
         years,
         level,
         last_active_at,
+        induction_code,
     ) in rows:
         found[pk] = PACandidate(
             profile_id=pk,
@@ -201,6 +212,7 @@ def build_candidates(rows: Iterable[tuple], ids, *, now: datetime) -> dict[int, 
             interest_ids=frozenset(interests.get(pk, ())),
             years_experience=years,
             level=level,
+            induction_by_course=bool(induction_code),
             days_since_active=days_since(last_active_at, now),
         )
     return found
@@ -276,9 +288,9 @@ def explain_profiles(
     needs: JobNeeds, profile_ids: list[int], *, limit: int, now: datetime
 ) -> list[PAResult]:
     """Load the chosen profiles, score and explain each one, best first."""
-    profiles = PAProfile.objects.select_related("user__district", "user__local_authority").in_bulk(
-        profile_ids
-    )
+    profiles = PAProfile.objects.select_related(
+        "user__district", "user__local_authority", "user__induction"
+    ).in_bulk(profile_ids)
     loaded = candidates_from_profiles(profiles.values(), now=now)
     results = []
     for pk, candidate in loaded.items():

@@ -105,6 +105,8 @@ LEVEL_SENTENCES: dict[int, str] = {
     4: "Level 4: DBS, references and a specialist skill verified",
 }
 TOP_LEVEL = 4
+LEVEL_WITH_INDUCTION = 2
+INDUCTION_BY_COURSE = " (induction course completed on PA Hub)"
 # Scores are rounded so that equal matches compare equal whatever order the parts were added
 # in (the database and Python add them differently): ties then fall to distance and id.
 SCORE_DECIMALS = 4
@@ -163,6 +165,8 @@ class PACandidate:
     interest_ids: frozenset[int] = frozenset()
     years_experience: int | None = None
     level: int = 0
+    # The induction counted for Level 2 is PA Hub's own course (its certificate can be checked).
+    induction_by_course: bool = False
     # Whole days since the PA last used PA Hub.
     days_since_active: int = 0
 
@@ -540,6 +544,8 @@ def interests_part(job: JobNeeds, pa: PACandidate) -> Explained:
 def level_part(job: JobNeeds, pa: PACandidate) -> Explained:
     level = max(0, min(TOP_LEVEL, pa.level))
     sentence = LEVEL_SENTENCES[level]
+    if level >= LEVEL_WITH_INDUCTION and pa.induction_by_course:
+        sentence += INDUCTION_BY_COURSE
     part = _part("level", level_share(pa.level), sentence)
     if part.points:
         return Explained(part, reasons=(sentence,))

@@ -407,6 +407,8 @@ class InductionCompletion(models.Model):
     recorded_at = models.DateTimeField(default=timezone.now)
     # The learning zone's certificate code when the PA completed the course on PA Hub.
     certificate_code = models.CharField(max_length=12, blank=True)
+    # For an induction done elsewhere: what staff saw ("Care Skills Ltd certificate, 4 May").
+    evidence_note = models.TextField(blank=True)
 
     def __str__(self) -> str:
         return f"Induction completed by {self.user} on {self.completed_on}"

@@ -22,6 +22,7 @@ from pahub.learning.courses.permissions import (
     access_module_for_reading,
 )
 from pahub.learning.courses.presenters import attempt_review, module_pages, rendered_introduction
+from pahub.learning.home import learning_tools
 
 
 @public_page
@@ -38,7 +39,12 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "learning/courses/home.html",
-        {"for_you": for_you, "others": others, "continuing": continuing},
+        {
+            "for_you": for_you,
+            "others": others,
+            "continuing": continuing,
+            "tools": learning_tools(request.user),
+        },
     )
 
 

@@ -6,6 +6,7 @@ from pahub.learning.events import views
 
 urlpatterns = [
     path("events/", views.event_list, name="event_list"),
+    path("events/booked/", views.my_bookings, name="my_bookings"),
     path("events/<int:event_id>/", views.event_detail, name="event_detail"),
     path("events/<int:event_id>/book/", views.event_book, name="event_book"),
     path(

@@ -41,6 +41,17 @@ def event_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+@login_required
+@require_GET
+def my_bookings(request: HttpRequest) -> HttpResponse:
+    """The places this person has booked on events not yet over, soonest first."""
+    return render(
+        request,
+        "learning/events/my_bookings.html",
+        {"bookings": list(queries.my_bookings(request.user))},
+    )
+
+
 @public_page
 @require_GET
 def event_detail(request: HttpRequest, event_id: int) -> HttpResponse:

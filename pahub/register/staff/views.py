@@ -200,6 +200,7 @@ def induction(request: HttpRequest, profile_id: int) -> HttpResponse:
                 completed_on=form.cleaned_data["completed_on"],
                 by=request.user,
                 organisation=organisation,
+                evidence_note=form.cleaned_data["evidence_note"],
             )
         except StaffActionError as error:
             add_service_error(form, error)

@@ -270,6 +270,19 @@ class InductionForm(Form):
         label="Date the induction course was completed",
         error_messages={"required": "Enter the date the induction course was completed"},
     )
+    evidence_note = forms.CharField(
+        label="What evidence did you see?",
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=(
+            "For an induction done somewhere other than PA Hub: who ran it and what you saw, "
+            "for example 'Care Skills Ltd certificate dated 4 May 2026, original seen'."
+        ),
+        error_messages={
+            "required": "Say what evidence of the induction you saw",
+            "max_length": "The evidence must be 1,000 characters or fewer",
+        },
+    )
 
     def clean_completed_on(self) -> date:
         completed_on = self.cleaned_data["completed_on"]

@@ -342,9 +342,15 @@ def _email_outcome(evidence: Evidence, organisation: Organisation) -> None:
 
 @transaction.atomic
 def induction_record(
-    *, user: User, completed_on: date, by: User, organisation: Organisation | None
+    *,
+    user: User,
+    completed_on: date,
+    by: User,
+    organisation: Organisation | None,
+    evidence_note: str = "",
 ) -> InductionCompletion:
-    """Staff record that a PA completed the induction course (until the learning zone can)."""
+    """Staff record that a PA completed an induction somewhere other than PA Hub, with the
+    evidence they saw (PA Hub's own course records itself: `induction_record_from_course`)."""
     if completed_on > timezone.localdate():
         raise StaffActionError(
             "The date the induction was completed must be today or in the past",
@@ -355,6 +361,8 @@ def induction_record(
         defaults={
             "completed_on": completed_on,
             "source": "recorded by staff",
+            "certificate_code": "",
+            "evidence_note": evidence_note.strip(),
             "recorded_by": by,
             "organisation": organisation,
             "recorded_at": timezone.now(),
@@ -391,6 +399,7 @@ def induction_record_from_course(
             "completed_on": completed_on,
             "source": INDUCTION_COURSE_SOURCE,
             "certificate_code": certificate_code,
+            "evidence_note": "",
             "recorded_by": None,
             "organisation": None,
             "recorded_at": timezone.now(),
