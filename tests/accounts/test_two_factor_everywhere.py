@@ -49,6 +49,16 @@ PUBLIC_PAGES = {
     "cover:feed",  # a PA's calendar feed, by token
     "api:openapi-json",
     "api:openapi-view",
+    # The learning zone: courses are free to read, certificates free to check, events free
+    # to find (taking quizzes, booking and anything of one's own need sign-in).
+    "learning:home",
+    "learning:course",
+    "learning:module",
+    "learning:module_page",
+    "learning:module_print",
+    "learning:verify",
+    "learning:event_list",
+    "learning:event_detail",
 }
 
 # Signing in and out, email and password, and the two-factor set-up itself.
@@ -84,6 +94,12 @@ PUBLIC_OPERATIONS = {
     ("GET", "/api/v1/taxonomy/skills"),
     ("GET", "/api/v1/jobs"),
     ("GET", "/api/v1/jobs/{job_id}"),
+    ("GET", "/api/v1/learning/courses"),
+    ("GET", "/api/v1/learning/courses/{slug}"),
+    ("GET", "/api/v1/learning/courses/{slug}/modules/{module}"),
+    ("GET", "/api/v1/learning/certificates/{code}"),
+    ("GET", "/api/v1/learning/events"),
+    ("GET", "/api/v1/learning/events/{event_id}"),
 }
 PUBLIC_API_NAMES = {
     "api:health",
@@ -93,6 +109,16 @@ PUBLIC_API_NAMES = {
     "api:skills_taxonomy",
     "api:jobs_search",
     "api:job_detail",
+    "api:course_list",
+    "api:course_detail",
+    "api:module_detail",
+    "api:certificate_verify",
+    "api:events_search",
+    "api:event_detail",
+    # The same addresses as the two above (POST and PATCH there need an organisation's key):
+    # the walk asks each address with GET, which is the public search and detail.
+    "api:event_create",
+    "api:event_update",
 }
 
 OPEN = PUBLIC_PAGES | SETUP_PAGES | PUBLIC_API_NAMES

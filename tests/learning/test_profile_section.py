@@ -195,3 +195,8 @@ def test_a_provider_is_told_the_profile_and_the_viewer(profile, employer):
     assert [(s.template, s.context) for s in sections if s.name == "test.seen"] == [
         ("some/template.html", {"x": 1})
     ]
+
+
+@pytest.fixture(autouse=True)
+def _own_courses_only(without_repository_courses) -> None:
+    """Only the courses these tests make."""

@@ -334,3 +334,8 @@ def test_replace_deletes_the_seeds_learning_with_its_people():
     assert not QuizAttempt.objects.exists()
     assert not CPDEntry.objects.exists()
     assert not PlanItem.objects.exists()
+
+
+@pytest.fixture(autouse=True)
+def _own_courses_only(without_repository_courses) -> None:
+    """Only the courses these tests make."""

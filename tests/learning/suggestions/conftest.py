@@ -44,3 +44,8 @@ def other_employer(db):
         postcode="NE1 4ST",
         roles=[Role.EMPLOYER],
     )
+
+
+@pytest.fixture(autouse=True)
+def _own_courses_only(without_repository_courses) -> None:
+    """Only the courses these tests make."""
