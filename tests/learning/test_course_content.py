@@ -1,7 +1,8 @@
 """PA Hub's own courses, read straight from the repository's Markdown files.
 
-These tests use PyYAML only and do not depend on the loader, so a broken course file is
-caught here even before the loader exists or when it changes.
+These tests use PyYAML and Django's URL resolver (no database), not the loader, so a broken
+course file, or a link to a page that does not exist, is caught here even before the loader
+exists or when it changes.
 """
 
 import re
@@ -9,6 +10,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from django.urls import Resolver404, resolve
 
 from pahub.learning.topics import Topic
 
@@ -28,6 +30,8 @@ MODULE_FIELDS = {
 MODULE_FILE = re.compile(r"^(\d\d)-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
 FORBIDDEN = ("lorem", "todo", "coming soon", "tbc", "xxx")
 CARE_CERTIFICATE_STANDARDS = {str(number) for number in range(1, 17)}
+# A PA Hub path written in the text, such as /learning/events/ (not part of a web address).
+SITE_PATH = re.compile(r"(?<![\w.])/[a-z][a-z0-9/-]*/")
 
 
 def split_front_matter(path: Path) -> tuple[dict, str]:
@@ -150,7 +154,15 @@ class TestEveryModule:
         assert not re.search(r"<[a-z/][^>]*>", text), "no raw HTML"
         assert "![" not in text, "no images"
 
-    def test_links_only_to_pa_hub_pages_that_exist(self, path):
+    def test_links_only_to_pa_hub_pages(self, path):
         _, body = split_front_matter(path)
         for target in re.findall(r"\]\(([^)]+)\)", body):
-            assert re.match(r"^/(learning|community|library|directory|costs)/", target), target
+            assert SITE_PATH.fullmatch(target), f"a link goes to a PA Hub page: {target}"
+
+    def test_every_pa_hub_page_it_names_exists(self, path):
+        text = path.read_text(encoding="utf-8")
+        for site_path in SITE_PATH.findall(text):
+            try:
+                resolve(site_path)
+            except Resolver404:
+                pytest.fail(f"{site_path} is not a PA Hub page")
