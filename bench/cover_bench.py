@@ -30,18 +30,25 @@ unless `--fresh`. Everything the benchmark itself creates is deleted at the end.
 
 import argparse
 import json
-import os
 import random
 import statistics
-import subprocess
 import sys
 import threading
 import time
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
-ROOT = Path(__file__).resolve().parent.parent
-MANAGE = str(ROOT / "manage.py")
+import benchlib
+from benchlib import (
+    ROOT,
+    QueryCounter,
+    migrate_and_seed,
+    on_kept_databases,
+    percentile,
+    run_worker,
+    seeded_label,
+    seeded_profiles,
+)
+
 BENCH_DOMAIN = "cover-bench.pahub.example.org"
 TASK = "personal_care.washing_bathing"
 WAVE_TASK = "pahub.cover.tasks.send_next_wave"
@@ -51,68 +58,19 @@ POOL_SIZE = 5
 SHAPES = [(1, 8, 11), (1, 7, 10), (2, 12, 15), (2, 17, 20), (3, 22, 7), (4, 8, 11), (5, 9, 13)]
 
 
-def run_manage(env: dict[str, str], *args: str) -> str:
-    finished = subprocess.run(  # noqa: S603 -- our own manage.py with fixed arguments
-        [sys.executable, MANAGE, *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if finished.returncode != 0:
-        sys.exit(f"manage.py {' '.join(args)} failed:\n{finished.stdout}\n{finished.stderr}")
-    return finished.stdout
-
-
-def ensure_postgres_database(url: str) -> None:
-    """Create the benchmark's database if it is missing (connecting to `postgres` to do so)."""
-    import psycopg
-    from psycopg import sql
-
-    parts = urlsplit(url)
-    name = parts.path.lstrip("/")
-    server = urlunsplit(parts._replace(path="/postgres"))
-    with psycopg.connect(server, autocommit=True) as connection:
-        exists = connection.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", [name]
-        ).fetchone()
-        if not exists:
-            connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-            print(f"Created PostgreSQL database {name}.")
-
-
-def seeded_profiles(env: dict[str, str], seed: int) -> int:
-    output = run_manage(
-        env,
-        "shell",
-        "-c",
-        "from pahub.accounts.seeding import seed_users; "
-        "from pahub.register.models import PAProfile; "
-        f"print(PAProfile.objects.filter(user__in=seed_users({seed})).count())",
-    )
-    return int(output.strip().splitlines()[-1])
-
-
 def prepare(env: dict[str, str], options: argparse.Namespace) -> str:
     """Migrate, and seed the PAs unless this database already holds exactly this seed."""
-    run_manage(env, "migrate", "--noinput", "--verbosity=0")
-    if not options.fresh and seeded_profiles(env, options.seed) == options.pas:
-        return "seed reused"
-    started = time.perf_counter()
-    run_manage(
+    seeded = migrate_and_seed(
         env,
-        "seed",
-        f"--pas={options.pas}",
-        "--employers=0",
-        f"--seed={options.seed}",
-        "--replace",
-        "--verbosity=0",
+        pas=options.pas,
+        seed=options.seed,
+        reuse=not options.fresh,
+        is_seeded=lambda: seeded_profiles(env, options.seed) == options.pas,
     )
-    return f"seeded {options.pas:,} PAs in {time.perf_counter() - started:.0f} s"
+    return seeded_label(seeded and seeded[0], pas=options.pas)
 
 
-def run_worker(env: dict[str, str], mode: str, options: argparse.Namespace) -> list[dict]:
+def run_mode(env: dict[str, str], mode: str, options: argparse.Namespace) -> list[dict]:
     # The real settings: tasks go to the database queue, email to the "deliver" task.
     worker_env = {**env, "DJANGO_SETTINGS_MODULE": "pahub.settings"}
     arguments = [
@@ -124,45 +82,18 @@ def run_worker(env: dict[str, str], mode: str, options: argparse.Namespace) -> l
         f"--rounds={options.rounds}",
         f"--seed={options.seed}",
     ]
-    finished = subprocess.run(  # noqa: S603 -- this script, in worker mode
-        [sys.executable, __file__, f"--worker={mode}", *arguments],
-        cwd=ROOT,
-        env=worker_env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if finished.returncode != 0:
-        sys.exit(f"The {mode} worker failed:\n{finished.stdout[-4000:]}\n{finished.stderr[-8000:]}")
-    return [json.loads(line) for line in finished.stdout.splitlines() if line.startswith("{")]
+    return run_worker(__file__, [f"--worker={mode}", *arguments], worker_env, name=f"{mode} worker")
 
 
 # The workers: run inside Django, in their own process.
 
 
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[max(0, round(share * len(ordered)) - 1)]
-
-
 def setup_django() -> None:
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
+    benchlib.setup_django()
     from django.conf import settings
 
     # DEBUG=1 is set for manage.py's sake; keeping every query in memory would slow the loop.
     settings.DEBUG = False
-
-
-class QueryCounter:
-    def __init__(self) -> None:
-        self.count = 0
-
-    def __call__(self, execute, sql, params, many, context):
-        self.count += 1
-        return execute(sql, params, many, context)
 
 
 def bench_employers(count: int, rng: random.Random, *, pool: bool) -> list:
@@ -566,9 +497,9 @@ def print_confirmations(database: str, rows: list[dict]) -> None:
 def bench_database(name: str, env: dict[str, str], options: argparse.Namespace) -> None:
     print(f"\n=== {name}: {prepare(env, options)}", flush=True)
     if options.only in (None, "alerts"):
-        print_alerts(name, run_worker(env, "alerts", options))
+        print_alerts(name, run_mode(env, "alerts", options))
     if options.only in (None, "confirm"):
-        print_confirmations(name, run_worker(env, "confirm", options))
+        print_confirmations(name, run_mode(env, "confirm", options))
 
 
 def main() -> None:
@@ -594,16 +525,10 @@ def main() -> None:
         confirm_worker(options)
         return
 
-    base_env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
-    base_env.update({"DEBUG": "1", "ALLOWED_HOSTS": "testserver,localhost"})
-    if not options.skip_sqlite:
-        options.sqlite_dir.mkdir(parents=True, exist_ok=True)
-        bench_database("sqlite", {**base_env, "PAHUB_VAR_DIR": str(options.sqlite_dir)}, options)
-
-    database_url = os.environ.get("DATABASE_URL", "")
-    if database_url.startswith(("postgres://", "postgresql://")):
-        ensure_postgres_database(database_url)
-        bench_database("postgresql", {**base_env, "DATABASE_URL": database_url}, options)
+    on_kept_databases(
+        lambda name, env: bench_database(name, env, options),
+        sqlite_dir=None if options.skip_sqlite else options.sqlite_dir,
+    )
 
 
 if __name__ == "__main__":

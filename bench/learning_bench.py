@@ -21,15 +21,20 @@ and asserts nothing about them.
 
 import argparse
 import json
-import os
-import subprocess
-import sys
 import time
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
-ROOT = Path(__file__).resolve().parent.parent
-MANAGE = str(ROOT / "manage.py")
+import benchlib
+from benchlib import (
+    ROOT,
+    migrate_and_seed,
+    on_kept_databases,
+    percentile,
+    run_manage,
+    seeded_label,
+    test_client_env,
+)
+
 HEAVY_COMPLETIONS = 200
 
 # The pages timed, in order: (address, what it is). The notification centre is a baseline: a
@@ -39,37 +44,6 @@ PAGES: list[tuple[str, str]] = [
     ("/learning/plan/", "learning plan"),
     ("/notifications/", "notification centre (baseline)"),
 ]
-
-
-def run_manage(env: dict[str, str], *args: str) -> str:
-    finished = subprocess.run(  # noqa: S603 -- our own manage.py with fixed arguments
-        [sys.executable, MANAGE, *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if finished.returncode != 0:
-        sys.exit(f"manage.py {' '.join(args)} failed:\n{finished.stdout}\n{finished.stderr}")
-    return finished.stdout
-
-
-def ensure_postgres_database(url: str) -> None:
-    """Create the benchmark's database if it is missing (connecting to `postgres` to do so)."""
-    import psycopg
-    from psycopg import sql
-
-    parts = urlsplit(url)
-    name = parts.path.lstrip("/")
-    server = urlunsplit(parts._replace(path="/postgres"))
-    with psycopg.connect(server, autocommit=True) as connection:
-        exists = connection.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", [name]
-        ).fetchone()
-        if not exists:
-            connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-            print(f"Created PostgreSQL database {name}.")
 
 
 def seeded(env: dict[str, str], seed: int) -> tuple[int, int]:
@@ -92,60 +66,33 @@ def seeded(env: dict[str, str], seed: int) -> tuple[int, int]:
 
 def prepare(env: dict[str, str], options: argparse.Namespace) -> str:
     """Migrate, and seed unless this database already holds exactly this seed."""
-    run_manage(env, "migrate", "--noinput", "--verbosity=0")
-    if not options.fresh and seeded(env, options.seed) == (options.pas, HEAVY_COMPLETIONS):
-        return "seed reused"
-    started = time.perf_counter()
-    output = run_manage(
+    seeded_now = migrate_and_seed(
         env,
-        "seed",
-        f"--pas={options.pas}",
-        "--employers=0",
-        f"--seed={options.seed}",
-        "--learning-heavy-pa",
-        "--replace",
-        "--verbosity=0",
+        pas=options.pas,
+        seed=options.seed,
+        reuse=not options.fresh,
+        is_seeded=lambda: seeded(env, options.seed) == (options.pas, HEAVY_COMPLETIONS),
+        extra=["--learning-heavy-pa"],
     )
+    if seeded_now is None:
+        return seeded_label(None)
+    seconds, output = seeded_now
     learning = next((line for line in output.splitlines() if line.startswith("Learning:")), "")
-    return f"seeded {options.pas:,} PAs in {time.perf_counter() - started:.0f} s\n{learning}"
+    return f"{seeded_label(seconds, pas=options.pas)}\n{learning}"
 
 
 def run_worker(env: dict[str, str], options: argparse.Namespace) -> list[dict]:
-    # Test settings for the test client (no HTTPS redirect, no secure-only cookies); DEBUG off.
-    worker_env = {**env, "DJANGO_SETTINGS_MODULE": "pahub.test_settings", "DEBUG": "0"}
-    finished = subprocess.run(  # noqa: S603 -- this script, in worker mode
-        [
-            sys.executable,
-            __file__,
-            "--worker",
-            f"--runs={options.runs}",
-            f"--warm-up={options.warm_up}",
-            f"--seed={options.seed}",
-        ],
-        cwd=ROOT,
-        env=worker_env,
-        capture_output=True,
-        text=True,
-        check=False,
+    arguments = ["--worker", f"--runs={options.runs}", f"--warm-up={options.warm_up}"]
+    return benchlib.run_worker(
+        __file__, [*arguments, f"--seed={options.seed}"], test_client_env(env)
     )
-    if finished.returncode != 0:
-        sys.exit(f"The worker failed:\n{finished.stdout[-4000:]}\n{finished.stderr[-8000:]}")
-    return [json.loads(line) for line in finished.stdout.splitlines() if line.startswith("{")]
 
 
 # The worker: runs inside Django, in its own process.
 
 
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[max(0, round(share * len(ordered)) - 1)]
-
-
 def worker(options: argparse.Namespace) -> None:
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
+    benchlib.setup_django()
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -251,16 +198,10 @@ def main() -> None:
         worker(options)
         return
 
-    base_env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
-    base_env.update({"DEBUG": "1", "ALLOWED_HOSTS": "testserver,localhost"})
-    if not options.skip_sqlite:
-        options.sqlite_dir.mkdir(parents=True, exist_ok=True)
-        bench_database("sqlite", {**base_env, "PAHUB_VAR_DIR": str(options.sqlite_dir)}, options)
-
-    database_url = os.environ.get("DATABASE_URL", "")
-    if database_url.startswith(("postgres://", "postgresql://")):
-        ensure_postgres_database(database_url)
-        bench_database("postgresql", {**base_env, "DATABASE_URL": database_url}, options)
+    on_kept_databases(
+        lambda name, env: bench_database(name, env, options),
+        sqlite_dir=None if options.skip_sqlite else options.sqlite_dir,
+    )
 
 
 if __name__ == "__main__":

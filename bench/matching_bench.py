@@ -27,32 +27,25 @@ queries per call, and how many candidates the prefilter left.
 
 import argparse
 import json
-import os
 import random
-import shutil
 import statistics
-import subprocess
-import sys
-import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-MANAGE = str(ROOT / "manage.py")
-
-
-def run_manage(env: dict[str, str], *args: str) -> str:
-    finished = subprocess.run(  # noqa: S603 -- our own manage.py with fixed arguments
-        [sys.executable, MANAGE, *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if finished.returncode != 0:
-        sys.exit(f"manage.py {' '.join(args)} failed:\n{finished.stdout}\n{finished.stderr}")
-    return finished.stdout
+import benchlib
+from benchlib import (
+    QueryCounter,
+    base_env,
+    delete_seed,
+    ensure_postgres_database,
+    migrate_and_seed,
+    percentile,
+    postgres_url,
+    run_manage,
+    seeded_label,
+    sqlite_var_dir,
+    test_client_env,
+)
 
 
 def seeded_counts(env: dict[str, str], options: argparse.Namespace) -> tuple[int, int]:
@@ -72,62 +65,29 @@ def seeded_counts(env: dict[str, str], options: argparse.Namespace) -> tuple[int
 
 def seed_database(env: dict[str, str], options: argparse.Namespace) -> float:
     """Seed PAs, employers and jobs (untimed migrations first); 0 if --reuse found them."""
-    run_manage(env, "migrate", "--noinput", "--verbosity=0")
-    if options.reuse and seeded_counts(env, options) == (options.pas, options.jobs):
-        return 0.0
-    started = time.perf_counter()
-    run_manage(
+    seeded = migrate_and_seed(
         env,
-        "seed",
-        f"--pas={options.pas}",
-        f"--employers={options.employers}",
-        f"--jobs={options.jobs}",
-        f"--seed={options.seed}",
-        "--replace",
-        "--verbosity=0",
+        pas=options.pas,
+        employers=options.employers,
+        seed=options.seed,
+        reuse=options.reuse,
+        is_seeded=lambda: seeded_counts(env, options) == (options.pas, options.jobs),
+        extra=[f"--jobs={options.jobs}"],
     )
-    return time.perf_counter() - started
+    return seeded[0] if seeded else 0.0
 
 
 def run_worker(env: dict[str, str], options: argparse.Namespace) -> list[dict]:
-    worker_env = {**env, "DJANGO_SETTINGS_MODULE": "pahub.test_settings", "DEBUG": "0"}
-    finished = subprocess.run(  # noqa: S603 -- this script, in worker mode
-        [
-            sys.executable,
-            __file__,
-            "--worker",
-            f"--runs={options.runs}",
-            f"--naive-runs={options.naive_runs}",
-            f"--seed={options.seed}",
-        ],
-        cwd=ROOT,
-        env=worker_env,
-        capture_output=True,
-        text=True,
-        check=False,
+    arguments = [f"--runs={options.runs}", f"--naive-runs={options.naive_runs}"]
+    return benchlib.run_worker(
+        __file__,
+        ["--worker", *arguments, f"--seed={options.seed}"],
+        test_client_env(env),
+        name="matching worker",
     )
-    if finished.returncode != 0:
-        sys.exit(f"The matching worker failed:\n{finished.stdout}\n{finished.stderr}")
-    return [json.loads(line) for line in finished.stdout.splitlines() if line.startswith("{")]
 
 
 # The worker: runs inside Django, in its own process.
-
-
-class QueryCounter:
-    """A database execute wrapper that counts the SQL statements of one call."""
-
-    def __init__(self) -> None:
-        self.count = 0
-
-    def __call__(self, execute, sql, params, many, context):
-        self.count += 1
-        return execute(sql, params, many, context)
-
-
-def percentile(times: list[float], share: float) -> float:
-    ordered = sorted(times)
-    return ordered[max(0, min(len(ordered) - 1, round(share * len(ordered)) - 1))]
 
 
 def timed(label: str, subjects: list, call, *, candidates=None) -> dict:
@@ -185,10 +145,7 @@ def score_all_in_python(job, *, viewer, limit: int = 50):
 
 
 def worker(options: argparse.Namespace) -> None:
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
+    benchlib.setup_django()
     from pahub.accounts.seeding import seed_users
     from pahub.jobs.matches.needs import job_needs
     from pahub.jobs.matches.queries import matches_for_job, matches_for_pa, open_jobs_for
@@ -282,8 +239,7 @@ def worker(options: argparse.Namespace) -> None:
 
 
 def print_results(database: str, seconds: float, rows: list[dict]) -> None:
-    seeded = f"seeded in {seconds:.0f} s" if seconds else "seed reused"
-    print(f"\n{database}: {seeded}")
+    print(f"\n{database}: {seeded_label(seconds)}")
     print(
         f"{'what':<40} {'runs':>5} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} "
         f"{'cpu p50':>7} {'cpu p95':>7} {'queries':>7} {'results':>7} {'candidates':>10}"
@@ -307,23 +263,6 @@ def print_results(database: str, seconds: float, rows: list[dict]) -> None:
         if engine_row in by_name and naive_row in by_name:
             ratio = by_name[naive_row]["p50"] / by_name[engine_row]["p50"]
             print(f"naive / engine at p50, {engine_row.split(' (')[0]}: {ratio:,.0f}x")
-
-
-def ensure_postgres_database(database_url: str) -> None:
-    """Create the benchmark's database if it is missing (connecting to `postgres`)."""
-    from urllib.parse import urlparse
-
-    import psycopg
-
-    parts = urlparse(database_url)
-    name = parts.path.lstrip("/")
-    admin_url = parts._replace(path="/postgres").geturl()
-    with psycopg.connect(admin_url, autocommit=True) as connection:
-        exists = connection.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", [name]
-        ).fetchone()
-        if not exists:
-            connection.execute(f'CREATE DATABASE "{name}"')
 
 
 def main() -> None:
@@ -350,36 +289,24 @@ def main() -> None:
         worker(options)
         return
 
-    base_env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
-    base_env.update({"DEBUG": "1", "ALLOWED_HOSTS": "testserver,localhost"})
+    env = base_env()
     if not options.skip_sqlite:
-        var_dir = options.sqlite_dir or Path(tempfile.mkdtemp(prefix="pahub-matching-bench-"))
-        var_dir.mkdir(parents=True, exist_ok=True)
-        try:
-            sqlite_env = {**base_env, "PAHUB_VAR_DIR": str(var_dir)}
+        prefix = "pahub-matching-bench-"
+        with sqlite_var_dir(options.sqlite_dir, prefix=prefix, keep=options.keep) as var_dir:
+            sqlite_env = {**env, "PAHUB_VAR_DIR": str(var_dir)}
             seconds = seed_database(sqlite_env, options)
             print_results("sqlite", seconds, run_worker(sqlite_env, options))
-        finally:
-            if options.keep or options.sqlite_dir:
-                print(f"SQLite database kept in {var_dir}")
-            else:
-                shutil.rmtree(var_dir, ignore_errors=True)
 
-    database_url = os.environ.get("DATABASE_URL", "")
-    if database_url.startswith(("postgres://", "postgresql://")):
-        ensure_postgres_database(database_url)
-        postgres_env = {**base_env, "DATABASE_URL": database_url}
+    database_url = postgres_url()
+    if database_url:
+        ensure_postgres_database(database_url, announce=False)
+        postgres_env = {**env, "DATABASE_URL": database_url}
         seconds = seed_database(postgres_env, options)
         try:
             print_results("postgresql", seconds, run_worker(postgres_env, options))
         finally:
             if not options.keep:
-                run_manage(
-                    postgres_env,
-                    "shell",
-                    "-c",
-                    f"from pahub.accounts.seeding import seed_delete; seed_delete({options.seed})",
-                )
+                delete_seed(postgres_env, options.seed)
 
 
 if __name__ == "__main__":

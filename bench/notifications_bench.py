@@ -22,79 +22,42 @@ by the notices in it), for both.
 
 import argparse
 import json
-import os
 import statistics
-import subprocess
-import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-MANAGE = str(ROOT / "manage.py")
+import benchlib
+from benchlib import (
+    ROOT,
+    QueryCounter,
+    base_env,
+    migrate_and_seed,
+    percentile,
+    run_worker,
+    seeded_label,
+    seeded_profiles,
+)
+
 # (share of PAs, channel) for the mix of choices.
 MIX = [(0.20, "digest"), (0.08, "in_app"), (0.02, "off")]
 
 
-def run_manage(env: dict[str, str], *args: str) -> str:
-    finished = subprocess.run(  # noqa: S603 -- our own manage.py with fixed arguments
-        [sys.executable, MANAGE, *args], cwd=ROOT, env=env, capture_output=True, text=True
-    )
-    if finished.returncode != 0:
-        sys.exit(f"manage.py {' '.join(args)} failed:\n{finished.stdout}\n{finished.stderr}")
-    return finished.stdout
-
-
-def seeded_pas(env: dict[str, str], seed: int) -> int:
-    output = run_manage(
-        env,
-        "shell",
-        "-c",
-        "from pahub.accounts.seeding import seed_users; "
-        "from pahub.register.models import PAProfile; "
-        f"print(PAProfile.objects.filter(user__in=seed_users({seed})).count())",
-    )
-    return int(output.strip().splitlines()[-1])
-
-
 def prepare(env: dict[str, str], options: argparse.Namespace) -> str:
-    run_manage(env, "migrate", "--noinput", "--verbosity=0")
-    if not options.fresh and seeded_pas(env, options.seed) == options.pas:
-        return "seed reused"
-    started = time.perf_counter()
-    run_manage(
+    seeded = migrate_and_seed(
         env,
-        "seed",
-        f"--pas={options.pas}",
-        "--employers=0",
-        f"--seed={options.seed}",
-        "--replace",
-        "--verbosity=0",
+        pas=options.pas,
+        seed=options.seed,
+        reuse=not options.fresh,
+        is_seeded=lambda: seeded_profiles(env, options.seed) == options.pas,
     )
-    return f"seeded {options.pas:,} PAs in {time.perf_counter() - started:.0f} s"
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[max(0, round(share * len(ordered)) - 1)]
+    return seeded_label(seeded and seeded[0], pas=options.pas)
 
 
 # The worker: runs inside Django, in its own process.
 
 
-class QueryCounter:
-    def __init__(self) -> None:
-        self.count = 0
-
-    def __call__(self, execute, sql, params, many, context):
-        self.count += 1
-        return execute(sql, params, many, context)
-
-
 def worker(options: argparse.Namespace) -> None:
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
+    benchlib.setup_django()
     from django.conf import settings
     from django.db import connection, transaction
     from django.utils import timezone
@@ -199,35 +162,15 @@ def main() -> None:
         worker(options)
         return
 
-    env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
     options.sqlite_dir.mkdir(parents=True, exist_ok=True)
-    env.update(
-        {
-            "DEBUG": "1",
-            "ALLOWED_HOSTS": "testserver,localhost",
-            "PAHUB_VAR_DIR": str(options.sqlite_dir),
-            "DJANGO_SETTINGS_MODULE": "pahub.settings",
-        }
-    )
+    env = {
+        **base_env(),
+        "PAHUB_VAR_DIR": str(options.sqlite_dir),
+        "DJANGO_SETTINGS_MODULE": "pahub.settings",
+    }
     print(f"SQLite: {prepare(env, options)}", flush=True)
-    finished = subprocess.run(  # noqa: S603 -- this script, in worker mode
-        [
-            sys.executable,
-            __file__,
-            "--worker",
-            f"--pas={options.pas}",
-            f"--batch={options.batch}",
-            f"--seed={options.seed}",
-        ],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    if finished.returncode != 0:
-        sys.exit(f"The worker failed:\n{finished.stdout[-4000:]}\n{finished.stderr[-8000:]}")
-    lines = [line for line in finished.stdout.splitlines() if line.startswith("{")]
-    report(json.loads(lines[-1]))
+    arguments = [f"--pas={options.pas}", f"--batch={options.batch}", f"--seed={options.seed}"]
+    report(run_worker(__file__, ["--worker", *arguments], env)[-1])
 
 
 if __name__ == "__main__":

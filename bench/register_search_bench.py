@@ -17,99 +17,51 @@ and the number of SQL queries it made. Two teams search: one serving a single lo
 
 import argparse
 import json
-import os
 import re
-import shutil
 import statistics
-import subprocess
-import sys
-import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-MANAGE = str(ROOT / "manage.py")
+import benchlib
+from benchlib import (
+    QueryCounter,
+    base_env,
+    delete_seed,
+    migrate_and_seed,
+    percentile,
+    postgres_url,
+    seeded_label,
+    seeded_profiles,
+    sqlite_var_dir,
+    test_client_env,
+)
+
 BENCH_EMAIL = "register-bench-{team}@bench.pahub.example.org"
-
-
-def run_manage(env: dict[str, str], *args: str) -> str:
-    finished = subprocess.run(  # noqa: S603 -- our own manage.py with fixed arguments
-        [sys.executable, MANAGE, *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if finished.returncode != 0:
-        sys.exit(f"manage.py {' '.join(args)} failed:\n{finished.stdout}\n{finished.stderr}")
-    return finished.stdout
-
-
-def seeded_profiles(env: dict[str, str], options: argparse.Namespace) -> int:
-    output = run_manage(
-        env,
-        "shell",
-        "-c",
-        "from pahub.accounts.seeding import seed_users; "
-        "from pahub.register.models import PAProfile; "
-        f"print(PAProfile.objects.filter(user__in=seed_users({options.seed})).count())",
-    )
-    return int(output.strip().splitlines()[-1])
 
 
 def seed_database(env: dict[str, str], options: argparse.Namespace) -> float:
     """Seed the PAs (untimed migrations first); 0 if --reuse found them there already."""
-    run_manage(env, "migrate", "--noinput", "--verbosity=0")
-    if options.reuse and seeded_profiles(env, options) == options.pas:
-        return 0.0
-    started = time.perf_counter()
-    run_manage(
+    seeded = migrate_and_seed(
         env,
-        "seed",
-        f"--pas={options.pas}",
-        "--employers=0",
-        f"--seed={options.seed}",
-        "--replace",
-        "--verbosity=0",
+        pas=options.pas,
+        seed=options.seed,
+        reuse=options.reuse,
+        is_seeded=lambda: seeded_profiles(env, options.seed) == options.pas,
     )
-    return time.perf_counter() - started
+    return seeded[0] if seeded else 0.0
 
 
 def run_searches(env: dict[str, str], options: argparse.Namespace) -> list[dict]:
-    worker_env = {**env, "DJANGO_SETTINGS_MODULE": "pahub.test_settings", "DEBUG": "0"}
-    finished = subprocess.run(  # noqa: S603 -- this script, in worker mode
-        [sys.executable, __file__, "--worker", f"--runs={options.runs}"],
-        cwd=ROOT,
-        env=worker_env,
-        capture_output=True,
-        text=True,
-        check=False,
+    return benchlib.run_worker(
+        __file__, ["--worker", f"--runs={options.runs}"], test_client_env(env), name="search worker"
     )
-    if finished.returncode != 0:
-        sys.exit(f"The search worker failed:\n{finished.stdout}\n{finished.stderr}")
-    return [json.loads(line) for line in finished.stdout.splitlines() if line.startswith("{")]
 
 
 # The worker: runs inside Django, in its own process.
 
 
-class QueryCounter:
-    """A database execute wrapper that counts the SQL statements of one request."""
-
-    def __init__(self) -> None:
-        self.count = 0
-
-    def __call__(self, execute, sql, params, many, context):
-        self.count += 1
-        return execute(sql, params, many, context)
-
-
 def worker(runs: int) -> None:
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
+    benchlib.setup_django()
     from allauth.mfa.totp.internal.auth import TOTP
     from django.db import connection
     from django.test import Client
@@ -160,7 +112,6 @@ def worker(runs: int) -> None:
                     started = time.perf_counter()
                     client.get("/staff/register/", params)
                     times.append((time.perf_counter() - started) * 1000)
-                times.sort()
                 caption = re.search(r"([\d,]+) PAs?\b", response.content.decode())
                 print(
                     json.dumps(
@@ -168,7 +119,7 @@ def worker(runs: int) -> None:
                             "team": team,
                             "search": name,
                             "p50": statistics.median(times),
-                            "p95": times[max(0, round(0.95 * len(times)) - 1)],
+                            "p95": percentile(times, 0.95),
                             "queries": queries.count,
                             "results": int(caption[1].replace(",", "")) if caption else 0,
                         }
@@ -181,8 +132,7 @@ def worker(runs: int) -> None:
 
 
 def print_results(database: str, seconds: float, results: list[dict]) -> None:
-    seeded = f"seeded in {seconds:.0f} s" if seconds else "seed reused"
-    print(f"\n{database}: {seeded}")
+    print(f"\n{database}: {seeded_label(seconds)}")
     print(f"{'team':<11} {'search':<32} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8} {'matches':>8}")
     for row in results:
         print(
@@ -211,34 +161,22 @@ def main() -> None:
         worker(options.runs)
         return
 
-    base_env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
-    base_env.update({"DEBUG": "1", "ALLOWED_HOSTS": "testserver,localhost"})
-    var_dir = options.sqlite_dir or Path(tempfile.mkdtemp(prefix="pahub-register-bench-"))
-    var_dir.mkdir(parents=True, exist_ok=True)
-    try:
-        sqlite_env = {**base_env, "PAHUB_VAR_DIR": str(var_dir)}
+    env = base_env()
+    prefix = "pahub-register-bench-"
+    with sqlite_var_dir(options.sqlite_dir, prefix=prefix, keep=options.keep) as var_dir:
+        sqlite_env = {**env, "PAHUB_VAR_DIR": str(var_dir)}
         seconds = seed_database(sqlite_env, options)
         print_results("sqlite", seconds, run_searches(sqlite_env, options))
-    finally:
-        if options.keep or options.sqlite_dir:
-            print(f"SQLite database kept in {var_dir}")
-        else:
-            shutil.rmtree(var_dir, ignore_errors=True)
 
-    database_url = os.environ.get("DATABASE_URL", "")
-    if database_url.startswith(("postgres://", "postgresql://")):
-        postgres_env = {**base_env, "DATABASE_URL": database_url}
+    database_url = postgres_url()
+    if database_url:
+        postgres_env = {**env, "DATABASE_URL": database_url}
         seconds = seed_database(postgres_env, options)
         try:
             print_results("postgresql", seconds, run_searches(postgres_env, options))
         finally:
             if not options.keep:
-                run_manage(
-                    postgres_env,
-                    "shell",
-                    "-c",
-                    f"from pahub.accounts.seeding import seed_delete; seed_delete({options.seed})",
-                )
+                delete_seed(postgres_env, options.seed)
 
 
 if __name__ == "__main__":

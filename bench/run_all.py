@@ -9,9 +9,8 @@ Exits non-zero if any of them failed, after running the rest.
 import subprocess
 import sys
 import time
-from pathlib import Path
 
-BENCH_DIR = Path(__file__).resolve().parent
+from benchlib import BENCH_DIR
 
 
 def main() -> None:

@@ -20,8 +20,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-MANAGE = str(ROOT / "manage.py")
+from benchlib import MANAGE, ROOT, postgres_url
+
 # Each seeded person is three rows: the user, their role and their verified email address.
 ROWS_PER_PERSON = 3
 
@@ -122,7 +122,7 @@ def main() -> None:
     base_env = {**os.environ, "DEBUG": "1"}
     print(f"seed_bench: {options.pas:,} PAs and {options.employers:,} employers")
     results = [bench_sqlite(options, base_env)]
-    if os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
+    if postgres_url():
         results.append(bench_postgresql(options, base_env))
     else:
         print("DATABASE_URL is not set to PostgreSQL, so only SQLite was measured.")
