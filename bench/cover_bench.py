@@ -52,7 +52,7 @@ from benchlib import (
 BENCH_DOMAIN = "cover-bench.pahub.example.org"
 TASK = "personal_care.washing_bathing"
 WAVE_TASK = "pahub.cover.tasks.send_next_wave"
-EMAIL_TASK = "pahub.core.mail.deliver_email"
+EMAIL_TASK = "pahub.core.mail.deliver_outgoing_email"
 POOL_SIZE = 5
 # (days ahead, start hour, end hour): mornings, afternoons, evenings and an overnight shift.
 SHAPES = [(1, 8, 11), (1, 7, 10), (2, 12, 15), (2, 17, 20), (3, 22, 7), (4, 8, 11), (5, 9, 13)]

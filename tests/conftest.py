@@ -217,3 +217,16 @@ def pytest_runtest_teardown(item, nextitem) -> Iterator[None]:
         with blocker.unblock():
             load_reference_data()
     return result
+
+
+@pytest.fixture
+def without_repository_courses(request) -> None:
+    """Tests that make their own courses start without the real ones the test database loads
+    (as migrate does), so what they count and list is only their own. Browser journeys' own
+    transactional database is reloaded after them (`load_reference_data`)."""
+    from pahub.learning.models import Course
+
+    marker = request.node.get_closest_marker("django_db")
+    if not (marker and marker.kwargs.get("transaction")):
+        request.getfixturevalue("db")
+    Course.objects.all().delete()

@@ -41,7 +41,9 @@ def fill_answer(page, number: int, text: str, feedback: str, *, right: bool = Fa
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_training_providers_staff_member_publishes_a_course(page, axe):
+def test_a_training_providers_staff_member_publishes_a_course(
+    page, axe, without_repository_courses
+):
     provider = OrganisationFactory(
         name="Tyneside Care Training", kind=Organisation.Kind.TRAINING_PROVIDER
     )

@@ -274,6 +274,6 @@ def test_a_new_pa_plans_completes_the_induction_and_reaches_level_2(page, axe):
     expect(badge.get_by_role("listitem").filter(has_text="DBS certificate")).to_contain_text(
         f"verified by {ORGANISATION}"
     )
-    expect(badge).to_contain_text("Induction course completed")
+    expect(badge).to_contain_text("PA Hub's induction course completed")
     axe.check(page, "profile overview (Level 2)")
     assert PAProfile.objects.get(user=jordan).level == 2

@@ -19,7 +19,9 @@ from tests.learning.suggestions.making import hire, make_course
 
 
 @pytest.mark.django_db(transaction=True)
-def test_an_employer_suggests_a_module_and_sees_the_pas_certificate(page, axe):
+def test_an_employer_suggests_a_module_and_sees_the_pas_certificate(
+    page, axe, without_repository_courses
+):
     amira = UserFactory(
         email="amira@example.org", full_name="Amira Khan", postcode="NE1 4ST", roles=[Role.EMPLOYER]
     )

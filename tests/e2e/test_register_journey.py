@@ -325,6 +325,9 @@ def test_a_new_pa_reaches_level_3_with_a_badge(page, axe, mailoutbox):
     page.get_by_label("Date the induction course was completed").fill(
         (today - timedelta(days=7)).strftime("%d %m %Y")
     )
+    page.get_by_label("What evidence did you see?").fill(
+        "Induction certificate from Tyneside Care Training, original seen"
+    )
     page.get_by_role("button", name="Record induction completed").click()
     expect_banner(page, "Induction recorded")
     axe.check(page, "staff profile page (induction recorded)")
