@@ -5,6 +5,7 @@ the API say the same thing."""
 from django import forms
 
 from pahub.core.forms import Form, text
+from pahub.learning.courses.marking import asking_order
 from pahub.learning.courses.services import unanswered_message
 from pahub.learning.models import Question
 
@@ -14,11 +15,15 @@ def field_name(question: Question) -> str:
 
 
 class QuizForm(Form):
-    def __init__(self, *args, questions: list[Question], **kwargs) -> None:
+    def __init__(self, *args, questions: list[Question], order_seed: int = 0, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.questions = questions
         for number, question in enumerate(questions, start=1):
-            choices = [(str(choice.pk), choice.text) for choice in question.choices.all()]
+            texts = {choice.pk: choice.text for choice in question.choices.all()}
+            choices = [
+                (str(choice_id), texts[choice_id])
+                for choice_id in asking_order(list(texts), seed=order_seed)
+            ]
             select_all = sum(choice.correct for choice in question.choices.all()) > 1
             message = unanswered_message(number, select_all=select_all)
             label = f"{number}. {question.text}"

@@ -6,6 +6,7 @@ wrong). A quiz is passed when right answers * 100 >= pass mark * questions, in w
 so 4 of 5 passes a pass mark of 80 with no rounding in between.
 """
 
+import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -62,4 +63,14 @@ def mark(
         count=len(questions),
         pass_mark=pass_mark,
         by_question=by_question,
+    )
+
+
+def asking_order(choice_ids: list[int], *, seed: int) -> list[int]:
+    """The order a quiz shows its answers in: mixed, so the right one is not always where the
+    author wrote it (first, in most files), yet the same for one person every time they look,
+    including when the page comes back with an error. Pure: a hash of (seed, choice id)."""
+    return sorted(
+        choice_ids,
+        key=lambda choice_id: hashlib.sha256(f"{seed}:{choice_id}".encode()).hexdigest(),
     )

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from pahub.learning.courses.marking import asking_order
 from pahub.learning.courses.rendering import Page, render_markdown, render_pages
 from pahub.learning.models import Course, ModuleVersion, QuizAttempt
 
@@ -44,7 +45,9 @@ def attempt_review(attempt: QuizAttempt) -> list[ReviewedQuestion]:
     review = []
     questions = attempt.module_version.questions.prefetch_related("choices")
     for number, question in enumerate(questions, start=1):
-        choices = list(question.choices.all())
+        # In the order the person was asked them (`QuizForm`), so the review reads the same.
+        by_id = {choice.pk: choice for choice in question.choices.all()}
+        choices = [by_id[pk] for pk in asking_order(list(by_id), seed=attempt.user_id)]
         picked = chosen.get(question.pk, set())
         correct = {choice.pk for choice in choices if choice.correct}
         review.append(

@@ -112,7 +112,7 @@ def quiz(request: HttpRequest, course_slug: str, module_slug: str) -> HttpRespon
     context = _module_context(request, course_slug, module_slug)
     version = context["version"]
     questions = list(version.questions.prefetch_related("choices"))
-    form = QuizForm(request.POST or None, questions=questions)
+    form = QuizForm(request.POST or None, questions=questions, order_seed=request.user.pk)
     if request.method == "POST" and form.is_valid():
         try:
             outcome = services.quiz_submit(

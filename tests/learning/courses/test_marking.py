@@ -3,6 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
+from pahub.learning.courses import marking
 from pahub.learning.courses.marking import QuestionKey, is_pass, mark, question_right
 
 
@@ -100,3 +101,23 @@ def test_four_of_five_passes_a_pass_mark_of_80_and_three_does_not():
     assert is_pass(4, 5, 80)
     assert not is_pass(3, 5, 80)
     assert not is_pass(0, 0, 80)  # a quiz with no questions cannot be passed
+
+
+# The order answers are shown in
+
+
+@given(
+    ids=st.lists(st.integers(min_value=1, max_value=10**6), min_size=1, max_size=8, unique=True),
+    seed=st.integers(min_value=0, max_value=10**9),
+)
+def test_the_asking_order_is_the_same_answers_and_the_same_each_time(ids, seed):
+    order = marking.asking_order(ids, seed=seed)
+    assert sorted(order) == sorted(ids)
+    assert marking.asking_order(list(reversed(ids)), seed=seed) == order
+
+
+def test_the_right_answer_is_not_always_shown_first():
+    # In the course files the right answer is usually written first; shown to a hundred
+    # people, a four-answer question must not always lead with it.
+    firsts = {marking.asking_order([11, 12, 13, 14], seed=person)[0] for person in range(100)}
+    assert firsts == {11, 12, 13, 14}

@@ -5,6 +5,7 @@ answers given and says which one is missing."""
 import pytest
 from django.urls import reverse
 
+from pahub.learning.courses import marking
 from pahub.learning.models import QuizAttempt
 from tests.html_check import html_problems
 from tests.learning.courses.conftest import complete_course, current, pass_module, right_answers
@@ -262,3 +263,18 @@ def test_the_pages_are_valid_html(client_for, pa, certificate, course):
     documents = [(url, client.get(url).content.decode()) for url in urls]
 
     assert html_problems(documents) == []
+
+
+def test_answers_are_asked_and_reviewed_in_the_same_mixed_order(client_for, pa, course):
+    version = current(course, "welcome")
+    client = client_for(pa)
+    asked = client.get(quiz_url()).content.decode()
+    reviewed = client.post(quiz_url(), post_data(right_answers(version)), follow=True)
+    reviewed = reviewed.content.decode()
+    for question in version.questions.prefetch_related("choices"):
+        texts = [choice.text.replace("'", "&#x27;") for choice in question.choices.all()]
+        in_quiz = sorted(texts, key=asked.index)
+        in_review = sorted(texts, key=reviewed.index)
+        assert in_quiz == in_review
+        ids = [choice.pk for choice in question.choices.all()]
+        assert in_quiz == [texts[ids.index(pk)] for pk in marking.asking_order(ids, seed=pa.pk)]
