@@ -79,6 +79,8 @@ INSTALLED_APPS = [
     "pahub.messaging",
     "pahub.cover",
     "pahub.learning",
+    "pahub.community",
+    "pahub.support",
     # The top: demo and seed orchestration, above every app it fills.
     "pahub.setup",
 ]

@@ -1,0 +1,27 @@
+"""The community's data, one module per part (docs/community.md)."""
+
+from pahub.community.models.moderation import ModerationAction, PostReport, Suspension
+from pahub.community.models.zones import (
+    CommunityName,
+    GroupMember,
+    Post,
+    Subscription,
+    Thread,
+    ThreadRead,
+    Zone,
+    ZoneRead,
+)
+
+__all__ = [
+    "CommunityName",
+    "GroupMember",
+    "ModerationAction",
+    "Post",
+    "PostReport",
+    "Subscription",
+    "Suspension",
+    "Thread",
+    "ThreadRead",
+    "Zone",
+    "ZoneRead",
+]

@@ -1,0 +1,5 @@
+"""Raising a safeguarding concern, under /concerns/."""
+
+app_name = "concerns"
+
+urlpatterns: list = []

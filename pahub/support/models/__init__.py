@@ -1,0 +1,1 @@
+"""Support's data: safeguarding concerns and requests for help (docs/support.md)."""

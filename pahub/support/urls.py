@@ -1,0 +1,5 @@
+"""Asking for help, under /support/. Each part keeps its own urls module."""
+
+app_name = "support"
+
+urlpatterns: list = []
