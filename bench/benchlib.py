@@ -218,3 +218,52 @@ class QueryCounter:
     def __call__(self, execute, sql, params, many, context):
         self.count += 1
         return execute(sql, params, many, context)
+
+
+def time_page(client, address: str, name: str, *, runs: int, warm_up: int) -> dict:
+    """Request `address` with a signed-in Django test client: `warm_up` times untimed, once
+    counting its SQL queries, then `runs` times timed. Returns the figures as a dict for one
+    JSON line (or only the status when the page does not answer 200)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    response = client.get(address)
+    if response.status_code != 200:
+        return {"page": address, "name": name, "status": response.status_code}
+    for _ in range(warm_up):
+        client.get(address)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(address)
+    # Counted now: the next request's request_started signal empties the query log.
+    query_count = len(queries)
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        client.get(address)
+        times.append((time.perf_counter() - started) * 1000)
+    return {
+        "page": address,
+        "name": name,
+        "status": 200,
+        "p50": percentile(times, 0.50),
+        "p95": percentile(times, 0.95),
+        "p99": percentile(times, 0.99),
+        "queries": query_count,
+        "bytes": len(response.content),
+    }
+
+
+def print_page_rows(rows: list[dict], *, width: int = 18) -> None:
+    """The table of `time_page` results: percentiles, queries and size, one page a line."""
+    print(f"{'page':<{width}} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'queries':>8} {'KB':>7}  ")
+    for row in rows:
+        if row["status"] == 404:
+            print(f"{row['page']:<{width}} not found ({row['name']})")
+        elif row["status"] != 200:
+            print(f"{row['page']:<{width}} answered {row['status']}, skipped ({row['name']})")
+        else:
+            print(
+                f"{row['page']:<{width}} {row['p50']:>8.1f} {row['p95']:>8.1f} "
+                f"{row['p99']:>8.1f} {row['queries']:>8} {row['bytes'] / 1024:>7.1f}  "
+                f"{row['name']}"
+            )

@@ -21,7 +21,6 @@ and asserts nothing about them.
 
 import argparse
 import json
-import time
 from pathlib import Path
 
 import benchlib
@@ -29,7 +28,6 @@ from benchlib import (
     ROOT,
     migrate_and_seed,
     on_kept_databases,
-    percentile,
     run_manage,
     seeded_label,
     test_client_env,
@@ -95,7 +93,6 @@ def worker(options: argparse.Namespace) -> None:
     benchlib.setup_django()
     from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
 
     from pahub.accounts.models import User
     from pahub.accounts.seeding import seed_users
@@ -123,36 +120,8 @@ def worker(options: argparse.Namespace) -> None:
     client = Client()
     client.force_login(pa)
     for address, name in PAGES:
-        response = client.get(address)
-        if response.status_code != 200:
-            print(json.dumps({"page": address, "name": name, "status": response.status_code}))
-            continue
-        for _ in range(options.warm_up):
-            client.get(address)
-        with CaptureQueriesContext(connection) as queries:
-            response = client.get(address)
-        # Counted now: the next request's request_started signal empties the query log.
-        query_count = len(queries)
-        times = []
-        for _ in range(options.runs):
-            started = time.perf_counter()
-            client.get(address)
-            times.append((time.perf_counter() - started) * 1000)
-        print(
-            json.dumps(
-                {
-                    "page": address,
-                    "name": name,
-                    "status": 200,
-                    "p50": percentile(times, 0.50),
-                    "p95": percentile(times, 0.95),
-                    "p99": percentile(times, 0.99),
-                    "queries": query_count,
-                    "bytes": len(response.content),
-                }
-            ),
-            flush=True,
-        )
+        row = benchlib.time_page(client, address, name, runs=options.runs, warm_up=options.warm_up)
+        print(json.dumps(row), flush=True)
 
 
 def print_results(name: str, prepared: str, rows: list[dict], runs: int) -> None:
@@ -165,17 +134,7 @@ def print_results(name: str, prepared: str, rows: list[dict], runs: int) -> None
         f"{about['heavy_certificates']} certificates, {about['heavy_cpd_entries']} CPD entries, "
         f"{about['heavy_plan_items']} plan steps. {runs} timed requests a page."
     )
-    print(f"{'page':<18} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'queries':>8} {'KB':>7}  ")
-    for row in pages:
-        if row["status"] == 404:
-            print(f"{row['page']:<18} not found ({row['name']})")
-        elif row["status"] != 200:
-            print(f"{row['page']:<18} answered {row['status']}, skipped ({row['name']})")
-        else:
-            print(
-                f"{row['page']:<18} {row['p50']:>8.1f} {row['p95']:>8.1f} {row['p99']:>8.1f} "
-                f"{row['queries']:>8} {row['bytes'] / 1024:>7.1f}  {row['name']}"
-            )
+    benchlib.print_page_rows(pages)
 
 
 def bench_database(name: str, env: dict[str, str], options: argparse.Namespace) -> None:
