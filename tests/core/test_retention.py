@@ -19,6 +19,9 @@ PAGE = reverse("core:privacy_retention")
 EVERY_RULE = [
     "accounts.unused_staff_invitations",
     "accounts.withdrawn_consents",
+    "community.decided_reports",
+    "community.ended_suspensions",
+    "community.moderation_actions",
     "core.audit_log",
     "core.finished_tasks",
     "core.sent_emails",
