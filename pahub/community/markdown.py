@@ -90,7 +90,7 @@ def render_post(text: str, *, site_links: bool = False) -> str:
         html,
         tags=set(ALLOWED_TAGS),
         clean_content_tags={"script", "style"},
-        attributes={"a": {"href"}},
+        attributes={"a": {"href"}, "*": set()},  # not even nh3's default title and lang
         attribute_filter=keep_link_or_site_path if site_links else keep_link,
         allowed_classes=ALLOWED_CLASSES,
         url_schemes=set(LINK_SCHEMES),

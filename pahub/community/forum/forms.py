@@ -113,8 +113,9 @@ class GroupForm(Form):
     def __init__(self, *args, organisations, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = organisations
-        if len(organisations) == 1:
-            self.fields["organisation"].initial = organisations[0].pk
+        first, *others = organisations
+        if not others:
+            self.fields["organisation"].initial = first.pk
 
 
 class InviteForm(Form):

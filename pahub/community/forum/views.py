@@ -301,8 +301,8 @@ def community_name(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def group_create(request: HttpRequest) -> HttpResponse:
-    organisations = list(permissions.organisations_running_groups(request.user))
-    if not organisations:
+    organisations = permissions.organisations_running_groups(request.user)
+    if not organisations.exists():
         raise Http404
     form = GroupForm(request.POST or None, organisations=organisations)
     if request.method == "POST" and form.is_valid():
