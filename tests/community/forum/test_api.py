@@ -134,13 +134,13 @@ def test_someone_who_sees_but_may_not_post_gets_403(stranger, open_group, admin)
     ],
 )
 def test_an_employer_gets_404_json_for_the_pa_zone(employer, pa_thread, method, path):
-    response = (
-        getattr(api_client(employer), method)(
-            BASE + path.format(thread=pa_thread.pk), {"body": "x"}, content_type="application/json"
-        )
-        if method == "post"
-        else api_client(employer).get(BASE + path.format(thread=pa_thread.pk))
-    )
+    client = api_client(employer)
+    url = BASE + path.format(thread=pa_thread.pk)
+
+    if method == "post":
+        response = client.post(url, {"body": "x"}, content_type="application/json")
+    else:
+        response = client.get(url)
 
     assert response.status_code == 404
     assert response.json()["detail"]
