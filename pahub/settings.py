@@ -327,6 +327,8 @@ PAHUB_SUPPORT = {
 REFERENCE_REQUESTS_PER_DAY = int(os.environ.get("REFERENCE_REQUESTS_PER_DAY", "5"))
 # Emails about unread messages are batched: at most one per person per this many minutes.
 MESSAGE_EMAIL_INTERVAL_MINUTES = int(os.environ.get("MESSAGE_EMAIL_INTERVAL_MINUTES", "15"))
+# How long after posting a person may still change what they wrote in the community.
+COMMUNITY_EDIT_WINDOW_MINUTES = int(os.environ.get("COMMUNITY_EDIT_WINDOW_MINUTES", "30"))
 # Days to keep each kind of personal data, by retention rule name, where it differs from the
 # rule's default (pahub/core/retention.py; /privacy/retention/ shows the periods in force).
 RETENTION_DAYS: dict[str, int] = json.loads(os.environ.get("RETENTION_DAYS", "{}"))

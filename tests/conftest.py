@@ -164,8 +164,8 @@ def draft_job(employer_profile):
 
 def load_reference_data() -> None:
     """What migrations put in a fresh database: postcode places, the skills taxonomy (with
-    interests and languages), version 1 of the code of conduct, the minimum wage rates and the
-    learning zone's courses. Safe to repeat."""
+    interests and languages), version 1 of the code of conduct, the minimum wage rates, the
+    learning zone's courses and the community's standard zones. Safe to repeat."""
     from importlib import import_module
 
     from django.apps import apps
@@ -191,6 +191,9 @@ def load_reference_data() -> None:
     from pahub.learning.courses.loading import courses_load
 
     courses_load()
+    from pahub.community.forum.zones import zones_ensure
+
+    zones_ensure()
 
 
 RELOAD_AFTER_TEST = pytest.StashKey[object]()

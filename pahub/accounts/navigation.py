@@ -60,6 +60,8 @@ def navigation_for(request: HttpRequest) -> list[NavItem]:
     ]
     if user is not None and user.is_authenticated:
         items += role_items(user)
+        # The private zones are for everyone signed in (accounts never imports community).
+        items.append(("Community", reverse("community:home")))
         unread = header_count("notifications", user)
         items.append(
             (with_count("Notifications", unread, "unread"), reverse("notifications:centre"))

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class CommunityConfig(AppConfig):
@@ -6,3 +7,10 @@ class CommunityConfig(AppConfig):
     name = "pahub.community"
     label = "community"
     verbose_name = "Community"
+
+    def ready(self) -> None:
+        from pahub.community.forum.signals import ensure_zones_after_migrate
+
+        post_migrate.connect(
+            ensure_zones_after_migrate, sender=self, dispatch_uid="community_zones"
+        )

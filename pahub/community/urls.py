@@ -1,5 +1,11 @@
 """The community's pages, under /community/. Each part keeps its own urls module."""
 
+from django.urls import include, path
+
 app_name = "community"
 
-urlpatterns: list = []
+# The forum's zone pages are /community/<zone slug>/..., so every other part's include must
+# come before it, with a first path segment listed in forum/zones.py RESERVED_SLUGS.
+urlpatterns: list = [
+    path("", include("pahub.community.forum.urls")),
+]

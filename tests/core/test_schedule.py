@@ -17,6 +17,7 @@ EVERY_JOB = [
     "notifications_digest",
     "retention",
     "retry_emails",
+    "send_community_digests",
     "send_cover_waves",
     "send_cpd_review_reminders",
     "send_event_reminders",
