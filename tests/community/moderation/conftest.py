@@ -44,6 +44,7 @@ def other_moderator(db, other_organisation):
         role=Membership.StaffRole.VERIFIER,
         email="durham.moderator@example.org",
         full_name="Dee Durham",
+        postcode="DH1 1AA",
     )
 
 
