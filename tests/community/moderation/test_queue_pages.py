@@ -230,9 +230,10 @@ def test_the_author_sees_why_their_post_was_hidden(client_for, moderator, post, 
     assert "A moderator hid this post" in html
     assert "Please be kind." in html
     assert moderator.full_name not in html
-    assert "Please be kind." not in client_for(pa).get(
-        "/community/moderation/about-you/"
-    ).content.decode()
+    assert (
+        "Please be kind."
+        not in client_for(pa).get("/community/moderation/about-you/").content.decode()
+    )
 
 
 def test_staff_home_links_to_the_queue_for_moderators(client_for, moderator, zone):
