@@ -66,3 +66,16 @@ def posts_waiting(user: User) -> QuerySet[Post]:
 
 def suspensions_of(user: User) -> QuerySet[Suspension]:
     return Suspension.objects.filter(user=user).select_related("zone").order_by("-starts_at")
+
+
+def current_suspension(user: User, zone) -> Suspension | None:
+    """The suspension stopping this person posting in the zone now, if any: the forum's
+    posting page links to it, so they read why and until when."""
+    now = timezone.now()
+    return (
+        Suspension.objects.filter(
+            zone=zone, user=user, lifted_at__isnull=True, starts_at__lte=now, ends_at__gt=now
+        )
+        .order_by("-ends_at")
+        .first()
+    )

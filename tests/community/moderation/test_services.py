@@ -173,3 +173,15 @@ def test_nobody_reports_their_own_post(post, employer):
 def test_keeping_a_post_without_reports_is_refused(post, moderator):
     with pytest.raises(services.ModerationError):
         services.post_keep(post=post, moderator=moderator)
+
+
+def test_current_suspension_is_the_one_in_force(zone, moderator, employer):
+    from pahub.community.moderation.queries import current_suspension
+
+    assert current_suspension(employer, zone) is None
+    suspension = services.person_suspend(
+        zone=zone, person=employer, moderator=moderator, reason="A", days=2
+    )
+    assert current_suspension(employer, zone) == suspension
+    services.suspension_lift(suspension=suspension, moderator=moderator)
+    assert current_suspension(employer, zone) is None
