@@ -329,6 +329,16 @@ REFERENCE_REQUESTS_PER_DAY = int(os.environ.get("REFERENCE_REQUESTS_PER_DAY", "5
 MESSAGE_EMAIL_INTERVAL_MINUTES = int(os.environ.get("MESSAGE_EMAIL_INTERVAL_MINUTES", "15"))
 # How long after posting a person may still change what they wrote in the community.
 COMMUNITY_EDIT_WINDOW_MINUTES = int(os.environ.get("COMMUNITY_EDIT_WINDOW_MINUTES", "30"))
+# Community posting limits (pahub/community/moderation/screening.py), counted from the posts
+# themselves so every server agrees. New accounts get tighter limits: most spam and abuse
+# comes from accounts made for it, and real newcomers rarely post more than this.
+COMMUNITY_NEW_ACCOUNT_DAYS = int(os.environ.get("COMMUNITY_NEW_ACCOUNT_DAYS", "7"))
+COMMUNITY_POSTING_LIMITS = {
+    # (posts allowed, in this many minutes)
+    "new": [(3, 10), (10, 24 * 60)],
+    "established": [(30, 60)],
+    **json.loads(os.environ.get("COMMUNITY_POSTING_LIMITS", "{}")),
+}
 # Days to keep each kind of personal data, by retention rule name, where it differs from the
 # rule's default (pahub/core/retention.py; /privacy/retention/ shows the periods in force).
 RETENTION_DAYS: dict[str, int] = json.loads(os.environ.get("RETENTION_DAYS", "{}"))

@@ -14,3 +14,9 @@ class CommunityConfig(AppConfig):
         post_migrate.connect(
             ensure_zones_after_migrate, sender=self, dispatch_uid="community_zones"
         )
+        # The staff area links to the community moderators' queue only for people who
+        # moderate a zone, by the same rule as the queue itself.
+        from pahub.accounts.navigation import register_staff_permission
+        from pahub.community.moderation.permissions import moderates_any_zone
+
+        register_staff_permission("moderate_community", moderates_any_zone)

@@ -1,5 +1,5 @@
 """The kinds of notice the community sends (pahub/notifications/registry.py finds this
-module). Each part of the community adds its kinds here.
+module). Each part of the community adds its own kinds here, one block each.
 
 New posts default to the daily digest: a forum is not urgent, and one email a day about the
 threads someone follows is plenty.
@@ -20,4 +20,30 @@ GROUP_INVITATION = register_kind(
     "community.group_invitation",
     group=GROUP,
     label="An organisation invited you to a community group",
+)
+
+MODERATION_GROUP = "Community moderation"
+
+# Moderation (pahub/community/moderation/services.py).
+POST_HIDDEN = register_kind(
+    "community.post_hidden",
+    group=MODERATION_GROUP,
+    label="A moderator hid one of your community posts, and why",
+)
+WARNING = register_kind(
+    "community.warning",
+    group=MODERATION_GROUP,
+    label="A moderator warned you about something you posted in the community",
+)
+SUSPENDED = register_kind(
+    "community.suspended",
+    group=MODERATION_GROUP,
+    label="You may not post in a community zone for a while, or may again",
+    required=True,
+    reason="you need to know why you cannot post, and until when.",
+)
+REPORT_OUTCOME = register_kind(
+    "community.report_outcome",
+    group=MODERATION_GROUP,
+    label="What moderators decided about a post you reported",
 )

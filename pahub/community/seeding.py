@@ -1,0 +1,284 @@
+"""The community at scale for the people `manage.py seed` creates: threads and replies in the
+PA zone, the employers' zone and the area zones, and read marks. Deterministic and fast, like
+the rest of the seed.
+
+What a seeded community looks like, for `posts` posts (by default as many as the seed's PAs):
+
+- half the posts are in the PA zone (by seeded PAs), a fifth in the employers' zone (by seeded
+  employers), the rest in the zones of the people's own areas;
+- threads have 1 to 19 posts (an opening post and replies), a few are pinned;
+- with 1,000 posts or more, the PA zone's first seeded thread has exactly 500 replies, for the
+  benchmark's long thread (`bench/community_bench.py`);
+- the seed's first PA has read half the threads of each zone they belong to, so their unread
+  counts are neither zero nor everything.
+
+Posts are plain sentences without Markdown, so the stored HTML is each paragraph escaped
+inside `<p>`, exactly what the renderer makes of such text; bulk inserts skip rendering. Nothing
+is audited and nobody is notified: seeding is a developer tool, not something a person did.
+"""
+
+import html
+import random
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.db import connection, reset_queries, transaction
+from django.utils import timezone
+
+from pahub.accounts.models import Role
+from pahub.accounts.seeding import seed_users
+from pahub.community.models import Post, Thread, ThreadRead, Zone
+
+LONG_THREAD_REPLIES = 500
+SEEDED_TABLES = ("community_thread", "community_post", "community_threadread")
+
+OPENINGS = (
+    "Has anyone got tips for",
+    "How do you all handle",
+    "Quick question about",
+    "Looking for advice on",
+    "Does anyone else find it hard with",
+    "What worked for you with",
+)
+SUBJECTS = (
+    "holiday pay when hours change every week",
+    "getting to a morning call when the buses are late",
+    "moving and handling with a new hoist",
+    "keeping a timesheet that everyone agrees on",
+    "saying no to extra tasks politely",
+    "training that fits round school hours",
+    "a first day with a new employer",
+    "covering a colleague who is ill at short notice",
+    "talking about pay rises",
+    "medication prompts and what is in the care plan",
+)
+REPLIES = (
+    "We sorted this by writing it down together at the start of the month.",
+    "I asked the support agency and they were really helpful with it.",
+    "Same here. It got easier once we agreed a routine.",
+    "The induction course on PA Hub has a module that covers this.",
+    "I keep a note on my phone and we check it together each Friday.",
+    "Worth asking the direct payment team, they have a leaflet about it.",
+    "Thanks, that is useful to know.",
+    "We tried a few ways; a shared calendar worked best for us.",
+)
+
+
+@dataclass
+class CommunitySeedCounts:
+    threads: int = 0
+    posts: int = 0
+    read_marks: int = 0
+    zones: set[int] = field(default_factory=set)
+
+    @property
+    def rows(self) -> int:
+        return self.threads + self.posts + self.read_marks
+
+
+def community_name(full_name: str, district_id: str | None) -> str:
+    first = full_name.split(" ")[0] if full_name else "Member"
+    return f"{first}, {district_id}" if district_id else first
+
+
+def paragraph_html(text: str) -> str:
+    return f"<p>{html.escape(text)}</p>"
+
+
+def seeded_community_delete(seed: int) -> int:
+    """Delete the threads and posts a seed's people wrote, before `--replace` deletes them
+    (afterwards they could no longer be told apart from a real former member's)."""
+    people = seed_users(seed).values("pk")
+    threads = Thread.objects.filter(author__in=people)
+    deleted, _ = threads.delete()
+    Post.objects.filter(author__in=people).delete()
+    return deleted
+
+
+def _authors(seed: int, role: str) -> list[tuple[int, str, str | None, str | None]]:
+    return list(
+        seed_users(seed)
+        .filter(roles__role=role)
+        .order_by("pk")
+        .values_list("pk", "full_name", "district_id", "local_authority_id")
+    )
+
+
+def _zone_plan(
+    seed: int, posts: int, zones_by_area: dict[str, Zone], pa_zone: Zone, employer_zone: Zone
+) -> list[tuple[Zone, list[tuple[int, str, str | None, str | None]], int]]:
+    """(zone, who may post there, how many posts) for each zone that gets posts."""
+    pas = _authors(seed, Role.PA)
+    employers = _authors(seed, Role.EMPLOYER)
+    plan = []
+    in_pa_zone = posts // 2 if pas else 0
+    in_employer_zone = posts // 5 if employers else 0
+    plan.append((pa_zone, pas, in_pa_zone))
+    plan.append((employer_zone, employers, in_employer_zone))
+    rest = posts - in_pa_zone - in_employer_zone
+    people_by_area: dict[str, list] = {}
+    for person in pas + employers:
+        if person[3] in zones_by_area:
+            people_by_area.setdefault(person[3], []).append(person)
+    everyone = sum(len(people) for people in people_by_area.values())
+    for area, people in sorted(people_by_area.items()):
+        share = rest * len(people) // everyone if everyone else 0
+        plan.append((zones_by_area[area], people, share))
+    return plan
+
+
+def _threads_for_zone(
+    rng: random.Random,
+    zone: Zone,
+    people: list,
+    count: int,
+    *,
+    long_thread: bool,
+    now,
+) -> tuple[list[Thread], list[list[Post]]]:
+    threads: list[Thread] = []
+    posts_by_thread: list[list[Post]] = []
+    remaining = count
+    start = now - timedelta(days=365)
+    while remaining > 0 and people:
+        size = LONG_THREAD_REPLIES + 1 if long_thread and not threads else rng.randint(1, 19)
+        size = min(size, remaining)
+        remaining -= size
+        moment = start + timedelta(seconds=rng.randint(0, 364 * 24 * 3600))
+        opener = rng.choice(people)
+        title = f"{rng.choice(OPENINGS)} {rng.choice(SUBJECTS)}?"
+        thread = Thread(
+            zone=zone,
+            title=title,
+            author_id=opener[0],
+            created_at=moment,
+            is_pinned=rng.random() < 0.01,
+        )
+        posts: list[Post] = []
+        for number in range(size):
+            author = opener if number == 0 else rng.choice(people)
+            text = title if number == 0 else rng.choice(REPLIES)
+            posts.append(
+                Post(
+                    author_id=author[0],
+                    author_name=community_name(author[1], author[2]),
+                    body=text,
+                    body_html=paragraph_html(text),
+                    created_at=moment,
+                )
+            )
+            moment += timedelta(minutes=rng.randint(1, 600))
+        thread.reply_count = size - 1
+        thread.last_post_at = posts[-1].created_at
+        threads.append(thread)
+        posts_by_thread.append(posts)
+    return threads, posts_by_thread
+
+
+def seed_community(
+    *,
+    seed: int,
+    posts: int,
+    zones_ensure: Callable[[], object],
+    batch_size: int,
+    on_batch: Callable[[int, int], None] | None = None,
+) -> CommunitySeedCounts:
+    """Threads and posts for a seed's people; `zones_ensure` makes the zones first."""
+    zones_ensure()
+    zones = Zone.objects.filter(archived_at__isnull=True)
+    pa_zone = zones.get(kind=Zone.Kind.PAS)
+    employer_zone = zones.get(kind=Zone.Kind.EMPLOYERS)
+    zones_by_area = {zone.local_authority_id: zone for zone in zones.filter(kind=Zone.Kind.AREA)}
+    rng = random.Random(f"pahub-seed-{seed}-community")
+    now = timezone.now()
+    counts = CommunitySeedCounts()
+    plan = _zone_plan(seed, posts, zones_by_area, pa_zone, employer_zone)
+    for zone, people, count in plan:
+        threads, posts_by_thread = _threads_for_zone(
+            rng,
+            zone,
+            people,
+            count,
+            long_thread=zone == pa_zone and posts >= 1000,
+            now=now,
+        )
+        Thread.objects.bulk_create(threads, batch_size=batch_size)
+        rows = []
+        for thread, thread_posts in zip(threads, posts_by_thread, strict=True):
+            for post in thread_posts:
+                post.thread_id = thread.pk
+                rows.append(post)
+        Post.objects.bulk_create(rows, batch_size=batch_size)
+        counts.threads += len(threads)
+        counts.posts += len(rows)
+        counts.zones.add(zone.pk)
+        if on_batch is not None:
+            on_batch(counts.posts, posts)
+    counts.read_marks = _first_pa_reads_half(seed, now)
+    return counts
+
+
+def _first_pa_reads_half(seed: int, now) -> int:
+    first_pa = seed_users(seed).filter(roles__role=Role.PA).order_by("pk").first()
+    if first_pa is None:
+        return 0
+    zone_ids = list(Zone.objects.filter(kind=Zone.Kind.PAS).values_list("pk", flat=True))
+    if first_pa.local_authority_id:
+        zone_ids += list(
+            Zone.objects.filter(
+                kind=Zone.Kind.AREA, local_authority_id=first_pa.local_authority_id
+            ).values_list("pk", flat=True)
+        )
+    thread_ids = (
+        Thread.objects.filter(zone_id__in=zone_ids).order_by("pk").values_list("pk", flat=True)
+    )
+    marks = [
+        ThreadRead(user=first_pa, thread_id=thread_id, read_up_to=now)
+        for number, thread_id in enumerate(thread_ids)
+        if number % 2 == 0
+    ]
+    ThreadRead.objects.bulk_create(marks, batch_size=5000, ignore_conflicts=True)
+    return len(marks)
+
+
+def analyse_for_planner() -> None:
+    """As `pahub.register.seeding.load.analyse_for_planner`, for the community's tables."""
+    if connection.vendor != "postgresql":
+        return
+    command = "ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE"
+    with connection.cursor() as cursor:
+        for table in SEEDED_TABLES:
+            cursor.execute(f"{command} {connection.ops.quote_name(table)}")
+
+
+def seed_extension(
+    *,
+    seed: int,
+    batch_size: int,
+    say: Callable[[str], None],
+    posts: int,
+    zones_ensure: Callable[[], object],
+) -> str:
+    """The hook `manage.py seed` calls after the people and their profiles."""
+    started = time.perf_counter()
+
+    def progress(done: int, total: int) -> None:
+        reset_queries()
+        say(f"  community: {done:,} / {total:,} posts ({time.perf_counter() - started:.1f} s)")
+
+    with transaction.atomic():
+        counts = seed_community(
+            seed=seed,
+            posts=posts,
+            zones_ensure=zones_ensure,
+            batch_size=batch_size,
+            on_batch=progress,
+        )
+    analyse_for_planner()
+    return (
+        f"Community: {counts.threads:,} threads and {counts.posts:,} posts in "
+        f"{len(counts.zones)} zones, {counts.read_marks:,} read marks; "
+        f"{time.perf_counter() - started:.1f} s."
+    )
