@@ -5,6 +5,7 @@ People use their browser session; organisations' systems send an API key as
 """
 
 from pahub.accounts.api import router as accounts_router
+from pahub.community.trust.api import router as community_trust_router
 from pahub.core.api import router as core_router
 from pahub.core.api_errors import PAHubAPI
 from pahub.core.public import public_page
@@ -53,6 +54,7 @@ api.add_router("/", learning_cpd_router)
 api.add_router("/", learning_courses_router)
 api.add_router("/", learning_suggestions_router)
 api.add_router("/", learning_events_router)
+api.add_router("/", community_trust_router)
 
 
 def api_urls() -> tuple[list, str, str]:
