@@ -7,6 +7,7 @@ People use their browser session; organisations' systems send an API key as
 from pahub.accounts.api import router as accounts_router
 from pahub.community.forum.api import router as community_forum_router
 from pahub.community.moderation.api import router as community_moderation_router
+from pahub.community.trust.api import router as community_trust_router
 from pahub.core.api import router as core_router
 from pahub.core.api_errors import PAHubAPI
 from pahub.core.public import public_page
@@ -57,6 +58,7 @@ api.add_router("/", learning_suggestions_router)
 api.add_router("/", learning_events_router)
 api.add_router("/", community_forum_router)
 api.add_router("/", community_moderation_router)
+api.add_router("/", community_trust_router)
 
 
 def api_urls() -> tuple[list, str, str]:

@@ -20,3 +20,7 @@ class CommunityConfig(AppConfig):
         from pahub.community.moderation.permissions import moderates_any_zone
 
         register_staff_permission("moderate_community", moderates_any_zone)
+        # The register shows endorsements on PA profiles without importing the community.
+        from pahub.community.trust import profile_section
+
+        profile_section.register()

@@ -8,5 +8,6 @@ app_name = "community"
 # come before it, with a first path segment listed in forum/zones.py RESERVED_SLUGS.
 urlpatterns: list = [
     path("", include("pahub.community.moderation.urls")),
+    path("", include("pahub.community.trust.urls")),
     path("", include("pahub.community.forum.urls")),
 ]

@@ -24,7 +24,21 @@ PAS_SLUG = "pas"
 EMPLOYERS_SLUG = "employers"
 # Paths under /community/ that are pages, not zones: no zone may take these slugs.
 RESERVED_SLUGS = frozenset(
-    {"name", "groups", "invitations", "new", "moderation", "reports", "help", "meetups", "api"}
+    {
+        "api",
+        "endorsements",
+        "feedback",
+        "groups",
+        "help",
+        "invitations",
+        "meetups",
+        "moderation",
+        "name",
+        "new",
+        "posts",
+        "reports",
+        "suspensions",
+    }
 )
 
 

@@ -1,6 +1,7 @@
 """The community's data, one module per part (docs/community.md)."""
 
 from pahub.community.models.moderation import ModerationAction, PostReport, Suspension
+from pahub.community.models.trust import Endorsement, Feedback
 from pahub.community.models.zones import (
     CommunityName,
     GroupMember,
@@ -14,6 +15,8 @@ from pahub.community.models.zones import (
 
 __all__ = [
     "CommunityName",
+    "Endorsement",
+    "Feedback",
     "GroupMember",
     "ModerationAction",
     "Post",

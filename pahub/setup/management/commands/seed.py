@@ -1,5 +1,5 @@
-"""Fill the database with synthetic North East PAs, employers and their open jobs, and the PAs'
-learning, for load tests and demos.
+"""Fill the database with synthetic North East PAs, employers and their open jobs, the PAs'
+learning and the community's threads, for load tests and demos.
 
     manage.py seed --pas 100000 --employers 20000 --jobs 20000 --seed 1
 
@@ -24,6 +24,9 @@ from pahub.accounts.seeding import (
     seed_users,
     spoke_districts,
 )
+from pahub.community.forum.zones import zones_ensure
+from pahub.community.seeding import seed_extension as seed_community
+from pahub.community.seeding import seeded_community_delete
 from pahub.jobs.seeding import seed_extension as seed_jobs
 from pahub.learning.seeding import seed_extension as seed_learning
 from pahub.register.seeding.load import seed_extension as seed_register
@@ -72,13 +75,20 @@ class Command(BaseCommand):
             action="store_true",
             help="Give the seed's first PA exactly 200 module completions (for benchmarks).",
         )
+        parser.add_argument(
+            "--posts",
+            type=int,
+            default=None,
+            help="How many community posts (threads and replies; default: as many as PAs).",
+        )
         parser.add_argument("--batch-size", type=int, default=BATCH_SIZE)
 
     def handle(self, *args, **options) -> None:
         self.verbosity: int = options["verbosity"]
         seed: int = options["seed"]
         wanted = {SeedKind.PA: options["pas"], SeedKind.EMPLOYER: options["employers"]}
-        if any(count < 0 for count in wanted.values()) or options["jobs"] < 0:
+        posts: int = options["pas"] if options["posts"] is None else options["posts"]
+        if any(count < 0 for count in wanted.values()) or options["jobs"] < 0 or posts < 0:
             raise CommandError("Counts cannot be negative.")
         if options["learning_heavy_pa"] and not (options["learning"] and options["pas"]):
             raise CommandError("--learning-heavy-pa needs PAs and their learning.")
@@ -133,6 +143,16 @@ class Command(BaseCommand):
                     heavy_pa=options["learning_heavy_pa"],
                 )
             )
+        if posts:
+            extension_lines.append(
+                seed_community(
+                    seed=seed,
+                    batch_size=options["batch_size"],
+                    say=self._say,
+                    posts=posts,
+                    zones_ensure=zones_ensure,
+                )
+            )
         self._summary(seed, counts, elapsed)
         for line in extension_lines:
             self.stdout.write(line)
@@ -147,6 +167,9 @@ class Command(BaseCommand):
         started = time.perf_counter()
         try:
             with transaction.atomic():
+                # The seed's posts first: once its people are gone they could not be told
+                # apart from a real former member's.
+                seeded_community_delete(seed)
                 deleted = seed_delete(seed)
         except SeedDeleteError as error:
             raise CommandError(str(error)) from error
