@@ -154,3 +154,21 @@ def test_a_deleted_account_cannot_be_named(client_for, user_led, ulo_admin):
     UserFactory(email="gone@example.org", roles=["pa"], deleted_at=timezone.now())
     response = client_for(ulo_admin).post(page_url(user_led), {"email": "gone@example.org"})
     assert "There is no PA or employer with that email address" in response.content.decode()
+
+
+def test_a_peer_supporters_roles_are_in_their_data_and_go_when_they_delete_it(
+    user_led, peer_supporter, supporter_pa, ulo_admin
+):
+    from pahub.core.personal_data import registry
+    from pahub.learning.personal_data import delete_learning
+    from tests.community.meetups.conftest import make_meetup
+
+    meetup = make_meetup(user_led, peer_supporter=peer_supporter)
+    exported = registry.export(supporter_pa)["learning"]["peer_supporter_roles"]
+    assert exported[0]["organisation"] == "Tyneside Disabled People's Network"
+
+    delete_learning(supporter_pa)
+    delete_learning(ulo_admin)
+    meetup.refresh_from_db()
+    assert meetup.peer_supporter is None
+    assert not PeerSupporter.objects.exists()
