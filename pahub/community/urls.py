@@ -9,5 +9,6 @@ app_name = "community"
 urlpatterns: list = [
     path("", include("pahub.community.moderation.urls")),
     path("", include("pahub.community.trust.urls")),
+    path("", include("pahub.community.meetups.urls")),
     path("", include("pahub.community.forum.urls")),
 ]

@@ -403,14 +403,32 @@ class CPDReview(models.Model):
 
 
 class Event(models.Model):
-    """A course or event a training provider or council lists: online or in a place."""
+    """A course or event a training provider or council lists, or a meet-up an organisation or
+    one of its peer supporters posts: online or in a place. One model and one listing for both;
+    `kind` tells them apart."""
 
     class Format(models.TextChoices):
         ONLINE = "online", "Online"
         IN_PERSON = "in_person", "In person"
 
+    class Kind(models.TextChoices):
+        TRAINING = "training", "Course or training"
+        MEETUP = "meetup", "Meet-up or coffee morning"
+        PEER_GROUP = "peer_group", "Peer group"
+        HOT_SEAT = "hot_seat", "Hot seat session"
+
     organisation = models.ForeignKey(
         "accounts.Organisation", on_delete=models.PROTECT, related_name="learning_events"
+    )
+    kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.TRAINING)
+    # Set when a peer supporter posted the meet-up: the event says "Run by <first name>, peer
+    # supporter with <organisation>". Kept after their role ends, as a record of who ran it.
+    peer_supporter = models.ForeignKey(
+        "learning.PeerSupporter",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
     )
     title = models.CharField(max_length=200)
     description = models.TextField()
@@ -449,6 +467,56 @@ class Event(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def is_meetup(self) -> bool:
+        """Any kind but a course: coffee mornings, peer groups and hot seat sessions."""
+        return self.kind != self.Kind.TRAINING
+
+
+MEETUP_KINDS = tuple(kind for kind in Event.Kind.values if kind != Event.Kind.TRAINING)
+
+
+class PeerSupporter(models.Model):
+    """A PA or employer an organisation's admin has named to run meet-ups on its behalf: PA
+    coffee mornings, employer peer groups, hot seat sessions. Ending the role keeps the row
+    (who named whom, and when), so the audit and past meet-ups still read true."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="peer_supporter_roles"
+    )
+    organisation = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.CASCADE, related_name="peer_supporters"
+    )
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    ended_at = models.DateTimeField(null=True, blank=True)
+    ended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["organisation", "created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "organisation"],
+                condition=models.Q(ended_at__isnull=True),
+                name="one_live_peer_supporter_role",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} for {self.organisation_id}"
+
+    @property
+    def first_name(self) -> str:
+        """The name a meet-up shows: what they are known as, or the first of their names."""
+        user = self.user
+        if user.deleted_at is not None:
+            return user.display_name
+        return user.known_as or (user.full_name.split() or [user.display_name])[0]
 
 
 class EventBooking(models.Model):

@@ -1,6 +1,6 @@
 """The learning zone's part of a person's data: what they learned on PA Hub (quiz attempts,
 completions, certificates), their self-assessment, plan, prior learning and CPD log, the
-places they booked, and the modules employers suggested to them.
+places they booked, the modules employers suggested to them, and their peer supporter roles.
 
 All of it is theirs alone, so deleting the account deletes it, with two exceptions: an event or a
 course draft an organisation's staff member wrote stays with the organisation, without their
@@ -20,6 +20,7 @@ from pahub.learning.models import (
     ModuleCompletion,
     ModuleDraft,
     ModuleSuggestion,
+    PeerSupporter,
     PlanItem,
     QuizAttempt,
     SelfRating,
@@ -148,6 +149,16 @@ def export_bookings_and_suggestions(user) -> dict[str, Any]:
             }
             for suggestion in suggestions.order_by("created_at")
         ],
+        "peer_supporter_roles": [
+            {
+                "organisation": role.organisation.name,
+                "since": iso(role.created_at),
+                "ended_at": iso(role.ended_at),
+            }
+            for role in PeerSupporter.objects.filter(user=user)
+            .select_related("organisation")
+            .order_by("created_at")
+        ],
     }
 
 
@@ -176,6 +187,11 @@ def delete_learning(user) -> None:
     Certificate.objects.filter(user=user).delete()
     ModuleCompletion.objects.filter(user=user).delete()
     QuizAttempt.objects.filter(user=user).delete()
+    # Their peer supporter roles go; meet-ups they ran stay with the organisation and no
+    # longer name them. Roles they named or ended for others no longer say who did.
+    PeerSupporter.objects.filter(user=user).delete()
+    PeerSupporter.objects.filter(added_by=user).update(added_by=None)
+    PeerSupporter.objects.filter(ended_by=user).update(ended_by=None)
     # The organisation keeps its event; it no longer says which staff member listed it.
     Event.objects.filter(created_by=user).update(created_by=None)
     # A course draft belongs to the training provider; it no longer says who last edited it.
@@ -197,6 +213,7 @@ register(
         "learning.Event": Fate.KEPT_ANONYMISED,
         "learning.EventBooking": Fate.DELETED,
         "learning.ModuleDraft": Fate.KEPT_ANONYMISED,
+        "learning.PeerSupporter": Fate.DELETED,
     },
     export=export_learning,
     erase={Step.RECORDS: delete_learning},

@@ -59,6 +59,8 @@ PUBLIC_PAGES = {
     "learning:verify",
     "learning:event_list",
     "learning:event_detail",
+    # Meet-ups are found like the learning zone's events (saying you're coming needs sign-in).
+    "community:meetups",
 }
 
 # Signing in and out, email and password, and the two-factor set-up itself.

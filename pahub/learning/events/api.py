@@ -35,6 +35,7 @@ router = Router(tags=["learning events"])
 TopicKey = Literal[tuple(Topic.values)]  # type: ignore[valid-type]
 AudienceKey = Literal[tuple(Audience.values)]  # type: ignore[valid-type]
 FormatKey = Literal[tuple(Event.Format.values)]  # type: ignore[valid-type]
+KindKey = Literal[tuple(Event.Kind.values)]  # type: ignore[valid-type]
 
 
 class EventSearchQuery(InputSchema):
@@ -46,12 +47,16 @@ class EventSearchQuery(InputSchema):
     to_date: date | None = Field(None, description="Starting on or before, like 2026-05-31")
     free: bool = False
     audience: Literal["", "pa", "employer"] = ""
+    kind: Literal["", *Event.Kind.values] = Field(  # type: ignore[valid-type]
+        "", description="Only this kind: `training`, `meetup`, `peer_group` or `hot_seat`"
+    )
     sort: Literal["date", "distance"] = "date"
     page: int = Field(1, ge=1, le=100_000)
 
 
 class EventOut(Schema):
     id: int
+    kind: str = Field(description="`training`, `meetup`, `peer_group` or `hot_seat`")
     title: str
     description: str
     organisation: str
@@ -72,6 +77,9 @@ class EventOut(Schema):
     places_left: int | None = Field(description="None when people book on the provider's site")
     published: bool
     cancelled: bool
+    run_by: str | None = Field(
+        None, description='For a meet-up a peer supporter runs: "Sam, peer supporter with …"'
+    )
     miles: float | None = Field(None, description="From the place searched, when given")
 
 
@@ -92,6 +100,7 @@ class EventBookingOut(Schema):
 class EventIn(InputSchema):
     multiline_fields = frozenset({"description", "funding", "accessibility", "venue"})
 
+    kind: KindKey = Event.Kind.TRAINING.value
     title: str = Field(..., min_length=1, max_length=200)
     description: str = Field(..., min_length=1, max_length=5000)
     topics: list[TopicKey] = Field(default_factory=list)
@@ -112,6 +121,7 @@ class EventIn(InputSchema):
 class EventPatch(InputSchema):
     multiline_fields = frozenset({"description", "funding", "accessibility", "venue"})
 
+    kind: KindKey | None = None
     title: str | None = Field(None, min_length=1, max_length=200)
     description: str | None = Field(None, min_length=1, max_length=5000)
     topics: list[TopicKey] | None = None
@@ -131,8 +141,10 @@ class EventPatch(InputSchema):
 
 def event_out(event: Event, *, miles: float | None = None) -> EventOut:
     district = event.district if event.format == Event.Format.IN_PERSON else None
+    supporter = event.peer_supporter
     return EventOut(
         id=event.pk,
+        kind=event.kind,
         title=event.title,
         description=event.description,
         organisation=event.organisation.name,
@@ -155,6 +167,11 @@ def event_out(event: Event, *, miles: float | None = None) -> EventOut:
         places_left=queries.places_left(event),
         published=event.published_at is not None,
         cancelled=event.cancelled_at is not None,
+        run_by=(
+            f"{supporter.first_name}, peer supporter with {event.organisation.name}"
+            if supporter is not None
+            else None
+        ),
         miles=miles,
     )
 
@@ -169,6 +186,7 @@ def form_data(query: EventSearchQuery) -> QueryDict:
             "online": query.online,
             "topic": query.topic,
             "audience": query.audience,
+            "kind": query.kind,
             "sort": query.sort,
         }
     )
@@ -304,6 +322,7 @@ def event_create(request: HttpRequest, payload: EventIn):
             accessibility=payload.accessibility.strip(),
             booking_url=payload.booking_url.strip(),
             capacity=payload.capacity,
+            kind=payload.kind,
         )
         event = services.event_create(organisation=organisation, by=None, values=values)
     except services.EventInputError as error:
@@ -327,6 +346,7 @@ def event_update(
     sent = payload.model_dump(exclude_unset=True)
     publish = sent.pop("publish", None)
     current = {
+        "kind": event.kind,
         "title": event.title,
         "description": event.description,
         "topics": list(event.topics),

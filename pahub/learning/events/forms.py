@@ -16,6 +16,7 @@ from pahub.core.forms import Form, GovukDateField, long_text, text
 from pahub.core.hours_and_pay import AmountError, read_amount
 from pahub.cover.employer_forms import ClockError, parse_clock
 from pahub.cover.times import LocalTimeError, local_instant, to_local
+from pahub.learning.events.permissions import Reach
 from pahub.learning.events.queries import (
     DEFAULT_MILES,
     MILES_CHOICES,
@@ -34,6 +35,9 @@ from pahub.places.queries import UnknownDistrict, district_by_outcode
 MAX_COST = Decimal("9999.99")
 MAX_CAPACITY = 10_000
 NOT_FILTERS = frozenset({"page"})
+MEETUPS_ONLY = (
+    "You can post meet-ups, peer groups and hot seat sessions for this organisation, not courses"
+)
 
 
 class EventSearchForm(Form):
@@ -80,6 +84,13 @@ class EventSearchForm(Form):
         widget=forms.RadioSelect(attrs={"small": True}),
         error_messages={"invalid_choice": "Choose personal assistants, employers or anyone"},
     )
+    kind = forms.ChoiceField(
+        label="Kind of event",
+        required=False,
+        choices=[("", "Any kind"), *Event.Kind.choices],
+        widget=forms.RadioSelect(attrs={"small": True}),
+        error_messages={"invalid_choice": "Choose a kind of event from the list"},
+    )
     sort = forms.ChoiceField(
         label="Sort by",
         required=False,
@@ -113,7 +124,7 @@ class EventSearchForm(Form):
 
     def to_filters(self) -> EventFilters:
         if not self.is_bound:
-            return EventFilters()
+            return EventFilters(kinds=self.kinds_asked())
         data = self.cleaned_data
         return EventFilters(
             origin=self.origin,
@@ -125,7 +136,13 @@ class EventSearchForm(Form):
             free_only=data["free"],
             audience=data["audience"],
             sort=data["sort"] or "date",
+            kinds=self.kinds_asked(),
         )
+
+    def kinds_asked(self) -> tuple[str, ...]:
+        """The kinds to list: the one chosen, or every kind."""
+        kind = getattr(self, "cleaned_data", {}).get("kind")
+        return (kind,) if kind else ()
 
     @property
     def has_filters(self) -> bool:
@@ -162,6 +179,20 @@ class EventForm(Form):
         queryset=Organisation.objects.none(),
         empty_label=None,
         error_messages={"invalid_choice": "Choose one of your organisations"},
+    )
+    kind = forms.ChoiceField(
+        label="What kind of event is it?",
+        choices=Event.Kind.choices,
+        initial=Event.Kind.TRAINING,
+        widget=forms.RadioSelect,
+        help_text=(
+            "A meet-up is an informal get-together, like a PA coffee morning. In a hot seat "
+            "session, employers ask an experienced employer anything"
+        ),
+        error_messages={
+            "required": "Choose what kind of event it is",
+            "invalid_choice": "Choose a kind of event from the list",
+        },
     )
     title = text(
         label="Title",
@@ -248,8 +279,12 @@ class EventForm(Form):
         label="Accessibility",
         what="Accessibility",
         limit=2000,
-        rows=3,
-        help_text="Step-free access, hearing loop, British Sign Language, breaks, parking",
+        rows=4,
+        help_text=(
+            "Is there step-free access, a hearing loop, British Sign Language, a quiet space, "
+            "breaks, an accessible toilet or parking? Online: captions, joining by phone. "
+            "Meet-ups must say"
+        ),
     )
     booking_url = forms.URLField(
         label="Link to book on your site",
@@ -280,10 +315,12 @@ class EventForm(Form):
         self,
         *args: Any,
         organisations: Any,
+        reach: Reach,
         event: Event | None = None,
         **kwargs: Any,
     ) -> None:
         self.event = event
+        self.reach = reach
         data = args[0] if args else kwargs.get("data")
         if event is not None and data is None:
             kwargs["initial"] = initial_for(event)
@@ -292,6 +329,14 @@ class EventForm(Form):
         if event is not None or len(organisations) == 1:
             # Nothing to choose: an event stays with its organisation.
             del self.fields["organisation"]
+        # Offer only the kinds this person may post for any of their organisations: a peer
+        # supporter never sees "Course or training".
+        allowed = {kind for pk in reach.organisation_ids for kind in reach.kinds_for(pk)}
+        self.fields["kind"].choices = [
+            (value, label) for value, label in Event.Kind.choices if value in allowed
+        ]
+        if Event.Kind.TRAINING not in allowed and event is None:
+            self.fields["kind"].initial = Event.Kind.MEETUP
         self.district = None
 
     def clean_district(self) -> str:
@@ -329,6 +374,15 @@ class EventForm(Form):
                 ends_at = local_instant(ends_on, data["ends_time"])
         except LocalTimeError as error:
             self.add_error("ends_time", str(error))
+        organisation_id = (
+            self.event.organisation_id
+            if self.event is not None
+            else getattr(data.get("organisation"), "pk", None)
+            or next(iter(self.reach.organisation_ids), None)
+        )
+        kind = data.get("kind")
+        if kind and organisation_id and not self.reach.allows(organisation_id, kind):
+            self.add_error("kind", MEETUPS_ONLY)
         if self.errors or starts_at is None or ends_at is None:
             return data
         self.values = EventInput(
@@ -346,6 +400,7 @@ class EventForm(Form):
             accessibility=data["accessibility"].strip(),
             booking_url=data["booking_url"],
             capacity=data["capacity"],
+            kind=data["kind"],
         )
         for name, message in event_problems(self.values, event=self.event).items():
             self.add_error(self.PROBLEM_FIELDS.get(name, name), message)
@@ -355,6 +410,7 @@ class EventForm(Form):
 def initial_for(event: Event) -> dict[str, Any]:
     starts, ends = to_local(event.starts_at), to_local(event.ends_at)
     return {
+        "kind": event.kind,
         "title": event.title,
         "description": event.description,
         "topics": event.topics,
@@ -372,3 +428,20 @@ def initial_for(event: Event) -> dict[str, Any]:
         "booking_url": event.booking_url,
         "capacity": event.capacity,
     }
+
+
+class PeerSupporterForm(Form):
+    """An admin names a PA or employer a peer supporter by the email they sign in with."""
+
+    email = forms.EmailField(
+        label="Email address",
+        max_length=254,
+        help_text="The email address they use to sign in to PA Hub",
+        widget=forms.EmailInput(
+            attrs={"autocomplete": "off", "spellcheck": "false", "class": "govuk-input"}
+        ),
+        error_messages={
+            "required": "Enter the email address of the PA or employer",
+            "invalid": "Enter an email address in the correct format, like name@example.com",
+        },
+    )

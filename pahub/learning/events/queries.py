@@ -8,17 +8,18 @@ A place is a postcode district (its centroid) or a town or council area (the mid
 districts' centroids), since people looking for a course often know the town, not a postcode.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Avg, Case, Count, FloatField, Q, QuerySet, Value, When
+from django.db.models import Avg, Case, Count, F, FloatField, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from pahub.accounts.models import Organisation, User
 from pahub.cover.times import local_instant
-from pahub.learning.models import Audience, Event, EventBooking
+from pahub.learning.models import Audience, Event, EventBooking, PeerSupporter
 from pahub.learning.topics import Topic
 from pahub.places.distance import bounding_box, miles_between, miles_for_display
 from pahub.places.models import District, LocalAuthority
@@ -33,6 +34,9 @@ ONLINE_SORTS_AS_MILES = 10_000.0
 
 # Organisations whose staff may list events: a training provider or a council.
 ORGANISER_KINDS = (Organisation.Kind.TRAINING_PROVIDER, Organisation.Kind.LOCAL_AUTHORITY)
+# Organisations whose staff and peer supporters may post meet-ups (never courses, unless the
+# organisation is one of ORGANISER_KINDS too).
+MEETUP_ORGANISER_KINDS = (*ORGANISER_KINDS, Organisation.Kind.USER_LED)
 
 
 @dataclass(frozen=True)
@@ -125,6 +129,9 @@ class EventFilters:
     free_only: bool = False
     audience: str = ""  # "pa" or "employer": events for them or for anyone
     sort: str = "date"  # "date" or "distance" (distance needs a place)
+    # Event kinds to show; empty shows every kind (the learning zone's listing). The
+    # community's meet-ups listing asks for MEETUP_KINDS.
+    kinds: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -171,6 +178,8 @@ def search_events(filters: EventFilters, *, now: datetime | None = None) -> Even
         events = events.filter(starts_at__gte=local_day_start(filters.from_date))
     if filters.to_date is not None:
         events = events.filter(starts_at__lt=local_day_start(filters.to_date + timedelta(days=1)))
+    if filters.kinds:
+        events = events.filter(kind__in=list(filters.kinds))
     if filters.free_only:
         events = events.filter(cost_pence=0)
     if filters.audience:
@@ -240,7 +249,9 @@ def places_left(event: Event) -> int | None:
 def page_of_events(search: EventSearch, number: Any, *, per_page: int = PAGE_SIZE) -> Page:
     """One page of `EventRow`s, in a fixed number of queries (a count and the page)."""
     events = with_places_taken(
-        search.events.select_related("organisation", "district__local_authority")
+        search.events.select_related(
+            "organisation", "district__local_authority", "peer_supporter__user"
+        )
     )
     page = Paginator(events, per_page).get_page(number)
     page.object_list = [
@@ -252,7 +263,9 @@ def page_of_events(search: EventSearch, number: Any, *, per_page: int = PAGE_SIZ
 
 def event_with_details(event_id: int) -> QuerySet[Event]:
     return with_places_taken(
-        Event.objects.select_related("organisation", "district", "district__local_authority")
+        Event.objects.select_related(
+            "organisation", "district", "district__local_authority", "peer_supporter__user"
+        )
     ).filter(pk=event_id)
 
 
@@ -275,19 +288,27 @@ def booked_names(event: Event) -> list[str]:
     ]
 
 
-def organiser_organisations(user: User) -> QuerySet[Organisation]:
-    """The training providers and councils this person works for on PA Hub."""
-    if not user.is_authenticated:
-        return Organisation.objects.none()
-    return Organisation.objects.filter(memberships__user=user, kind__in=ORGANISER_KINDS)
+def organisations_by_id(organisation_ids: Iterable[int]) -> QuerySet[Organisation]:
+    """The organisations a person lists events for (their reach), by name."""
+    return Organisation.objects.filter(pk__in=list(organisation_ids)).order_by("name")
 
 
-def events_of_organisations(organisations: QuerySet[Organisation]) -> QuerySet[Event]:
+def events_in(scope: Q) -> QuerySet[Event]:
+    """The events an organiser manages (`permissions.Reach.events()`), newest first."""
     return with_places_taken(
-        Event.objects.filter(organisation__in=organisations).select_related(
-            "organisation", "district"
+        Event.objects.filter(scope).select_related(
+            "organisation", "district", "peer_supporter__user"
         )
     ).order_by("-starts_at", "-pk")
+
+
+def peer_supporters_of(organisation: Organisation) -> QuerySet[PeerSupporter]:
+    """An organisation's peer supporters, current first, then those whose role ended."""
+    return (
+        PeerSupporter.objects.filter(organisation=organisation)
+        .select_related("user", "added_by", "ended_by")
+        .order_by(F("ended_at").desc(nulls_first=True), "user__full_name", "pk")
+    )
 
 
 def my_bookings(user: User, *, now: datetime | None = None) -> QuerySet[EventBooking]:

@@ -19,16 +19,19 @@ from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from pahub.accounts.models import Organisation, User
+from pahub.accounts.models import Organisation, Role, User
 from pahub.core import audit
 from pahub.cover.times import to_local
 from pahub.learning.events.queries import bookings_to_remind, live_bookings
-from pahub.learning.models import Event, EventBooking
+from pahub.learning.models import MEETUP_KINDS, Event, EventBooking, PeerSupporter
 from pahub.learning.notices import EVENT_BOOKED, EVENT_CANCELLED, EVENT_REMINDER
 from pahub.notifications.services import notify, notify_many
 from pahub.places.models import District
 
 NO_PLACES_LEFT = "There are no places left on this event."
+PEER_SUPPORTERS_POST_MEETUPS = (
+    "Peer supporters post meet-ups, peer groups and hot seat sessions, not courses"
+)
 
 
 class EventError(Exception):
@@ -84,6 +87,15 @@ class EventInput:
     accessibility: str
     booking_url: str
     capacity: int | None
+    kind: str = Event.Kind.TRAINING
+
+
+# What the form prompts for, and what a meet-up must say: people decide whether they can go
+# on these details.
+ACCESSIBILITY_PROMPT = (
+    "Say what access there is, like step-free access, a hearing loop, British Sign Language, "
+    "a quiet space or parking"
+)
 
 
 def event_problems(
@@ -93,6 +105,10 @@ def event_problems(
     one home of these rules: the form and the API both show its messages."""
     now = now or timezone.now()
     problems: dict[str, str] = {}
+    if values.kind not in Event.Kind.values:
+        problems["kind"] = "Choose a course, a meet-up, a peer group or a hot seat session"
+    elif values.kind in MEETUP_KINDS and not values.accessibility.strip():
+        problems["accessibility"] = ACCESSIBILITY_PROMPT
     if values.format == Event.Format.IN_PERSON:
         if values.district is None:
             problems["district"] = "Enter the postcode district of the venue, like NE1"
@@ -161,13 +177,35 @@ def _values_for_save(values: EventInput) -> dict:
 
 
 @transaction.atomic
-def event_create(*, organisation: Organisation, by: User | None, values: EventInput) -> Event:
-    """A new draft event for the organisation. Publish it to list it."""
+def event_create(
+    *,
+    organisation: Organisation,
+    by: User | None,
+    values: EventInput,
+    peer_supporter: PeerSupporter | None = None,
+) -> Event:
+    """A new draft event for the organisation. Publish it to list it. A peer supporter posts
+    meet-ups only; the event names them as the person running it."""
     _check(values)
+    if peer_supporter is not None:
+        if values.kind not in MEETUP_KINDS:
+            raise EventInputError({"kind": PEER_SUPPORTERS_POST_MEETUPS})
+        if peer_supporter.organisation_id != organisation.pk or peer_supporter.ended_at:
+            raise EventError("You are no longer a peer supporter with this organisation.")
     event = Event.objects.create(
-        organisation=organisation, created_by=by, **_values_for_save(values)
+        organisation=organisation,
+        created_by=by,
+        peer_supporter=peer_supporter,
+        **_values_for_save(values),
     )
-    audit.record(by, "learning.event_created", event, organisation=organisation.pk)
+    audit.record(
+        by,
+        "learning.event_created",
+        event,
+        organisation=organisation.pk,
+        kind=event.kind,
+        peer_supporter=peer_supporter.pk if peer_supporter else None,
+    )
     return event
 
 
@@ -177,6 +215,8 @@ def event_update(*, event: Event, by: User | None, values: EventInput) -> Event:
     if locked.cancelled_at is not None:
         raise EventError("This event has been cancelled, so it cannot be changed.")
     _check(values, event=locked)
+    if locked.peer_supporter_id is not None and values.kind not in MEETUP_KINDS:
+        raise EventInputError({"kind": "A meet-up a peer supporter runs stays a meet-up"})
     changed = []
     for name, value in _values_for_save(values).items():
         if getattr(locked, name) != value:
@@ -328,6 +368,59 @@ def event_reminders_send(*, now: datetime | None = None) -> int:
             )
             sent += 1
     return sent
+
+
+# Peer supporters.
+
+
+class PeerSupporterError(ValueError):
+    """Why someone cannot be named a peer supporter, in words for the admin."""
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+        super().__init__(message)
+
+
+@transaction.atomic
+def peer_supporter_add(*, organisation: Organisation, user: User, by: User | None) -> PeerSupporter:
+    """Name a PA or employer a peer supporter with the organisation: from now on they post
+    and manage its meet-ups (never its courses)."""
+    if not user.role_set & {Role.PA, Role.EMPLOYER} or user.deleted_at is not None:
+        raise PeerSupporterError(
+            "Only a Personal Assistant or an employer can be a peer supporter. "
+            "Check the email address, or ask them to create an account first."
+        )
+    if PeerSupporter.objects.filter(
+        organisation=organisation, user=user, ended_at__isnull=True
+    ).exists():
+        raise PeerSupporterError(
+            f"{user.display_name} is already a peer supporter with {organisation.name}."
+        )
+    supporter = PeerSupporter.objects.create(organisation=organisation, user=user, added_by=by)
+    audit.record(
+        by, "learning.peer_supporter_added", supporter, organisation=organisation.pk, user=user.pk
+    )
+    return supporter
+
+
+@transaction.atomic
+def peer_supporter_end(*, peer_supporter: PeerSupporter, by: User | None) -> PeerSupporter:
+    """End the role. Their meet-ups stay listed and still name them; the organisation's
+    staff manage them from now on."""
+    locked = PeerSupporter.objects.select_for_update().get(pk=peer_supporter.pk)
+    if locked.ended_at is not None:
+        return locked
+    locked.ended_at = timezone.now()
+    locked.ended_by = by
+    locked.save(update_fields=["ended_at", "ended_by"])
+    audit.record(
+        by,
+        "learning.peer_supporter_ended",
+        locked,
+        organisation=locked.organisation_id,
+        user=locked.user_id,
+    )
+    return locked
 
 
 # Words used in notices.

@@ -20,4 +20,15 @@ urlpatterns = [
     path("events/manage/<int:event_id>/edit/", views.manage_edit, name="event_edit"),
     path("events/manage/<int:event_id>/publish/", views.manage_publish, name="event_publish"),
     path("events/manage/<int:event_id>/cancel/", views.manage_cancel, name="event_cancel"),
+    path(
+        "events/manage/organisations/<int:organisation_id>/peer-supporters/",
+        views.peer_supporters,
+        name="peer_supporters",
+    ),
+    path(
+        "events/manage/organisations/<int:organisation_id>/peer-supporters/"
+        "<int:peer_supporter_id>/end/",
+        views.peer_supporter_end,
+        name="peer_supporter_end",
+    ),
 ]

@@ -11,10 +11,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from pahub.accounts.models import User
 from pahub.core.pagination import pagination_items
 from pahub.core.public import public_page
 from pahub.learning.events import permissions, queries, services
-from pahub.learning.events.forms import EventForm, EventSearchForm
+from pahub.learning.events.forms import EventForm, EventSearchForm, PeerSupporterForm
 from pahub.learning.events.ics import event_ics
 from pahub.learning.models import Event
 
@@ -119,14 +120,25 @@ def event_calendar(request: HttpRequest, event_id: int) -> HttpResponse:
 @login_required
 @require_GET
 def manage_list(request: HttpRequest) -> HttpResponse:
-    permissions.require_organiser(request.user)
-    organisations = queries.organiser_organisations(request.user)
+    reach = permissions.require_organiser(request.user)
+    organisations = list(queries.organisations_by_id(reach.organisation_ids))
     return render(
         request,
         "learning/events/manage_list.html",
         {
-            "events": list(queries.events_of_organisations(organisations)),
-            "organisations": list(organisations),
+            "events": list(queries.events_in(reach.events())),
+            "organisations": organisations,
+            "peer_supporter_of": [
+                organisation
+                for organisation in organisations
+                if reach.peer_supporter_for(organisation.pk) is not None
+            ],
+            "meetups_only": not reach.every_kind,
+            "admin_of": [
+                organisation
+                for organisation in organisations
+                if permissions.may_manage_peer_supporters_of(request.user, organisation)
+            ],
         },
     )
 
@@ -134,14 +146,17 @@ def manage_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def manage_create(request: HttpRequest) -> HttpResponse:
-    permissions.require_organiser(request.user)
-    organisations = queries.organiser_organisations(request.user)
-    form = EventForm(request.POST or None, organisations=organisations)
+    reach = permissions.require_organiser(request.user)
+    organisations = queries.organisations_by_id(reach.organisation_ids)
+    form = EventForm(request.POST or None, organisations=organisations, reach=reach)
     if request.method == "POST" and form.is_valid():
         organisation = form.cleaned_data.get("organisation") or organisations.get()
         try:
             event = services.event_create(
-                organisation=organisation, by=request.user, values=form.values
+                organisation=organisation,
+                by=request.user,
+                values=form.values,
+                peer_supporter=reach.peer_supporter_for(organisation.pk),
             )
         except services.EventInputError as error:
             for name, message in error.problems.items():
@@ -155,13 +170,15 @@ def manage_create(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def manage_edit(request: HttpRequest, event_id: int) -> HttpResponse:
+    reach = permissions.require_organiser(request.user)
     event = permissions.access_event_for_organiser(request.user, event_id)
     if event.cancelled_at is not None:
         messages.error(request, "This event has been cancelled, so it cannot be changed.")
         return redirect("learning:event_detail", event_id=event.pk)
     form = EventForm(
         request.POST or None,
-        organisations=queries.organiser_organisations(request.user),
+        organisations=queries.organisations_by_id(reach.organisation_ids),
+        reach=reach,
         event=event,
     )
     if request.method == "POST" and form.is_valid():
@@ -202,3 +219,62 @@ def manage_cancel(request: HttpRequest, event_id: int) -> HttpResponse:
         "learning/events/manage_cancel.html",
         {"event": event, "booked_count": len(queries.booked_names(event))},
     )
+
+
+# An organisation's peer supporters: named and ended by its admins.
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def peer_supporters(request: HttpRequest, organisation_id: int) -> HttpResponse:
+    organisation = permissions.access_organisation_for_peer_supporters(
+        request.user, organisation_id
+    )
+    form = PeerSupporterForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        email = form.cleaned_data["email"]
+        person = User.objects.filter(email__iexact=email, deleted_at__isnull=True).first()
+        if person is None:
+            form.add_error(
+                "email",
+                "There is no PA or employer with that email address. "
+                "Ask them to create an account first.",
+            )
+        else:
+            try:
+                services.peer_supporter_add(organisation=organisation, user=person, by=request.user)
+            except services.PeerSupporterError as error:
+                form.add_error("email", error.message)
+            else:
+                messages.success(
+                    request,
+                    f"{person.display_name} is now a peer supporter with {organisation.name}. "
+                    "They can post meet-ups from their events page.",
+                )
+                return redirect("learning:peer_supporters", organisation_id=organisation.pk)
+    return render(
+        request,
+        "learning/events/peer_supporters.html",
+        {
+            "organisation": organisation,
+            "form": form,
+            "supporters": list(queries.peer_supporters_of(organisation)),
+        },
+    )
+
+
+@login_required
+@require_POST
+def peer_supporter_end(
+    request: HttpRequest, organisation_id: int, peer_supporter_id: int
+) -> HttpResponse:
+    supporter = permissions.access_peer_supporter_for_admin(
+        request.user, organisation_id, peer_supporter_id
+    )
+    services.peer_supporter_end(peer_supporter=supporter, by=request.user)
+    messages.success(
+        request,
+        f"{supporter.user.display_name} is no longer a peer supporter. "
+        "Their meet-ups stay listed; your team manages them now.",
+    )
+    return redirect("learning:peer_supporters", organisation_id=organisation_id)

@@ -20,6 +20,7 @@ MANAGE = reverse("learning:event_manage")
 def good_answers(**changes) -> dict:
     day = timezone.localdate() + timedelta(days=14)
     answers = {
+        "kind": "training",
         "title": "Moving and handling",
         "description": "Safe ways to help someone move, with hoists and slide sheets.",
         "topics": ["health_and_safety"],
