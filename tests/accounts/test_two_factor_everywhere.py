@@ -59,6 +59,9 @@ PUBLIC_PAGES = {
     "learning:verify",
     "learning:event_list",
     "learning:event_detail",
+    # Anyone may raise a safeguarding concern, signed in or not: nothing may stand in the way.
+    "concerns:new",
+    "concerns:raised",
 }
 
 # Signing in and out, email and password, and the two-factor set-up itself.
