@@ -37,9 +37,7 @@ def test_the_form_shows_999_and_the_councils_number_at_once(client_for, employer
     assert page.index("call 999") < page.index(f'action="{NEW}"')
 
 
-def test_with_no_number_set_it_shows_999_and_the_gov_uk_route_never_a_guess(
-    client_for, employer
-):
+def test_with_no_number_set_it_shows_999_and_the_gov_uk_route_never_a_guess(client_for, employer):
     page = client_for(employer).get(NEW).content.decode()
 
     assert "call 999" in page

@@ -99,9 +99,7 @@ def test_staff_of_a_non_council_organisation_do_not_handle_concerns(
     assert client_for(staff).get(reverse("concerns:detail", args=[concern.pk])).status_code == 404
 
 
-def test_safeguarding_staff_without_two_factor_are_sent_to_set_it_up(
-    client_for, council, concern
-):
+def test_safeguarding_staff_without_two_factor_are_sent_to_set_it_up(client_for, council, concern):
     staff = make_safeguarder(council, email="new@newcastle.example.org")
     from allauth.mfa.models import Authenticator
 
