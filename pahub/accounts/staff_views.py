@@ -77,6 +77,8 @@ def staff_home(request: HttpRequest) -> HttpResponse:
             "may_check_evidence": staff_may("check_evidence", request.user),
             "may_author_courses": staff_may("author_courses", request.user),
             "may_organise_events": staff_may("organise_events", request.user),
+            "may_handle_safeguarding": staff_may("handle_safeguarding", request.user),
+            "may_set_safeguarding_contact": staff_may("set_safeguarding_contact", request.user),
         },
     )
 

@@ -126,3 +126,19 @@ def test_organisations_that_are_not_councils_have_no_safeguarding_switch(
         toggle_url(organisation, verifier), {"handles_safeguarding": "yes"}
     )
     assert response.status_code == 404
+
+
+def test_the_staff_home_links_to_the_safeguarding_pages_only_for_those_who_may_open_them(
+    client_for, safeguarder, council_admin, council_colleague
+):
+    home = reverse("staff:home")
+    queue = f'href="{reverse("concerns:queue")}"'
+    manage = f'href="{reverse("concerns:manage")}"'
+
+    reader = client_for(safeguarder).get(home).content.decode()
+    admin = client_for(council_admin).get(home).content.decode()
+    colleague = client_for(council_colleague).get(home).content.decode()
+
+    assert queue in reader and manage not in reader
+    assert manage in admin and queue not in admin
+    assert queue not in colleague and manage not in colleague
