@@ -77,7 +77,8 @@ def access_concern_for_staff(user: User, concern_id: int) -> Concern:
     """The only way a page or the API loads a concern to read or handle it. Every read is
     audited: who looked at which concern, and when."""
     concern = get_object_or_404(
-        Concern.objects.select_related("area", "raiser", "handled_by"), pk=concern_id
+        Concern.objects.select_related("area", "raiser", "handled_by", "about_user"),
+        pk=concern_id,
     )
     if not may_handle_concern(user, concern):
         raise Http404

@@ -32,6 +32,9 @@ def test_only_the_councils_safeguarding_staff_and_site_admins_read_a_concern(
     assert response.status_code == (200 if who in ALLOWED else 404)
     if who in ALLOWED:
         assert concern.what_happened in response.content.decode()
+        assert "Jordan Reed (pa@example.org). They cannot see this concern." in (
+            response.content.decode()
+        )
 
 
 @pytest.mark.parametrize("who", EVERYONE)
