@@ -142,3 +142,21 @@ def test_the_staff_home_links_to_the_safeguarding_pages_only_for_those_who_may_o
     assert queue in reader and manage not in reader
     assert manage in admin and queue not in admin
     assert queue not in colleague and manage not in colleague
+
+
+def test_the_manage_pages_and_forms_with_errors_are_valid_html(
+    client_for, council_admin, newcastle
+):
+    from tests.html_check import html_problems
+
+    client = client_for(council_admin)
+    pages = [
+        ("manage", client.get(MANAGE).content.decode()),
+        ("contact", client.get(contact_url(newcastle)).content.decode()),
+        (
+            "contact with errors",
+            client.post(contact_url(newcastle), CONTACT | {"phone": "x"}).content.decode(),
+        ),
+    ]
+
+    assert html_problems(pages) == []
