@@ -25,6 +25,7 @@ from pahub.notifications.api import router as notifications_router
 from pahub.places.api import router as places_router
 from pahub.register.api import router as register_router
 from pahub.register.staff.api import router as register_staff_router
+from pahub.support.concerns.api import router as concerns_router
 from pahub.taxonomy.api import router as taxonomy_router
 
 api = PAHubAPI(
@@ -59,6 +60,7 @@ api.add_router("/", learning_events_router)
 api.add_router("/", community_forum_router)
 api.add_router("/", community_moderation_router)
 api.add_router("/", community_trust_router)
+api.add_router("/", concerns_router)
 
 
 def api_urls() -> tuple[list, str, str]:

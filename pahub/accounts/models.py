@@ -161,6 +161,9 @@ class Membership(models.Model):
         Organisation, on_delete=models.CASCADE, related_name="memberships"
     )
     role = models.CharField(max_length=20, choices=StaffRole.choices, default=StaffRole.MEMBER)
+    # A council's safeguarding staff read the safeguarding concerns raised in its areas
+    # (pahub.support.concerns). Switched on by an organisation admin, one person at a time.
+    handles_safeguarding = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -148,6 +148,23 @@ def membership_change_role(*, membership: Membership, role: str, by: User) -> Me
 
 
 @transaction.atomic
+def membership_set_safeguarding(*, membership: Membership, handles: bool, by: User) -> Membership:
+    """Switch on (or off) whether a council's team member reads its safeguarding concerns."""
+    if membership.organisation.kind != Organisation.Kind.LOCAL_AUTHORITY:
+        raise AccountError("Only a council's staff handle safeguarding concerns.")
+    membership.handles_safeguarding = handles
+    membership.save(update_fields=["handles_safeguarding"])
+    audit.record(
+        by,
+        "staff.safeguarding_changed",
+        membership.organisation,
+        member=membership.user.email,
+        handles_safeguarding=handles,
+    )
+    return membership
+
+
+@transaction.atomic
 def membership_remove(*, membership: Membership, by: User) -> None:
     audit.record(by, "staff.removed", membership.organisation, member=membership.user.email)
     membership.delete()

@@ -14,6 +14,11 @@ urlpatterns = [
         name="member_remove",
     ),
     path(
+        "organisations/<int:organisation_id>/members/<int:membership_id>/safeguarding/",
+        views.member_safeguarding,
+        name="member_safeguarding",
+    ),
+    path(
         "organisations/<int:organisation_id>/api-keys/new/", views.api_key_new, name="api_key_new"
     ),
     path(

@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import BadRequest, PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -78,6 +78,8 @@ def staff_home(request: HttpRequest) -> HttpResponse:
             "may_author_courses": staff_may("author_courses", request.user),
             "may_organise_events": staff_may("organise_events", request.user),
             "may_moderate_community": staff_may("moderate_community", request.user),
+            "may_handle_safeguarding": staff_may("handle_safeguarding", request.user),
+            "may_set_safeguarding_contact": staff_may("set_safeguarding_contact", request.user),
         },
     )
 
@@ -96,6 +98,7 @@ def organisation_detail(request: HttpRequest, organisation_id: int) -> HttpRespo
         "is_admin": is_admin,
         "members": organisation.memberships.select_related("user"),
         "areas": organisation.local_authorities.all(),
+        "is_council": organisation.kind == Organisation.Kind.LOCAL_AUTHORITY,
     }
     if is_admin:
         context["invitations"] = organisation.invitations.filter(accepted_at__isnull=True)
@@ -130,6 +133,27 @@ def member_remove(request: HttpRequest, organisation_id: int, membership_id: int
     else:
         services.membership_remove(membership=membership, by=request.user)
         messages.success(request, f"{membership.user.display_name} was removed from the team.")
+    return redirect("staff:organisation", organisation_id=organisation.pk)
+
+
+@staff_required
+@require_POST
+def member_safeguarding(
+    request: HttpRequest, organisation_id: int, membership_id: int
+) -> HttpResponse:
+    """A council's admin switches on (or off) whether a team member reads its safeguarding
+    concerns."""
+    organisation = access_organisation_for_admin(request.user, organisation_id)
+    if organisation.kind != Organisation.Kind.LOCAL_AUTHORITY:
+        raise Http404
+    membership = get_object_or_404(Membership, pk=membership_id, organisation=organisation)
+    handles = request.POST.get("handles_safeguarding") == "yes"
+    services.membership_set_safeguarding(membership=membership, handles=handles, by=request.user)
+    name = membership.user.display_name
+    if handles:
+        messages.success(request, f"{name} now reads safeguarding concerns in your areas.")
+    else:
+        messages.success(request, f"{name} no longer reads safeguarding concerns.")
     return redirect("staff:organisation", organisation_id=organisation.pk)
 
 

@@ -24,6 +24,15 @@ class LocalAuthority(models.Model):
     support_phone = models.CharField(max_length=30, blank=True)
     support_email = models.EmailField(blank=True)
     support_url = models.URLField("support website", blank=True)
+    # Where to report that an adult may be at risk of abuse or neglect here. Set by the
+    # council's own staff (pahub.support.concerns); never invented: when empty, pages show
+    # 999 and GOV.UK's route to find the council's number.
+    safeguarding_phone = models.CharField("adult safeguarding phone", max_length=30, blank=True)
+    safeguarding_email = models.EmailField("adult safeguarding email", blank=True)
+    safeguarding_hours = models.CharField(
+        "when the safeguarding line is open", max_length=200, blank=True
+    )
+    safeguarding_url = models.URLField("adult safeguarding web page", blank=True)
 
     class Meta:
         ordering = ["name"]

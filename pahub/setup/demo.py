@@ -44,6 +44,9 @@ class DemoOrganisation:
     # Ofcom's drama numbers (0191 498 0xxx, 01632 960xxx) ring nobody.
     phone: str
     website: str
+    # A council's adult safeguarding line, set on its areas (a drama number too).
+    safeguarding_phone: str = ""
+    safeguarding_hours: str = ""
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,8 @@ class DemoPerson:
     site_admin: bool = False
     known_as: str = ""
     phone: str = ""
+    # Reads the safeguarding concerns raised in their council's areas.
+    handles_safeguarding: bool = False
 
     @property
     def email(self) -> str:
@@ -89,6 +94,8 @@ DEMO_ORGANISATIONS: tuple[DemoOrganisation, ...] = (
         email="direct.payments@newcastle-council.example.org",
         phone="0191 498 0123",
         website="https://newcastle-council.example.org/direct-payments",
+        safeguarding_phone="0191 498 0789",
+        safeguarding_hours="Monday to Friday, 8am to 5pm",
     ),
     DemoOrganisation(
         name=SUPPORT_AGENCY,
@@ -137,9 +144,10 @@ DEMO_PEOPLE: tuple[DemoPerson, ...] = (
         mailbox="council.admin",
         full_name="Helen Robson",
         postcode="NE4 5PL",
-        description="Organisation admin, Newcastle City Council",
+        description="Organisation admin, Newcastle City Council (reads safeguarding concerns)",
         organisation=COUNCIL,
         staff_role=Membership.StaffRole.ADMIN,
+        handles_safeguarding=True,
     ),
     DemoPerson(
         mailbox="verifier",
@@ -304,6 +312,11 @@ def _demo_organisation(spec: DemoOrganisation, summary: DemoSummary) -> Organisa
         if spec.areas:
             areas = areas.filter(name__in=spec.areas)
         organisation.local_authorities.set(areas)
+        if spec.safeguarding_phone:
+            areas.filter(safeguarding_phone="").update(
+                safeguarding_phone=spec.safeguarding_phone,
+                safeguarding_hours=spec.safeguarding_hours,
+            )
     return organisation
 
 
@@ -336,7 +349,10 @@ def _demo_person(
         Membership.objects.get_or_create(
             user=user,
             organisation=organisations[person.organisation],
-            defaults={"role": person.staff_role},
+            defaults={
+                "role": person.staff_role,
+                "handles_safeguarding": person.handles_safeguarding,
+            },
         )
     return user
 

@@ -6,3 +6,16 @@ class SupportConfig(AppConfig):
     name = "pahub.support"
     label = "support"
     verbose_name = "Support and safeguarding"
+
+    def ready(self) -> None:
+        # The staff area links to the safeguarding pages only for staff who may open them.
+        from pahub.accounts.navigation import register_staff_permission
+        from pahub.support.concerns.permissions import (
+            areas_for_contact_editor,
+            handles_safeguarding,
+        )
+
+        register_staff_permission("handle_safeguarding", handles_safeguarding)
+        register_staff_permission(
+            "set_safeguarding_contact", lambda user: areas_for_contact_editor(user).exists()
+        )

@@ -1,5 +1,7 @@
 """Raising a safeguarding concern, under /concerns/."""
 
+from django.urls import include, path
+
 app_name = "concerns"
 
-urlpatterns: list = []
+urlpatterns = [path("", include("pahub.support.concerns.urls"))]

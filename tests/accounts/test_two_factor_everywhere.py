@@ -61,6 +61,9 @@ PUBLIC_PAGES = {
     "learning:event_detail",
     # Meet-ups are found like the learning zone's events (saying you're coming needs sign-in).
     "community:meetups",
+    # Anyone may raise a safeguarding concern, signed in or not: nothing may stand in the way.
+    "concerns:new",
+    "concerns:raised",
 }
 
 # Signing in and out, email and password, and the two-factor set-up itself.
