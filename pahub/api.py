@@ -8,6 +8,7 @@ from pahub.accounts.api import router as accounts_router
 from pahub.core.api import router as core_router
 from pahub.core.api_errors import PAHubAPI
 from pahub.core.public import public_page
+from pahub.costs.api import router as costs_router
 from pahub.cover.api import router as cover_router
 from pahub.jobs.api import router as jobs_router
 from pahub.jobs.matches.api import router as job_matches_router
@@ -53,6 +54,7 @@ api.add_router("/", learning_cpd_router)
 api.add_router("/", learning_courses_router)
 api.add_router("/", learning_suggestions_router)
 api.add_router("/", learning_events_router)
+api.add_router("/", costs_router)
 
 
 def api_urls() -> tuple[list, str, str]:
