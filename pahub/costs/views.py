@@ -57,9 +57,10 @@ class SavePlanForm(Form):
         super().__init__(*args, **kwargs)
         self.fields["employer"].queryset = employers
         self.fields["employer"].label_from_instance = lambda user: user.full_name or user.email
-        if len(employers) == 1:
+        choices = list(employers[:2])
+        if len(choices) == 1:
             self.fields["employer"].widget = forms.HiddenInput()
-            self.fields["employer"].initial = employers[0].pk
+            self.fields["employer"].initial = choices[0].pk
 
 
 class SavedPlanForm(PlanForm):
@@ -99,8 +100,8 @@ def rates_note(costed_on: date, costing: Costing) -> str:
 def save_form_for(request: HttpRequest, data=None) -> SavePlanForm | None:
     if not request.user.is_authenticated:
         return None
-    employers = list(employers_to_save_for(request.user))
-    if not employers:
+    employers = employers_to_save_for(request.user)
+    if not employers.exists():
         return None
     return SavePlanForm(data, employers=employers)
 
@@ -139,7 +140,7 @@ def render_results(
 @login_required
 @require_POST
 def plan_save(request: HttpRequest) -> HttpResponse:
-    employers = list(require_someone_to_save_for(request.user))
+    employers = require_someone_to_save_for(request.user)
     plan_form = PlanForm(request.POST)
     if not plan_form.is_valid():
         return render(request, "costs/calculator.html", {"form": plan_form})
