@@ -473,7 +473,8 @@ def minimum_wage_check(
 
 
 def employment_allowance_line(plan: Plan, rates: Rates) -> Line | None:
-    yearly_ni = sum((weekly_employer_ni(pa, rates) for pa in plan.pas), ZERO) * WEEKS_A_YEAR
+    weekly_ni = sum((weekly_employer_ni(pa, rates) for pa in plan.pas), ZERO)
+    yearly_ni = weekly_ni * WEEKS_A_YEAR
     if not plan.pas:
         return None
     if not plan.claims_employment_allowance:
@@ -490,11 +491,13 @@ def employment_allowance_line(plan: Plan, rates: Rates) -> Line | None:
             source=rates.employment_allowance_source,
             tax_year=rates.tax_year,
         )
-    claimed = min(yearly_ni, rates.employment_allowance)
+    # Worked a week at a time, so the line never takes off a hair more than the week's NI.
+    weekly_claimed = min(weekly_ni, rates.employment_allowance / WEEKS_A_YEAR)
+    claimed = weekly_claimed * WEEKS_A_YEAR
     return Line(
         kind="employment_allowance",
         label="Employment Allowance",
-        weekly=-claimed / WEEKS_A_YEAR,
+        weekly=-weekly_claimed,
         explanation=(
             "People who employ PAs for care and support can claim the Employment Allowance, "
             "even though other household employers cannot: it takes up to "
