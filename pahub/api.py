@@ -11,6 +11,7 @@ from pahub.community.trust.api import router as community_trust_router
 from pahub.core.api import router as core_router
 from pahub.core.api_errors import PAHubAPI
 from pahub.core.public import public_page
+from pahub.costs.api import router as costs_router
 from pahub.cover.api import router as cover_router
 from pahub.jobs.api import router as jobs_router
 from pahub.jobs.matches.api import router as job_matches_router
@@ -61,6 +62,7 @@ api.add_router("/", community_forum_router)
 api.add_router("/", community_moderation_router)
 api.add_router("/", community_trust_router)
 api.add_router("/", concerns_router)
+api.add_router("/", costs_router)
 
 
 def api_urls() -> tuple[list, str, str]:

@@ -185,9 +185,7 @@ def load_reference_data() -> None:
             published_at=timezone.now(),
         )
     # The builder refuses pay below these; without them any pay would pass.
-    import_module("pahub.jobs.migrations.0003_minimum_wage_rates").add_rates(
-        apps, None, app_label="employers"
-    )
+    import_module("pahub.employers.migrations.0003_tax_year_rates").load_rates(apps, None)
     from pahub.learning.courses.loading import courses_load
 
     courses_load()

@@ -1,5 +1,5 @@
-"""Admin for employers. The minimum wage table is edited here (add next year's rates before
-1 April); employer profiles are read here.
+"""Admin for employers. The tax year rates (minimum wage, National Insurance, pensions, sick
+pay) are edited here: add next year's row before 1 April. Employer profiles are read here.
 
 Employer profiles change only through their services, which check the rules and write the
 audit log, so the admin shows them read-only. Their access needs are special-category data:
@@ -10,7 +10,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from pahub.core import audit
-from pahub.employers.models import EmployerProfile, MinimumWageRate
+from pahub.employers.models import EmployerProfile, TaxYearRates
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -26,20 +26,95 @@ class ReadOnlyAdmin(admin.ModelAdmin):
         return False
 
 
-@admin.register(MinimumWageRate)
-class MinimumWageRateAdmin(admin.ModelAdmin):
-    list_display = ["tax_year_starts", "band", "hourly_rate", "source"]
-    list_filter = ["tax_year_starts", "band"]
-    ordering = ["-tax_year_starts", "band"]
+@admin.register(TaxYearRates)
+class TaxYearRatesAdmin(admin.ModelAdmin):
+    list_display = [
+        "tax_year_starts",
+        "national_living_wage",
+        "ni_secondary_threshold_weekly",
+        "ni_employer_percent",
+        "employment_allowance",
+        "ssp_weekly_rate",
+    ]
+    ordering = ["-tax_year_starts"]
+    fieldsets = [
+        ("Tax year", {"fields": ["tax_year_starts", "minimum_wage_from"]}),
+        (
+            "Minimum wage (an hour)",
+            {
+                "fields": [
+                    "national_living_wage",
+                    "wage_18_to_20",
+                    "wage_under_18",
+                    "wage_apprentice",
+                    "accommodation_offset_daily",
+                    "minimum_wage_source",
+                ]
+            },
+        ),
+        (
+            "Holiday",
+            {"fields": ["holiday_weeks", "irregular_hours_holiday_percent", "holiday_source"]},
+        ),
+        (
+            "Employer National Insurance",
+            {
+                "fields": [
+                    "ni_lower_earnings_limit_weekly",
+                    "ni_secondary_threshold_weekly",
+                    "ni_secondary_threshold_monthly",
+                    "ni_secondary_threshold_yearly",
+                    "ni_upper_secondary_threshold_weekly",
+                    "ni_upper_secondary_threshold_monthly",
+                    "ni_upper_secondary_threshold_yearly",
+                    "ni_employer_percent",
+                    "national_insurance_source",
+                    "employment_allowance",
+                    "employment_allowance_source",
+                ]
+            },
+        ),
+        (
+            "Workplace pension (automatic enrolment)",
+            {
+                "fields": [
+                    "pension_trigger_yearly",
+                    "pension_trigger_weekly",
+                    "pension_lower_qualifying_yearly",
+                    "pension_lower_qualifying_weekly",
+                    "pension_upper_qualifying_yearly",
+                    "pension_upper_qualifying_weekly",
+                    "pension_employer_percent",
+                    "pension_source",
+                ]
+            },
+        ),
+        (
+            "Statutory Sick Pay",
+            {
+                "fields": [
+                    "ssp_weekly_rate",
+                    "ssp_earnings_percent",
+                    "ssp_from_first_day",
+                    "ssp_needs_lower_earnings_limit",
+                    "sick_pay_source",
+                ]
+            },
+        ),
+    ]
 
     def save_model(self, request, obj, form, change) -> None:
         super().save_model(request, obj, form, change)
         audit.record(
             request.user,
-            "minimum_wage_rate.changed" if change else "minimum_wage_rate.added",
+            "tax_year_rates.changed" if change else "tax_year_rates.added",
             obj,
-            hourly_rate=str(obj.hourly_rate),
+            changed=sorted(form.changed_data),
         )
+
+    def delete_model(self, request, obj) -> None:
+        audit.record(request.user, "tax_year_rates.deleted", obj)
+        super().delete_model(request, obj)
 
 
 @admin.register(EmployerProfile)

@@ -64,6 +64,8 @@ PUBLIC_PAGES = {
     # Anyone may raise a safeguarding concern, signed in or not: nothing may stand in the way.
     "concerns:new",
     "concerns:raised",
+    # The cost calculator holds nothing about anyone until a plan is saved (saving needs sign-in).
+    "costs:calculator",
 }
 
 # Signing in and out, email and password, and the two-factor set-up itself.
@@ -105,6 +107,7 @@ PUBLIC_OPERATIONS = {
     ("GET", "/api/v1/learning/certificates/{code}"),
     ("GET", "/api/v1/learning/events"),
     ("GET", "/api/v1/learning/events/{event_id}"),
+    ("POST", "/api/v1/costs/calculate"),
 }
 PUBLIC_API_NAMES = {
     "api:health",
@@ -124,6 +127,8 @@ PUBLIC_API_NAMES = {
     # the walk asks each address with GET, which is the public search and detail.
     "api:event_create",
     "api:event_update",
+    # Not "api:cost_calculate": it is open to anyone, but only by POST, and the walk asks
+    # with GET, which no one may (PUBLIC_OPERATIONS lists its POST).
 }
 
 OPEN = PUBLIC_PAGES | SETUP_PAGES | PUBLIC_API_NAMES

@@ -32,6 +32,7 @@ from pahub.jobs.models import Job
 from pahub.jobs.permissions import access_job_for_manager
 from pahub.jobs.printing import JobFacts, advert_summary, job_facts, load_job_for_facts
 from pahub.jobs.queries import STATUS_ORDER, jobs_by_status
+from pahub.jobs.sections import job_sections
 from pahub.jobs.services import (
     job_close,
     job_create_draft,
@@ -273,6 +274,7 @@ def job_detail(request: HttpRequest, job_id: int) -> HttpResponse:
             "applicants_url": optional_link("jobs:applicants", job_id=job.pk),
             "public_url": facts.public_path if job.status == Job.Status.PUBLISHED else None,
             "can_edit": job.status in (Job.Status.DRAFT, Job.Status.PUBLISHED, Job.Status.PAUSED),
+            "sections": job_sections(job, request.user),
         },
     )
 

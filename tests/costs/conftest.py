@@ -1,0 +1,1 @@
+from tests.employers.fixtures import *  # noqa: F403
