@@ -9,6 +9,7 @@ from pahub.core.api import router as core_router
 from pahub.core.api_errors import PAHubAPI
 from pahub.core.public import public_page
 from pahub.cover.api import router as cover_router
+from pahub.directory.openreferral.api import router as openreferral_router
 from pahub.jobs.api import router as jobs_router
 from pahub.jobs.matches.api import router as job_matches_router
 from pahub.jobs.public_api import router as public_jobs_router
@@ -53,6 +54,7 @@ api.add_router("/", learning_cpd_router)
 api.add_router("/", learning_courses_router)
 api.add_router("/", learning_suggestions_router)
 api.add_router("/", learning_events_router)
+api.add_router("/", openreferral_router)
 
 
 def api_urls() -> tuple[list, str, str]:

@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "pahub.learning",
     "pahub.community",
     "pahub.support",
+    "pahub.directory",
     # The top: demo and seed orchestration, above every app it fills.
     "pahub.setup",
 ]

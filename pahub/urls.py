@@ -34,6 +34,7 @@ urlpatterns = [
     path("community/", include("pahub.community.urls")),
     path("support/", include("pahub.support.urls")),
     path("concerns/", include("pahub.support.concern_urls")),
+    path("directory/", include("pahub.directory.urls")),
     path("staff/", include("pahub.accounts.staff_urls")),
     path("api/v1/", api_urls()),
     path("admin/", admin.site.urls),
