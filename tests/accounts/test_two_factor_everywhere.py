@@ -59,6 +59,11 @@ PUBLIC_PAGES = {
     "learning:verify",
     "learning:event_list",
     "learning:event_detail",
+    # The directory of support and services, and its downloads, are for everyone.
+    "directory:search",
+    "directory:service",
+    "directory:download_csv",
+    "directory:download_json",
 }
 
 # Signing in and out, email and password, and the two-factor set-up itself.
@@ -100,6 +105,18 @@ PUBLIC_OPERATIONS = {
     ("GET", "/api/v1/learning/certificates/{code}"),
     ("GET", "/api/v1/learning/events"),
     ("GET", "/api/v1/learning/events/{event_id}"),
+    # Open Referral UK: the profile requires its endpoints to be open, without a key.
+    ("GET", "/api/v1/directory/openreferral"),
+    ("GET", "/api/v1/directory/openreferral/services"),
+    ("GET", "/api/v1/directory/openreferral/services/{service_id}"),
+    ("GET", "/api/v1/directory/openreferral/service_at_locations"),
+    ("GET", "/api/v1/directory/openreferral/service_at_locations/{service_at_location_id}"),
+    ("GET", "/api/v1/directory/openreferral/taxonomies"),
+    ("GET", "/api/v1/directory/openreferral/taxonomies/{taxonomy_id}"),
+    ("GET", "/api/v1/directory/openreferral/taxonomy_terms"),
+    ("GET", "/api/v1/directory/openreferral/taxonomy_terms/{term_id}"),
+    ("GET", "/api/v1/directory/openreferral/organizations"),
+    ("GET", "/api/v1/directory/openreferral/organizations/{organization_id}"),
 }
 PUBLIC_API_NAMES = {
     "api:health",
@@ -119,6 +136,17 @@ PUBLIC_API_NAMES = {
     # the walk asks each address with GET, which is the public search and detail.
     "api:event_create",
     "api:event_update",
+    "api:openreferral_info",
+    "api:openreferral_services",
+    "api:openreferral_service",
+    "api:openreferral_service_at_locations",
+    "api:openreferral_service_at_location",
+    "api:openreferral_taxonomies",
+    "api:openreferral_taxonomy",
+    "api:openreferral_taxonomy_terms",
+    "api:openreferral_taxonomy_term",
+    "api:openreferral_organizations",
+    "api:openreferral_organization",
 }
 
 OPEN = PUBLIC_PAGES | SETUP_PAGES | PUBLIC_API_NAMES

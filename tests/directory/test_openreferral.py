@@ -40,7 +40,7 @@ def validator(name: str):
 @cache
 def page_validator():
     page = schema("openapi.json")["components"]["schemas"]["Page"]
-    page = {**page, "required": list(page["properties"]) + ["contents"]}
+    page = {**page, "required": [*page["properties"], "contents"]}
     page["properties"] = {**page["properties"], "contents": {"type": "array"}}
     return jsonschema_rs.Draft202012Validator(page)
 
@@ -71,7 +71,7 @@ def directory(entry, approved_service, pending_service):
 
 
 def test_the_root_says_the_version_and_profile(client):
-    response = client.get(f"{BASE}/")
+    response = client.get(BASE)
 
     assert response.status_code == 200
     assert response["Access-Control-Allow-Origin"] == "*"
@@ -105,9 +105,7 @@ def test_one_service_is_fully_nested_and_validates(client, directory):
     assert_valid("service.json", body)
     assert body["organization"]["name"] == "Newcastle Independent Living"
     assert [schedule["byday"] for schedule in body["schedules"]] == ["MO", "WE"]
-    assert body["service_at_locations"][0]["location"]["addresses"][0]["postal_code"] == (
-        "NE1 4ST"
-    )
+    assert body["service_at_locations"][0]["location"]["addresses"][0]["postal_code"] == ("NE1 4ST")
     assert {term["taxonomy_term"]["term"] for term in body["attributes"]} >= {
         "employing_advice",
         "direct_payments",
@@ -147,9 +145,7 @@ def test_service_at_locations_validate_and_search_by_postcode_proximity(client, 
         f"{BASE}/service_at_locations", {"postcode": "NE2 1AA", "proximity": "8000"}
     ).json()
 
-    assert [item["service"]["name"] for item in near["contents"]] == [
-        "Employing a PA advice line"
-    ]
+    assert [item["service"]["name"] for item in near["contents"]] == ["Employing a PA advice line"]
     one = client.get(f"{BASE}/service_at_locations/{near['contents'][0]['id']}")
     assert one.status_code == 200
     # The profile's openapi.json names the service schema for this endpoint, but the answer
@@ -205,9 +201,7 @@ def test_bad_input_is_a_400_json_answer_naming_the_field(client, directory, path
     assert response.json()["field"] == field
 
 
-def test_the_services_list_query_count_does_not_grow(
-    client, entry, django_assert_max_num_queries
-):
+def test_the_services_list_query_count_does_not_grow(client, entry, django_assert_max_num_queries):
     for number in range(3):
         make_service(entry, name=f"Service {number}")
     with django_assert_max_num_queries(6) as few:

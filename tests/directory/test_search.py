@@ -7,7 +7,7 @@ from pahub.directory.models import Need, Service
 from pahub.directory.queries import area_choices
 from pahub.directory.services import LocationInput
 from pahub.places.models import District
-from tests.directory.conftest import make_entry, make_service
+from tests.directory.conftest import make_service
 
 URL = reverse("directory:search")
 
@@ -28,9 +28,7 @@ def test_search_by_need_keeps_services_meeting_it(client, approved_service, othe
     make_service(other_entry, name="Durham payroll", needs=[Need.PAYROLL])
 
     assert names(client.get(URL, {"need": Need.PAYROLL})) == ["Durham payroll"]
-    assert names(client.get(URL, {"need": Need.DIRECT_PAYMENTS})) == [
-        "Employing a PA advice line"
-    ]
+    assert names(client.get(URL, {"need": Need.DIRECT_PAYMENTS})) == ["Employing a PA advice line"]
 
 
 def test_search_by_distance_lists_nearest_first_with_the_miles(client, entry):
@@ -56,9 +54,7 @@ def test_search_by_distance_lists_nearest_first_with_the_miles(client, entry):
     assert "miles from NE2" in response.content.decode()
 
 
-def test_a_service_serving_the_searchers_area_is_found_without_a_location_nearby(
-    client, entry
-):
+def test_a_service_serving_the_searchers_area_is_found_without_a_location_nearby(client, entry):
     make_service(
         entry,
         name="Phone line for Newcastle",

@@ -148,7 +148,7 @@ def full_services(services: QuerySet[Service]) -> QuerySet[Service]:
 
 
 @router.get(
-    f"{PREFIX}/",
+    PREFIX,
     auth=None,
     url_name="openreferral_info",
     summary="Open Referral UK: about this API",

@@ -24,6 +24,7 @@ from pahub.accounts.seeding import (
     seed_users,
     spoke_districts,
 )
+from pahub.directory.seeding import seed_extension as seed_directory
 from pahub.jobs.seeding import seed_extension as seed_jobs
 from pahub.learning.seeding import seed_extension as seed_learning
 from pahub.register.seeding.load import seed_extension as seed_register
@@ -72,6 +73,12 @@ class Command(BaseCommand):
             action="store_true",
             help="Give the seed's first PA exactly 200 module completions (for benchmarks).",
         )
+        parser.add_argument(
+            "--services",
+            type=int,
+            default=0,
+            help="How many directory services to add, approved (default 0).",
+        )
         parser.add_argument("--batch-size", type=int, default=BATCH_SIZE)
 
     def handle(self, *args, **options) -> None:
@@ -84,6 +91,8 @@ class Command(BaseCommand):
             raise CommandError("--learning-heavy-pa needs PAs and their learning.")
         if options["batch_size"] < 1:
             raise CommandError("--batch-size must be at least 1.")
+        if options["services"] < 0:
+            raise CommandError("Counts cannot be negative.")
         if options["jobs"] and not options["employers"]:
             raise CommandError("--jobs needs --employers: every job belongs to an employer.")
         districts = spoke_districts()
@@ -131,6 +140,15 @@ class Command(BaseCommand):
                     batch_size=options["batch_size"],
                     say=self._say,
                     heavy_pa=options["learning_heavy_pa"],
+                )
+            )
+        if options["services"]:
+            extension_lines.append(
+                seed_directory(
+                    seed=seed,
+                    count=options["services"],
+                    batch_size=options["batch_size"],
+                    say=self._say,
                 )
             )
         self._summary(seed, counts, elapsed)
