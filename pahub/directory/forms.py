@@ -338,7 +338,7 @@ class ServiceForm(Form):
                     self.hours.append((day, times["opens"], times["closes"]))
         if (
             (data.get("address") or data.get("location_name") or data.get("town"))
-            and not data.get("postcode")
+            and self.district is None
             and "postcode" not in self.errors
         ):
             self.add_error(

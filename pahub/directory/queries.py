@@ -67,6 +67,10 @@ class ServiceRow:
     searched_from: str
 
     @property
+    def needs(self) -> list[str]:
+        return need_names(self.service)
+
+    @property
     def distance_label(self) -> str:
         if not self.searched_from:
             return ""
@@ -198,8 +202,10 @@ def service_with_details(service_id: int) -> QuerySet[Service]:
 
 
 def need_names(service: Service) -> list[str]:
+    """The needs a service meets, in the order of the list people choose from."""
     labels = dict(Need.choices)
-    return [labels[row.need] for row in service.needs.all()]
+    met = {row.need for row in service.needs.all()}
+    return [label for code, label in labels.items() if code in met]
 
 
 def entries_managed_by(organisation_ids: list[int]) -> QuerySet[Organisation]:
