@@ -223,6 +223,7 @@ def demo_extension(*, people: dict[str, User]) -> None:
             kind=Service.Kind.TRAINING,
             description="The Care Certificate's standards over four mornings, for new PAs.",
             needs=[Need.TRAINING],
+            areas=[],
             email="courses@ne-pa-training.example.org",
             cost=Service.Cost.FREE,
         ),

@@ -45,6 +45,10 @@ register(
     models={
         "directory.Service": Fate.KEPT_ANONYMISED,
         "directory.Organisation": Fate.KEPT_ANONYMISED,
+        # Parts of a service, with nothing of the person: exported and kept with it.
+        "directory.ServiceNeed": Fate.KEPT_ANONYMISED,
+        "directory.Location": Fate.KEPT_ANONYMISED,
+        "directory.OpeningHours": Fate.KEPT_ANONYMISED,
     },
     export=export_directory,
     erase={Step.RECORDS: forget_directory_decisions},
