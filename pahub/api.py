@@ -13,6 +13,7 @@ from pahub.core.api_errors import PAHubAPI
 from pahub.core.public import public_page
 from pahub.costs.api import router as costs_router
 from pahub.cover.api import router as cover_router
+from pahub.directory.openreferral.api import router as openreferral_router
 from pahub.jobs.api import router as jobs_router
 from pahub.jobs.matches.api import router as job_matches_router
 from pahub.jobs.public_api import router as public_jobs_router
@@ -63,6 +64,7 @@ api.add_router("/", community_moderation_router)
 api.add_router("/", community_trust_router)
 api.add_router("/", concerns_router)
 api.add_router("/", costs_router)
+api.add_router("/", openreferral_router)
 
 
 def api_urls() -> tuple[list, str, str]:

@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "pahub.community",
     "pahub.support",
     "pahub.costs",
+    "pahub.directory",
     # The top: demo and seed orchestration, above every app it fills.
     "pahub.setup",
 ]

@@ -35,6 +35,7 @@ urlpatterns = [
     path("support/", include("pahub.support.urls")),
     path("concerns/", include("pahub.support.concern_urls")),
     path("costs/", include("pahub.costs.urls")),
+    path("directory/", include("pahub.directory.urls")),
     path("staff/", include("pahub.accounts.staff_urls")),
     path("api/v1/", api_urls()),
     path("admin/", admin.site.urls),

@@ -18,12 +18,13 @@ from pahub.accounts.services import (
     representation_request,
     user_set_roles,
 )
+from pahub.directory.demo import demo_extension as demo_directory
 from pahub.jobs.demo import demo_extension as demo_jobs
 from pahub.learning.demo import demo_extension as demo_learning
 from pahub.places.models import LocalAuthority
 
 # Apps further up add their own demo rows for the people made here (profiles, jobs, ...).
-DEMO_EXTENSIONS = (demo_jobs, demo_learning)
+DEMO_EXTENSIONS = (demo_jobs, demo_learning, demo_directory)
 DEMO_EMAIL_DOMAIN = "demo.pahub.example.org"
 DEMO_PASSWORD = "pahub-demo-2026"  # noqa: S105 -- printed for everyone by `demo_logins`
 

@@ -66,6 +66,11 @@ PUBLIC_PAGES = {
     "concerns:raised",
     # The cost calculator holds nothing about anyone until a plan is saved (saving needs sign-in).
     "costs:calculator",
+    # The directory of support and services, and its downloads, are for everyone.
+    "directory:search",
+    "directory:service",
+    "directory:download_csv",
+    "directory:download_json",
 }
 
 # Signing in and out, email and password, and the two-factor set-up itself.
@@ -108,6 +113,18 @@ PUBLIC_OPERATIONS = {
     ("GET", "/api/v1/learning/events"),
     ("GET", "/api/v1/learning/events/{event_id}"),
     ("POST", "/api/v1/costs/calculate"),
+    # Open Referral UK: the profile requires its endpoints to be open, without a key.
+    ("GET", "/api/v1/directory/openreferral"),
+    ("GET", "/api/v1/directory/openreferral/services"),
+    ("GET", "/api/v1/directory/openreferral/services/{service_id}"),
+    ("GET", "/api/v1/directory/openreferral/service_at_locations"),
+    ("GET", "/api/v1/directory/openreferral/service_at_locations/{service_at_location_id}"),
+    ("GET", "/api/v1/directory/openreferral/taxonomies"),
+    ("GET", "/api/v1/directory/openreferral/taxonomies/{taxonomy_id}"),
+    ("GET", "/api/v1/directory/openreferral/taxonomy_terms"),
+    ("GET", "/api/v1/directory/openreferral/taxonomy_terms/{term_id}"),
+    ("GET", "/api/v1/directory/openreferral/organizations"),
+    ("GET", "/api/v1/directory/openreferral/organizations/{organization_id}"),
 }
 PUBLIC_API_NAMES = {
     "api:health",
@@ -129,6 +146,17 @@ PUBLIC_API_NAMES = {
     "api:event_update",
     # Not "api:cost_calculate": it is open to anyone, but only by POST, and the walk asks
     # with GET, which no one may (PUBLIC_OPERATIONS lists its POST).
+    "api:openreferral_info",
+    "api:openreferral_services",
+    "api:openreferral_service",
+    "api:openreferral_service_at_locations",
+    "api:openreferral_service_at_location",
+    "api:openreferral_taxonomies",
+    "api:openreferral_taxonomy",
+    "api:openreferral_taxonomy_terms",
+    "api:openreferral_taxonomy_term",
+    "api:openreferral_organizations",
+    "api:openreferral_organization",
 }
 
 OPEN = PUBLIC_PAGES | SETUP_PAGES | PUBLIC_API_NAMES

@@ -27,6 +27,7 @@ from pahub.accounts.seeding import (
 from pahub.community.forum.zones import zones_ensure
 from pahub.community.seeding import seed_extension as seed_community
 from pahub.community.seeding import seeded_community_delete
+from pahub.directory.seeding import seed_extension as seed_directory
 from pahub.jobs.seeding import seed_extension as seed_jobs
 from pahub.learning.seeding import seed_extension as seed_learning
 from pahub.register.seeding.load import seed_extension as seed_register
@@ -81,6 +82,12 @@ class Command(BaseCommand):
             default=None,
             help="How many community posts (threads and replies; default: as many as PAs).",
         )
+        parser.add_argument(
+            "--services",
+            type=int,
+            default=0,
+            help="How many directory services to add, approved (default 0).",
+        )
         parser.add_argument("--batch-size", type=int, default=BATCH_SIZE)
 
     def handle(self, *args, **options) -> None:
@@ -94,6 +101,8 @@ class Command(BaseCommand):
             raise CommandError("--learning-heavy-pa needs PAs and their learning.")
         if options["batch_size"] < 1:
             raise CommandError("--batch-size must be at least 1.")
+        if options["services"] < 0:
+            raise CommandError("Counts cannot be negative.")
         if options["jobs"] and not options["employers"]:
             raise CommandError("--jobs needs --employers: every job belongs to an employer.")
         districts = spoke_districts()
@@ -151,6 +160,15 @@ class Command(BaseCommand):
                     say=self._say,
                     posts=posts,
                     zones_ensure=zones_ensure,
+                )
+            )
+        if options["services"]:
+            extension_lines.append(
+                seed_directory(
+                    seed=seed,
+                    count=options["services"],
+                    batch_size=options["batch_size"],
+                    say=self._say,
                 )
             )
         self._summary(seed, counts, elapsed)
