@@ -77,6 +77,7 @@ def staff_home(request: HttpRequest) -> HttpResponse:
             "may_check_evidence": staff_may("check_evidence", request.user),
             "may_author_courses": staff_may("author_courses", request.user),
             "may_organise_events": staff_may("organise_events", request.user),
+            "may_help_people": staff_may("help_people", request.user),
         },
     )
 

@@ -6,3 +6,11 @@ class SupportConfig(AppConfig):
     name = "pahub.support"
     label = "support"
     verbose_name = "Support and safeguarding"
+
+    def ready(self) -> None:
+        # The staff area links to the queue of requests for help only for staff of a support
+        # agency or user-led organisation, who may open it.
+        from pahub.accounts.navigation import register_staff_permission
+        from pahub.support.help.permissions import is_helper
+
+        register_staff_permission("help_people", is_helper)

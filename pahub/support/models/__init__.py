@@ -1,1 +1,5 @@
 """Support's data: safeguarding concerns and requests for help (docs/support.md)."""
+
+from pahub.support.models.help import HelpCall, HelpMessage, HelpRequest
+
+__all__ = ["HelpCall", "HelpMessage", "HelpRequest"]
