@@ -22,6 +22,7 @@ from pahub.notifications.api import router as notifications_router
 from pahub.places.api import router as places_router
 from pahub.register.api import router as register_router
 from pahub.register.staff.api import router as register_staff_router
+from pahub.support.help.api import router as support_help_router
 from pahub.taxonomy.api import router as taxonomy_router
 
 api = PAHubAPI(
@@ -53,6 +54,7 @@ api.add_router("/", learning_cpd_router)
 api.add_router("/", learning_courses_router)
 api.add_router("/", learning_suggestions_router)
 api.add_router("/", learning_events_router)
+api.add_router("/", support_help_router)
 
 
 def api_urls() -> tuple[list, str, str]:
