@@ -59,6 +59,8 @@ PUBLIC_PAGES = {
     "learning:verify",
     "learning:event_list",
     "learning:event_detail",
+    # Who helps and how, and the national services to turn to, for anyone.
+    "support:home",
 }
 
 # Signing in and out, email and password, and the two-factor set-up itself.
