@@ -215,7 +215,7 @@ def pick_up(
     payload: PickUpIn,
     help_request_id: int = Path(..., ge=1, le=MAX_ID),
 ):
-    help_request = permissions.access_help_request_for_helper(request.user, help_request_id)
+    help_request = permissions.access_help_request_for_pick_up(request.user, help_request_id)
     organisations = permissions.helper_organisations(request.user).filter(
         local_authorities=help_request.area_id
     )

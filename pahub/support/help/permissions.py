@@ -87,3 +87,13 @@ def access_help_request_for_helper(user: User, help_request_id: int) -> HelpRequ
     if not helps_with(user, help_request):
         raise Http404
     return help_request
+
+
+def access_help_request_for_pick_up(user: User, help_request_id: int) -> HelpRequest:
+    """A request staff serving its area may try to pick up. Unlike the thread, it stays
+    found after someone else picked it up, so an adviser who pressed second is told so
+    rather than shown a 404 for a request they saw waiting a moment ago."""
+    help_request = get_object_or_404(help_request_with_details(help_request_id))
+    if not serves_area(user, help_request):
+        raise Http404
+    return help_request

@@ -184,7 +184,12 @@ def help_request_reply(request: HttpRequest, help_request_id: int) -> HttpRespon
 @login_required
 @require_POST
 def help_request_pick_up(request: HttpRequest, help_request_id: int) -> HttpResponse:
-    help_request = permissions.access_help_request_for_helper(request.user, help_request_id)
+    help_request = permissions.access_help_request_for_pick_up(request.user, help_request_id)
+    if help_request.status != HelpRequest.Status.WAITING and not permissions.works_for_picker(
+        request.user, help_request
+    ):
+        messages.error(request, services.AlreadyPickedUp.message)
+        return redirect("support:queue")
     organisations = permissions.helper_organisations(request.user).filter(
         local_authorities=help_request.area_id
     )

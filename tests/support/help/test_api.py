@@ -63,7 +63,8 @@ def test_pick_up_and_reply_through_the_api(help_request, org_admin, nell, client
     again = client_for(nell).post(
         f"/api/v1/support/requests/{help_request.pk}/pick-up", {}, content_type="application/json"
     )
-    assert again.status_code == 404
+    assert again.status_code == 409
+    assert again.json()["detail"] == "Someone else has already picked up this request."
     reply = staff.post(
         f"/api/v1/support/requests/{help_request.pk}/messages",
         {"body": "Here is how payroll works."},

@@ -46,10 +46,23 @@ def test_the_second_adviser_in_the_page_is_told_someone_else_has_it(
     help_request, organisation, network, org_admin, nell, client_for
 ):
     services.help_request_pick_up(help_request=help_request, organisation=network, by=nell)
-    # Olu had the page open while it waited; once taken, it is no longer his to see.
-    response = client_for(org_admin).post(
-        f"/support/requests/{help_request.pk}/pick-up/", {"organisation": organisation.pk}
+    # Olu had the page open while it waited: he is told, and sent back to his queue; the
+    # thread itself is no longer his to see.
+    client = client_for(org_admin)
+    response = client.post(
+        f"/support/requests/{help_request.pk}/pick-up/",
+        {"organisation": organisation.pk},
+        follow=True,
     )
+    assert response.redirect_chain[-1][0] == "/support/queue/"
+    assert "Someone else has already picked up this request" in response.content.decode()
+    assert client.get(f"/support/requests/{help_request.pk}/").status_code == 404
+    help_request.refresh_from_db()
+    assert help_request.organisation == network
+
+
+def test_staff_elsewhere_get_404_when_picking_up(help_request, dan, client_for):
+    response = client_for(dan).post(f"/support/requests/{help_request.pk}/pick-up/", {})
     assert response.status_code == 404
 
 
