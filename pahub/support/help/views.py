@@ -108,7 +108,10 @@ def my_requests(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "support/help/my_requests.html",
-        {"help_requests": list(queries.my_help_requests(request.user))},
+        {
+            "help_requests": list(queries.my_help_requests(request.user)),
+            "may_ask": may_ask(request.user),
+        },
     )
 
 
@@ -136,6 +139,7 @@ def render_request(
             "thread": queries.thread_of(help_request),
             "calls": queries.calls_of(help_request),
             "is_asker": asker,
+            "may_ask": may_ask(user),
             "is_picker": picker,
             "is_adviser": help_request.adviser_id == user.pk,
             "may_pick_up": may_pick_up,

@@ -152,3 +152,8 @@ def test_queue_query_count_does_not_grow(
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get("/support/queue/")
     assert "5 requests are waiting" in response.content.decode()
+
+
+def test_staff_without_a_role_are_not_offered_a_form_they_cannot_use(org_admin, client_for):
+    page = client_for(org_admin).get("/support/requests/").content.decode()
+    assert "/support/ask/" not in page.split('id="main-content"')[1]
