@@ -80,6 +80,7 @@ def staff_home(request: HttpRequest) -> HttpResponse:
             "may_moderate_community": staff_may("moderate_community", request.user),
             "may_handle_safeguarding": staff_may("handle_safeguarding", request.user),
             "may_set_safeguarding_contact": staff_may("set_safeguarding_contact", request.user),
+            "may_help_people": staff_may("help_people", request.user),
         },
     )
 

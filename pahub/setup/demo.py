@@ -22,9 +22,10 @@ from pahub.directory.demo import demo_extension as demo_directory
 from pahub.jobs.demo import demo_extension as demo_jobs
 from pahub.learning.demo import demo_extension as demo_learning
 from pahub.places.models import LocalAuthority
+from pahub.support.help.demo import demo_extension as demo_support_help
 
 # Apps further up add their own demo rows for the people made here (profiles, jobs, ...).
-DEMO_EXTENSIONS = (demo_jobs, demo_learning, demo_directory)
+DEMO_EXTENSIONS = (demo_jobs, demo_learning, demo_directory, demo_support_help)
 DEMO_EMAIL_DOMAIN = "demo.pahub.example.org"
 DEMO_PASSWORD = "pahub-demo-2026"  # noqa: S105 -- printed for everyone by `demo_logins`
 
@@ -116,7 +117,8 @@ DEMO_ORGANISATIONS: tuple[DemoOrganisation, ...] = (
     DemoOrganisation(
         name=USER_LED,
         kind=Organisation.Kind.USER_LED,
-        areas=("County Durham",),
+        # Darlington too, so George, a demo employer there, has someone to ask for help.
+        areas=("County Durham", "Darlington"),
         verifies_evidence=False,
         email="info@durham-dpn.example.org",
         phone="01632 960214",

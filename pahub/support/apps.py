@@ -19,3 +19,8 @@ class SupportConfig(AppConfig):
         register_staff_permission(
             "set_safeguarding_contact", lambda user: areas_for_contact_editor(user).exists()
         )
+        # The staff area links to the queue of requests for help only for staff of a support
+        # agency or user-led organisation, who may open it.
+        from pahub.support.help.permissions import is_helper
+
+        register_staff_permission("help_people", is_helper)

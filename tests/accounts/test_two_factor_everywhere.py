@@ -71,6 +71,8 @@ PUBLIC_PAGES = {
     "directory:service",
     "directory:download_csv",
     "directory:download_json",
+    # Who helps and how, and the national services to turn to, for anyone.
+    "support:home",
 }
 
 # Signing in and out, email and password, and the two-factor set-up itself.

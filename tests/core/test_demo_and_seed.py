@@ -46,7 +46,7 @@ def test_demo_data_creates_the_four_organisations_with_their_areas():
     assert areas == {
         "Newcastle City Council Direct Payments Team": ("local_authority", 1),
         "Tyne and Wear Independent Living Support": ("support_agency", 5),
-        "Durham Disabled People's Network": ("user_led", 1),
+        "Durham Disabled People's Network": ("user_led", 2),  # and Darlington
         "North East PA Training Partnership": ("training_provider", 12),
     }
     assert Organisation.objects.filter(verifies_evidence=True).count() == 2
