@@ -1,17 +1,26 @@
 """The community's part of a person's data: the name they post under, the groups they are in,
-what they wrote, what they follow, the posts they reported and any moderation about them.
+what they wrote, what they follow, the posts they reported, any moderation about them, the
+endorsements they asked for or wrote, and the private feedback they sent.
 
 Deleting an account deletes what was only theirs (their name for the community, group places,
 read marks, subscriptions, suspensions). Their threads and posts stay, so replies and quotes
 still make sense, but without them: each post's words are replaced with a note and it shows "a
 former member". Reports they made and moderators' records stay for the zone's moderators,
-without the person's name.
+without the person's name. Endorsements go with either person's account (a PA's endorsement
+from a deleted employer no longer says who gave it, so it cannot stand). Private feedback goes
+when either the sender or the person it was about deletes their account.
+
+Feedback about a person is never in their download: it was sent to staff in confidence, as a
+safeguarding-minded record (docs/community-trust.md), and the sender is only ever shown their
+own.
 """
 
 from typing import Any
 
 from pahub.community.models import (
     CommunityName,
+    Endorsement,
+    Feedback,
     GroupMember,
     ModerationAction,
     Post,
@@ -80,10 +89,54 @@ def export_community(user) -> dict[str, Any] | None:
             for suspension in Suspension.objects.filter(user=user).order_by("starts_at")
         ],
     }
+    exported |= export_trust(user)
     return exported if any(exported.values()) else None
 
 
+def export_trust(user) -> dict[str, Any]:
+    endorsements = Endorsement.objects.select_related("pa", "employer")
+    return {
+        "endorsements_you_asked_for": [
+            {
+                "employer": endorsement.employer.display_name,
+                "status": endorsement.get_status_display(),
+                "text": endorsement.text,
+                "shown_on_your_profile": endorsement.shown,
+                "asked_at": iso(endorsement.requested_at),
+            }
+            for endorsement in endorsements.filter(pa=user).order_by("requested_at")
+        ],
+        "endorsements_asked_of_you": [
+            {
+                "pa": endorsement.pa.display_name,
+                "status": endorsement.get_status_display(),
+                "text": endorsement.text,
+                "asked_at": iso(endorsement.requested_at),
+            }
+            for endorsement in endorsements.filter(employer=user).order_by("requested_at")
+        ],
+        "feedback_you_sent": [
+            {
+                "about": feedback.about.display_name,
+                "category": feedback.get_category_display(),
+                "text": feedback.text,
+                "sent_at": iso(feedback.created_at),
+            }
+            for feedback in Feedback.objects.filter(sender=user)
+            .select_related("about")
+            .order_by("created_at")
+        ],
+    }
+
+
 def erase_community(user) -> None:
+    # The account's row stays (accounts.erasure), so its cascades never run: delete here.
+    Endorsement.objects.filter(pa=user).delete()
+    Endorsement.objects.filter(employer=user).delete()
+    Endorsement.objects.filter(written_by=user).update(written_by=None)
+    Feedback.objects.filter(sender=user).delete()
+    Feedback.objects.filter(about=user).delete()
+    Feedback.objects.filter(handled_by=user).update(handled_by=None)
     Post.objects.filter(author=user).update(
         author=None,
         author_name=FORMER_MEMBER,
@@ -118,6 +171,8 @@ register(
         "community.PostReport": Fate.KEPT_ANONYMISED,
         "community.ModerationAction": Fate.KEPT_ANONYMISED,
         "community.Suspension": Fate.DELETED,
+        "community.Endorsement": Fate.DELETED,
+        "community.Feedback": Fate.DELETED,
     },
     export=export_community,
     erase={Step.RECORDS: erase_community},

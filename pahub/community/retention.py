@@ -11,7 +11,7 @@ from datetime import datetime
 
 from django.db.models import QuerySet
 
-from pahub.community.models import ModerationAction, PostReport, Suspension
+from pahub.community.models import Feedback, ModerationAction, PostReport, Suspension
 from pahub.core import retention
 
 
@@ -21,6 +21,10 @@ def decided_reports_due(cutoff: datetime) -> QuerySet[PostReport]:
 
 def moderation_actions_due(cutoff: datetime) -> QuerySet[ModerationAction]:
     return ModerationAction.objects.filter(created_at__lt=cutoff)
+
+
+def private_feedback_due(cutoff: datetime) -> QuerySet[Feedback]:
+    return Feedback.objects.filter(created_at__lt=cutoff)
 
 
 def ended_suspensions_due(cutoff: datetime) -> QuerySet[Suspension]:
@@ -67,4 +71,20 @@ retention.rule(
     outcome="The suspension is deleted.",
     why="Once a suspension is over and a year has passed, there is no reason to keep it.",
     due=ended_suspensions_due,
+)
+
+retention.rule(
+    name="community.private_feedback",
+    model=Feedback,
+    what="Community: private feedback about a PA or an employer, sent to your area's staff",
+    default_days=730,
+    after="after it was sent",
+    action=retention.Action.DELETE,
+    outcome="The feedback is deleted.",
+    why=(
+        "Staff look for concerns that repeat within a year, and may need to look back a little "
+        "further when they act on one. After two years feedback should no longer count for or "
+        "against anyone."
+    ),
+    due=private_feedback_due,
 )

@@ -19,13 +19,22 @@ class ZoneFactory(factory.django.DjangoModelFactory):
 
 
 def area_zone(area: str, **fields) -> Zone:
-    """The zone for everyone in a council's area."""
-    return ZoneFactory(
-        kind=Zone.Kind.AREA,
-        local_authority=local_authority(area),
-        name=f"Everyone in {area}",
-        **fields,
-    )
+    """The zone for everyone in a council's area: the one PA Hub made for a spoke (after
+    migrate), or a new one for an area that is not a spoke."""
+    existing = Zone.objects.filter(kind=Zone.Kind.AREA, local_authority=local_authority(area))
+    zone = existing.first()
+    if zone is None:
+        return ZoneFactory(
+            kind=Zone.Kind.AREA,
+            local_authority=local_authority(area),
+            name=f"Everyone in {area}",
+            **fields,
+        )
+    for name, value in fields.items():
+        setattr(zone, name, value)
+    if fields:
+        zone.save(update_fields=list(fields))
+    return zone
 
 
 class ThreadFactory(factory.django.DjangoModelFactory):

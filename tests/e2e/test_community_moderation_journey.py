@@ -2,10 +2,8 @@
 PA in Newcastle) and Mo (staff of the organisation serving Newcastle, with two-factor set up):
 Jordan reports the post (first forgetting the reason); Mo finds it from the staff area, tries
 to hide it without a reason, then hides it with one; Amira reads why in her notifications and
-on her moderation page, and Jordan is told the outcome. Every page has an empty axe scan.
-
-The forum's thread page is another part of issue 12. Once it is merged, set THREAD_PAGE below
-to its URL name, and the journey also checks that Amira sees the reason beside her post there.
+on her moderation page and beside her post on the thread page, and Jordan is told the outcome.
+Every page has an empty axe scan.
 """
 
 import re
@@ -21,11 +19,6 @@ from tests.e2e.helpers import sign_in, sign_out, totp_code
 from tests.factories import PASSWORD, TOTP_SECRET, OrganisationFactory, UserFactory, make_staff
 
 REASON = "Please be kind to other members: everyone here is learning."
-
-# The forum's thread page, as (URL name, a function from the thread to its URL arguments),
-# e.g. ("community:forum:thread", lambda thread: [thread.zone.slug, thread.pk]). None until
-# the forum is merged.
-THREAD_PAGE = None
 
 
 def expect_heading(page, text: str) -> None:
@@ -58,7 +51,9 @@ def test_a_member_reports_a_post_a_moderator_hides_it_and_the_author_sees_why(
 
     # Given Jordan is signed in and reports the post, first forgetting to say why
     sign_in(page, email="jordan@example.org", password=PASSWORD)
-    page.goto(f"/community/posts/{post.pk}/report/")
+    page.goto(reverse("community:thread", args=[thread.zone.slug, thread.pk]))
+    axe.check(page, "the thread, for a member")
+    page.get_by_role("link", name=re.compile("^Report")).first.click()
     expect_heading(page, "Report a post")
     axe.check(page, "report a post")
     page.get_by_label("Anything the moderators should know (optional)").fill("Rude to everyone.")
@@ -117,11 +112,9 @@ def test_a_member_reports_a_post_a_moderator_hides_it_and_the_author_sees_why(
     expect(page.locator("main")).to_contain_text("A moderator hid this post")
     expect(page.locator("main")).to_contain_text(REASON)
     axe.check(page, "moderation about you")
-    if THREAD_PAGE is not None:
-        name, arguments = THREAD_PAGE
-        page.goto(reverse(name, args=arguments(thread)))
-        expect(page.locator("main")).to_contain_text(REASON)
-        axe.check(page, "author's thread page")
+    page.goto(reverse("community:thread", args=[thread.zone.slug, thread.pk]))
+    expect(page.locator("main")).to_contain_text(REASON)
+    axe.check(page, "author's thread page")
     sign_out(page)
 
     # And Jordan is told the post was hidden, never by whom

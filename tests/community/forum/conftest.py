@@ -133,3 +133,10 @@ def pa_thread(zones, pa):
     return services.thread_start(
         zone=zones["pas"], author=pa, title="Tips for a first shift", body="What helped you?"
     ).thread
+
+
+@pytest.fixture(autouse=True)
+def no_posting_limits(settings):
+    """The forum's tests post many times from new accounts; the limits on that are
+    moderation's, tested in tests/community/moderation/test_screening.py."""
+    settings.COMMUNITY_POSTING_LIMITS = {"new": [], "established": []}

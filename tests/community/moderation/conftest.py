@@ -12,12 +12,14 @@ from tests.factories import make_staff
 
 @pytest.fixture
 def zone(db):
-    return area_zone("Newcastle upon Tyne", slug="newcastle")
+    return area_zone(
+        "Newcastle upon Tyne", slug="newcastle", name="Everyone in Newcastle upon Tyne"
+    )
 
 
 @pytest.fixture
 def other_zone(db):
-    return area_zone("County Durham", slug="durham")
+    return area_zone("County Durham", slug="durham", name="Everyone in County Durham")
 
 
 @pytest.fixture

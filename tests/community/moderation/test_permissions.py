@@ -10,14 +10,11 @@ from tests.community.factories import ZoneFactory
 
 @pytest.fixture
 def zones(zone, other_zone, organisation, other_organisation):
-    return [
-        zone,
-        other_zone,
-        ZoneFactory(kind=Zone.Kind.PAS),
-        ZoneFactory(kind=Zone.Kind.EMPLOYERS),
-        ZoneFactory(kind=Zone.Kind.GROUP, organisation=organisation),
-        ZoneFactory(kind=Zone.Kind.GROUP, organisation=other_organisation),
-    ]
+    """Every zone: PA Hub's own (the PA zone, the employers' zone, one per spoke) and two
+    groups."""
+    ZoneFactory(kind=Zone.Kind.GROUP, organisation=organisation)
+    ZoneFactory(kind=Zone.Kind.GROUP, organisation=other_organisation)
+    return list(Zone.objects.all())
 
 
 @pytest.mark.parametrize(

@@ -3,11 +3,13 @@ never sees another zone's posts: they are 404."""
 
 import pytest
 
+from pahub.accounts.models import Organisation
 from pahub.community.models import ModerationAction, Post, PostReport, Suspension
 from pahub.community.moderation import services
 from pahub.notifications.models import Notice
+from pahub.places.models import LocalAuthority
 from tests.community.factories import PostFactory, ThreadFactory
-from tests.factories import UserFactory
+from tests.factories import OrganisationFactory, UserFactory, make_staff
 
 QUEUE = "/community/moderation/"
 POST = "/community/moderation/posts/{}/"
@@ -240,7 +242,11 @@ def test_staff_home_links_to_the_queue_for_moderators(client_for, moderator, zon
     assert "/community/moderation/" in client_for(moderator).get("/staff/").content.decode()
 
 
-def test_staff_of_an_organisation_serving_no_zone_get_no_link(client_for, other_moderator):
-    # Durham has no zone here, so Durham's staff moderate nothing.
-    html = client_for(other_moderator).get("/staff/").content.decode()
+def test_staff_of_an_organisation_serving_no_zone_get_no_link(client_for, db):
+    # An organisation serving only an area outside the spokes (which has no zone) and running
+    # no group moderates nothing.
+    elsewhere = LocalAuthority.objects.filter(is_spoke=False).order_by("name").first()
+    provider = OrganisationFactory(kind=Organisation.Kind.TRAINING_PROVIDER, areas=[elsewhere.name])
+    trainer = make_staff(organisation=provider, email="trainer@example.org")
+    html = client_for(trainer).get("/staff/").content.decode()
     assert "/community/moderation/" not in html
