@@ -7,7 +7,8 @@ What a seeded community looks like, for `posts` posts (by default as many as the
 - half the posts are in the PA zone (by seeded PAs), a fifth in the employers' zone (by seeded
   employers), the rest in the zones of the people's own areas;
 - threads have 1 to 19 posts (an opening post and replies), a few are pinned;
-- with 1,000 posts or more, the PA zone's first seeded thread has exactly 500 replies, for the
+- when the PA zone gets more than 500 posts (1,002 posts or more), its first seeded thread has
+  exactly 500 replies, for the
   benchmark's long thread (`bench/community_bench.py`);
 - the seed's first PA has read half the threads of each zone they belong to, so their unread
   counts are neither zero nor everything.
@@ -29,6 +30,7 @@ from django.utils import timezone
 
 from pahub.accounts.models import Role
 from pahub.accounts.seeding import seed_users
+from pahub.community.forum.zones import zones_ensure
 from pahub.community.models import Post, Thread, ThreadRead, Zone
 
 LONG_THREAD_REPLIES = 500
@@ -181,11 +183,10 @@ def seed_community(
     *,
     seed: int,
     posts: int,
-    zones_ensure: Callable[[], object],
     batch_size: int,
     on_batch: Callable[[int, int], None] | None = None,
 ) -> CommunitySeedCounts:
-    """Threads and posts for a seed's people; `zones_ensure` makes the zones first."""
+    """Threads and posts for a seed's people, in PA Hub's own zones (made first if missing)."""
     zones_ensure()
     zones = Zone.objects.filter(archived_at__isnull=True)
     pa_zone = zones.get(kind=Zone.Kind.PAS)
@@ -201,7 +202,7 @@ def seed_community(
             zone,
             people,
             count,
-            long_thread=zone == pa_zone and posts >= 1000,
+            long_thread=zone == pa_zone and count > LONG_THREAD_REPLIES,
             now=now,
         )
         Thread.objects.bulk_create(threads, batch_size=batch_size)
@@ -259,7 +260,6 @@ def seed_extension(
     batch_size: int,
     say: Callable[[str], None],
     posts: int,
-    zones_ensure: Callable[[], object],
 ) -> str:
     """The hook `manage.py seed` calls after the people and their profiles."""
     started = time.perf_counter()
@@ -272,7 +272,6 @@ def seed_extension(
         counts = seed_community(
             seed=seed,
             posts=posts,
-            zones_ensure=zones_ensure,
             batch_size=batch_size,
             on_batch=progress,
         )

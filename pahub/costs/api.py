@@ -48,7 +48,7 @@ class PAIn(InputSchema):
     pension_age: bool = Field(True, description="Aged 22 or over, under State Pension age")
 
 
-class PlanIn(InputSchema):
+class CostPlanIn(InputSchema):
     costed_on: date | None = Field(None, description="Rates of this date's tax year; today")
     direct_payment_weekly: Decimal = Field(..., description="Pounds a week")
     pas: list[PAIn] = Field(..., min_length=1, max_length=MAX_PAS)
@@ -63,7 +63,7 @@ class PlanIn(InputSchema):
 class SavePlanIn(InputSchema):
     employer_id: int = Field(..., ge=1, le=MAX_ID)
     name: str = Field(..., min_length=1, max_length=80)
-    plan: PlanIn
+    plan: CostPlanIn
 
 
 class LineOut(Schema):
@@ -102,7 +102,7 @@ class CostingOut(Schema):
     summary: str = Field(description='"£X a week left" or "£Y a week short"')
 
 
-class PlanOut(Schema):
+class CostPlanOut(Schema):
     id: int
     name: str
     employer_id: int
@@ -123,7 +123,7 @@ def text(amount: Decimal | None) -> str:
     return "" if amount is None else f"{amount:f}"
 
 
-def answers_from(plan: PlanIn) -> dict[str, str]:
+def answers_from(plan: CostPlanIn) -> dict[str, str]:
     """The JSON as the page's answers, so the same form checks both."""
     answers = {
         "pa_count": str(len(plan.pas)),
@@ -155,7 +155,7 @@ def api_field(name: str) -> str:
     return name
 
 
-def checked_form(plan: PlanIn, *, prefix: str = "") -> PlanForm | Status:
+def checked_form(plan: CostPlanIn, *, prefix: str = "") -> PlanForm | Status:
     form = PlanForm(answers_from(plan))
     if form.is_valid():
         return form
@@ -204,9 +204,9 @@ def costing_out(costing: Costing) -> CostingOut:
     )
 
 
-def plan_out(plan: CostPlan) -> PlanOut:
+def plan_out(plan: CostPlan) -> CostPlanOut:
     costing = costing_of(plan)
-    return PlanOut(
+    return CostPlanOut(
         id=plan.pk,
         name=plan.name,
         employer_id=plan.employer_id,
@@ -223,7 +223,7 @@ def plan_out(plan: CostPlan) -> PlanOut:
     summary="Work out what a support plan costs",
     description='Nothing is kept. Amounts come back as strings of pounds, like "123.45".',
 )
-def cost_calculate(request: HttpRequest, payload: PlanIn):
+def cost_calculate(request: HttpRequest, payload: CostPlanIn):
     form = checked_form(payload)
     if isinstance(form, Status):
         return form
@@ -255,7 +255,7 @@ def cost_plan_list(request: HttpRequest):
 
 @router.get(
     "/costs/plans/{plan_id}",
-    response={200: PlanOut, 404: ErrorOut},
+    response={200: CostPlanOut, 404: ErrorOut},
     auth=django_auth,
     summary="One saved plan, costed at its date's rates",
 )
@@ -265,7 +265,7 @@ def cost_plan_detail(request: HttpRequest, plan_id: int = Path(..., ge=1, le=MAX
 
 @router.post(
     "/costs/plans",
-    response={201: PlanOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    response={201: CostPlanOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
     auth=django_auth,
     summary="Save a plan for an employer you act for",
 )

@@ -16,6 +16,7 @@ from django.test import Client
 
 from pahub.accounts.models import Role
 from pahub.accounts.permissions import must_use_two_factor
+from pahub.community.models import ThreadRead
 from pahub.core.models import AuditEvent
 from pahub.messaging.models import ReadMarker
 from pahub.setup.demo import demo_people_present
@@ -27,8 +28,8 @@ from tests.html_check import html_problems
 STARTS = ["/"]
 # Rows a GET adds on purpose, because recording the read is what the page is for: staff
 # looking at people's records are audited (`core.audit.record_view`), and opening a
-# conversation marks its messages read (the unread count in the header).
-READ_RECORDS = (AuditEvent, ReadMarker)
+# conversation or a community thread marks it read (the unread counts).
+READ_RECORDS = (AuditEvent, ReadMarker, ThreadRead)
 
 pytestmark = pytest.mark.django_db
 

@@ -61,7 +61,7 @@ class PostOut(Schema):
     hidden_reason: str = ""
 
 
-class PageQuery(InputSchema):
+class ForumPageQuery(InputSchema):
     page: int = Field(1, ge=1, le=100_000)
 
 
@@ -158,7 +158,7 @@ def zones_list(request: HttpRequest):
     summary="A zone's threads",
     description=f"{queries.THREADS_PER_PAGE} a page, pinned first, then by last post.",
 )
-def zone_threads(request: HttpRequest, filters: Query[PageQuery], zone_slug: str = ZoneSlug):
+def zone_threads(request: HttpRequest, filters: Query[ForumPageQuery], zone_slug: str = ZoneSlug):
     zone = access_zone(request.user, zone_slug)
     page = queries.page_of(
         queries.threads_of_zone(zone, request.user), filters.page, queries.THREADS_PER_PAGE
@@ -185,7 +185,7 @@ def zone_threads(request: HttpRequest, filters: Query[PageQuery], zone_slug: str
 )
 def thread_posts(
     request: HttpRequest,
-    filters: Query[PageQuery],
+    filters: Query[ForumPageQuery],
     zone_slug: str = ZoneSlug,
     thread_id: int = Path(..., ge=1, le=MAX_ID),
 ):

@@ -6,8 +6,10 @@ from pahub.community.forum.services import BODY_LIMIT, NAME_LIMIT, TITLE_LIMIT
 from pahub.community.models import Zone
 from pahub.core.forms import Form, long_text, text
 
+# Form hints are shown as HTML (GOV.UK's hint), so the quote mark is written as an entity.
 BODY_HINT = (
-    "You can use *italics*, **bold**, lists, > quotes and links to websites. "
+    "You can use *italics*, **bold**, lists, quotes (start a line with &gt;) and links to "
+    "websites. "
     "Pictures are not shown. Do not share anyone's personal details."
 )
 

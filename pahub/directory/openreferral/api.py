@@ -27,6 +27,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, JsonResponse
 from ninja import Field, Path, Query, Router
+from pydantic import field_validator
 
 from pahub.core.api_errors import InputError
 from pahub.core.schemas import InputSchema
@@ -44,12 +45,12 @@ METRES_PER_MILE = 1609.344
 MAX_PROXIMITY_METRES = 200_000
 
 
-class PageQuery(InputSchema):
+class OpenReferralPageQuery(InputSchema):
     page: int = Field(1, ge=1, le=1_000_000, description="Page number, from 1")
     per_page: int = Field(DEFAULT_PER_PAGE, ge=1, le=MAX_PER_PAGE, description="Up to 500")
 
 
-class ServiceQuery(PageQuery):
+class ServiceQuery(OpenReferralPageQuery):
     search: str = Field("", max_length=100, description="Words in the name or description")
     taxonomy_term_id: str = Field("", max_length=40)
     taxonomy_id: str = Field("", max_length=40)
@@ -58,6 +59,14 @@ class ServiceQuery(PageQuery):
     start_time: time | None = Field(None, description="Open at or after, like 09:00")
     end_time: time | None = Field(None, description="Closing at or before, like 17:00")
     day: str = Field("", max_length=10, description="MO, TU, WE, TH, FR, SA or SU")
+
+    @field_validator("start_time", "end_time")
+    @classmethod
+    def local_time_only(cls, value: time | None) -> time | None:
+        # Opening hours are the local time on the door; a time with a zone cannot be compared.
+        if value is not None and value.tzinfo is not None:
+            raise ValueError("Give a local time like 09:00, without a time zone")
+        return value
 
 
 class ServiceAtLocationQuery(ServiceQuery):
@@ -74,7 +83,7 @@ def answer(body: Any, status: int = 200) -> JsonResponse:
 
 
 def paged(
-    items: QuerySet | Sequence, query: PageQuery, shape: Callable[[Any], dict]
+    items: QuerySet | Sequence, query: OpenReferralPageQuery, shape: Callable[[Any], dict]
 ) -> JsonResponse:
     total = items.count() if isinstance(items, QuerySet) else len(items)
     pages = max(1, math.ceil(total / query.per_page))
@@ -255,7 +264,7 @@ def openreferral_service_at_location(
     url_name="openreferral_taxonomies",
     summary="Open Referral UK: taxonomies",
 )
-def openreferral_taxonomies(request: HttpRequest, query: Query[PageQuery]):
+def openreferral_taxonomies(request: HttpRequest, query: Query[OpenReferralPageQuery]):
     return paged(mapping.TAXONOMIES, query, dict)
 
 
@@ -278,7 +287,7 @@ def openreferral_taxonomy(request: HttpRequest, taxonomy_id: str = Path(..., max
     url_name="openreferral_taxonomy_terms",
     summary="Open Referral UK: taxonomy terms",
 )
-def openreferral_taxonomy_terms(request: HttpRequest, query: Query[PageQuery]):
+def openreferral_taxonomy_terms(request: HttpRequest, query: Query[OpenReferralPageQuery]):
     return paged(mapping.taxonomy_terms(), query, dict)
 
 
@@ -309,7 +318,7 @@ def listed_organisations() -> QuerySet[Organisation]:
     url_name="openreferral_organizations",
     summary="Open Referral UK: organisations",
 )
-def openreferral_organizations(request: HttpRequest, query: Query[PageQuery]):
+def openreferral_organizations(request: HttpRequest, query: Query[OpenReferralPageQuery]):
     return paged(listed_organisations(), query, mapping.organization_brief)
 
 

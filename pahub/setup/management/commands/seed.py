@@ -24,7 +24,6 @@ from pahub.accounts.seeding import (
     seed_users,
     spoke_districts,
 )
-from pahub.community.forum.zones import zones_ensure
 from pahub.community.seeding import seed_extension as seed_community
 from pahub.community.seeding import seeded_community_delete
 from pahub.directory.seeding import seed_extension as seed_directory
@@ -159,7 +158,6 @@ class Command(BaseCommand):
                     batch_size=options["batch_size"],
                     say=self._say,
                     posts=posts,
-                    zones_ensure=zones_ensure,
                 )
             )
         if options["services"]:
