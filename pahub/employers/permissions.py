@@ -12,7 +12,14 @@ from django.db.models import F, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from pahub.accounts.models import Organisation, OrganisationConsent, Representation, Role, User
+from pahub.accounts.models import (
+    Organisation,
+    OrganisationConsent,
+    Representation,
+    Role,
+    User,
+    UserRole,
+)
 from pahub.accounts.permissions import (
     has_two_factor,
     must_use_two_factor,
@@ -91,14 +98,18 @@ def employers_user_can_act_for(user: User) -> QuerySet[User]:
     """Everyone this user may act for as an employer, themself included when they employ."""
     if not user.is_authenticated:
         return User.objects.none()
-    own = Q(pk=user.pk, roles__role=Role.EMPLOYER)
+    # Subqueries, not joins: an OR across joined tables made the database read every account
+    # (about 100 ms with 120,000 people, on every page that asks), where each subquery finds
+    # its few rows by index.
+    own = Q(pk__in=UserRole.objects.filter(user=user, role=Role.EMPLOYER).values("user_id"))
     represented = Q(
-        representatives__representative=user,
-        representatives__status=Representation.Status.ACTIVE,
+        pk__in=Representation.objects.filter(
+            representative=user, status=Representation.Status.ACTIVE
+        ).values("employer_id")
     )
     if not has_two_factor(user):
         # Staff act for no one until they have a second factor, as `helping_organisation`.
-        return User.objects.filter(own | represented).distinct()
+        return User.objects.filter(own | represented)
     # Staff act only while the consenting organisation serves the employer's area (their
     # employer profile's local authority, else their account's), as `helping_organisation`.
     consenting_area = F("organisation_consents__organisation__local_authorities")

@@ -16,7 +16,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from pahub.accounts.models import Representation, Role, User
+from pahub.accounts.models import Representation, Role, User, UserRole
 from pahub.accounts.permissions import has_two_factor, is_site_admin, staff_local_authority_ids
 from pahub.community.models import Endorsement, Feedback
 from pahub.community.trust import relationships
@@ -34,12 +34,14 @@ def employers_written_for(user: User) -> QuerySet[User]:
     everyone they represent with an active grant."""
     if not user.is_authenticated:
         return User.objects.none()
-    own = Q(pk=user.pk, roles__role=Role.EMPLOYER)
+    # Subqueries rather than an OR across joins, as employers.permissions does, for speed.
+    own = Q(pk__in=UserRole.objects.filter(user=user, role=Role.EMPLOYER).values("user_id"))
     represented = Q(
-        representatives__representative=user,
-        representatives__status=Representation.Status.ACTIVE,
+        pk__in=Representation.objects.filter(
+            representative=user, status=Representation.Status.ACTIVE
+        ).values("employer_id")
     )
-    return User.objects.filter(own | represented).distinct()
+    return User.objects.filter(own | represented)
 
 
 def may_write_for(user: User, employer: User) -> bool:
