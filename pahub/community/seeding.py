@@ -125,8 +125,12 @@ def _zone_plan(
         if person[3] in zones_by_area:
             people_by_area.setdefault(person[3], []).append(person)
     everyone = sum(len(people) for people in people_by_area.values())
-    for area, people in sorted(people_by_area.items()):
+    areas = sorted(people_by_area.items())
+    for number, (area, people) in enumerate(areas):
         share = rest * len(people) // everyone if everyone else 0
+        if number == len(areas) - 1:
+            # The last area takes what rounding left over, so the seed writes exactly `posts`.
+            share = rest - sum(count for _, _, count in plan[2:])
         plan.append((zones_by_area[area], people, share))
     return plan
 
