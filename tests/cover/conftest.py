@@ -38,6 +38,21 @@ def offer(slot: CoverSlot, pa) -> CoverOffer:
     return CoverOffer.objects.create(slot=slot, pa=pa)
 
 
+def starting_soon(booking):
+    """Move a booking (and its slot) to start in two hours, so that cancelling it is late
+    whatever time of day the suite runs (tomorrow 08:00 is more than a day away before 08:00)."""
+    from django.utils import timezone
+
+    from pahub.cover.models import Booking
+
+    length = booking.ends_at - booking.starts_at
+    starts = timezone.now().replace(microsecond=0) + timedelta(hours=2)
+    Booking.objects.filter(pk=booking.pk).update(starts_at=starts, ends_at=starts + length)
+    CoverSlot.objects.filter(pk=booking.slot_id).update(starts_at=starts, ends_at=starts + length)
+    booking.refresh_from_db()
+    return booking
+
+
 @pytest.fixture
 def tomorrow() -> date:
     from django.utils import timezone

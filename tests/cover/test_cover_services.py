@@ -26,7 +26,7 @@ from pahub.cover.waves import grid_for_shift
 from pahub.register.availability import mask_from_keys
 from pahub.register.models import PAProfile
 from pahub.taxonomy.models import Skill
-from tests.cover.conftest import make_request, offer
+from tests.cover.conftest import make_request, offer, starting_soon
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -241,6 +241,7 @@ def test_only_alerted_pas_may_offer(employer_profile, pa, outsider):
 def test_cancelling_a_booking_reopens_the_slot_and_flags_late_cancellations(employer_profile, pa):
     request = alerted_request(employer_profile, pa, timezone.localdate() + timedelta(days=1))
     booking = booking_confirm(offer=offer_make(slot=request.slots.get(), pa=pa), by=None)
+    starting_soon(booking)
 
     booking_cancel(booking=booking, by=pa, reason="Ill")
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from pahub.cover.models import Booking, CoverSlot, Timesheet
 from pahub.cover.times import span_from_local
+from tests.cover.conftest import starting_soon
 from tests.cover.pa.conftest import local_booking
 
 
@@ -28,6 +29,7 @@ def hours_post(day, start="08:00", end="11:00", break_minutes="0", note="") -> d
 
 
 def test_cancelling_within_24_hours_warns_first_that_it_is_late(client_for, pa, booking):
+    starting_soon(booking)
     content = (
         client_for(pa).get(reverse("cover:booking_cancel", args=[booking.pk])).content.decode()
     )
@@ -53,6 +55,7 @@ def test_cancelling_more_than_a_day_ahead_gives_no_late_warning(
 
 
 def test_the_pa_cancels_with_a_reason_and_the_slot_opens_again(client_for, pa, booking, first_slot):
+    starting_soon(booking)
     response = client_for(pa).post(
         reverse("cover:booking_cancel", args=[booking.pk]), {"reason": "I have flu."}, follow=True
     )
