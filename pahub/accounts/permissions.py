@@ -40,6 +40,21 @@ def staff_local_authority_ids(user: User) -> set[str]:
     )
 
 
+def is_council_staff_for(user: User, local_authority_id: str) -> bool:
+    """Staff of the council itself (an organisation of the local-authority kind serving it),
+    or a site admin: who may edit the council's spoke and its local rules."""
+    if is_site_admin(user):
+        return True
+    return (
+        user.is_authenticated
+        and Organisation.local_authorities.through.objects.filter(
+            organisation__kind=Organisation.Kind.LOCAL_AUTHORITY,
+            organisation__memberships__user=user,
+            localauthority_id=local_authority_id,
+        ).exists()
+    )
+
+
 def access_organisation_for_admin(user: User, organisation_id: int) -> Organisation:
     organisation = get_object_or_404(Organisation, pk=organisation_id)
     if is_site_admin(user):

@@ -10,6 +10,7 @@ from django.db import transaction
 
 from pahub.places.dataset import PlacesData, read_places_data
 from pahub.places.models import District, DistrictLocalAuthority, LocalAuthority
+from pahub.places.slugs import local_authority_slug
 
 BATCH_SIZE = 1000
 
@@ -35,6 +36,7 @@ def _sync_local_authorities(data: PlacesData) -> TableSync:
     existing = {la.gss_code: la for la in LocalAuthority.objects.all()}
     to_create: list[LocalAuthority] = []
     to_update: list[LocalAuthority] = []
+    taken = {la.slug for la in existing.values()}
     for record in data.local_authorities:
         local_authority = existing.get(record.gss_code)
         if local_authority is None:
@@ -44,6 +46,7 @@ def _sync_local_authorities(data: PlacesData) -> TableSync:
                 LocalAuthority(
                     gss_code=record.gss_code,
                     name=record.name,
+                    slug=local_authority_slug(record.name, record.gss_code, taken),
                     region_name=record.region_name,
                     is_spoke=record.is_north_east,
                 )

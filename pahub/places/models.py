@@ -13,6 +13,8 @@ class LocalAuthority(models.Model):
 
     gss_code = models.CharField("GSS code", max_length=9, primary_key=True)
     name = models.CharField(max_length=100)
+    # The plain address of its spoke: /areas/<slug>/ (the name, slugified; see places.slugs).
+    slug = models.SlugField(max_length=110, unique=True)
     region_name = models.CharField(
         max_length=50, help_text="English region, or the country in Scotland and Wales."
     )

@@ -77,3 +77,10 @@ def districts_within(district: District, miles: float) -> list[District]:
 def spoke_local_authorities() -> QuerySet[LocalAuthority]:
     """The local authorities where PA Hub runs a spoke, by name."""
     return LocalAuthority.objects.filter(is_spoke=True).order_by("name")
+
+
+def local_authority_by_slug(slug: str) -> LocalAuthority:
+    """The council at /areas/<slug>/; any council, spoke or not (404 when unknown)."""
+    from django.shortcuts import get_object_or_404
+
+    return get_object_or_404(LocalAuthority, slug=slug)
