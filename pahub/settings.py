@@ -83,6 +83,9 @@ INSTALLED_APPS = [
     "pahub.support",
     "pahub.costs",
     "pahub.directory",
+    "pahub.rules",
+    "pahub.library",
+    "pahub.spokes",
     # The top: demo and seed orchestration, above every app it fills.
     "pahub.setup",
 ]

@@ -36,6 +36,8 @@ urlpatterns = [
     path("concerns/", include("pahub.support.concern_urls")),
     path("costs/", include("pahub.costs.urls")),
     path("directory/", include("pahub.directory.urls")),
+    path("library/", include("pahub.library.urls")),
+    path("areas/", include("pahub.spokes.urls")),
     path("staff/", include("pahub.accounts.staff_urls")),
     path("api/v1/", api_urls()),
     path("admin/", admin.site.urls),

@@ -1,0 +1,4 @@
+"""Each council's spoke at /areas/<slug>/."""
+
+app_name = "spokes"
+urlpatterns: list = []
