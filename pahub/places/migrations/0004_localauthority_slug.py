@@ -21,7 +21,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="localauthority",
             name="slug",
-            field=models.SlugField(max_length=110, null=True),
+            field=models.SlugField(max_length=110, null=True, db_index=False),
         ),
         migrations.RunPython(fill_slugs, migrations.RunPython.noop),
         migrations.AlterField(
