@@ -100,16 +100,16 @@ def employers_user_can_act_for(user: User) -> QuerySet[User]:
         return User.objects.none()
     # Subqueries, not joins: an OR across joined tables made the database read every account
     # (about 100 ms with 120,000 people, on every page that asks), where each subquery finds
-    # its few rows by index.
-    own = Q(pk__in=UserRole.objects.filter(user=user, role=Role.EMPLOYER).values("user_id"))
-    represented = Q(
-        pk__in=Representation.objects.filter(
-            representative=user, status=Representation.Status.ACTIVE
-        ).values("employer_id")
-    )
+    # its few rows by index. One IN over their UNION, not an OR of two INs: PostgreSQL reads
+    # every account for the OR (about 26 ms with 120,000 people) and a handful for the UNION.
+    own_ids = UserRole.objects.filter(user=user, role=Role.EMPLOYER).values("user_id")
+    represented_ids = Representation.objects.filter(
+        representative=user, status=Representation.Status.ACTIVE
+    ).values("employer_id")
+    own_or_represented = Q(pk__in=own_ids.union(represented_ids))
     if not has_two_factor(user):
         # Staff act for no one until they have a second factor, as `helping_organisation`.
-        return User.objects.filter(own | represented)
+        return User.objects.filter(own_or_represented)
     # Staff act only while the consenting organisation serves the employer's area (their
     # employer profile's local authority, else their account's), as `helping_organisation`.
     consenting_area = F("organisation_consents__organisation__local_authorities")
@@ -121,7 +121,7 @@ def employers_user_can_act_for(user: User) -> QuerySet[User]:
         Q(employer_profile__local_authority=consenting_area)
         | Q(employer_profile__isnull=True, local_authority=consenting_area)
     )
-    return User.objects.filter(own | represented | helped).distinct()
+    return User.objects.filter(own_or_represented | helped).distinct()
 
 
 def refuse_staff_without_two_factor(user: User) -> None:
