@@ -8,6 +8,7 @@ pages and the .docx) keeps working from the same text.
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -50,12 +51,16 @@ def template_slugs() -> list[str]:
 
 def template_source(slug: str) -> str:
     """The whole text of the template `slug` (front matter and body)."""
-    # The slug comes from the URL: only a known name is ever turned into a path.
-    if slug not in template_slugs():
+    # The slug comes from the URL: only a plain slug is ever turned into a path.
+    path = TEMPLATES_DIR / f"{slug}.md"
+    if not SLUG.match(slug) or not path.is_file():
         raise TemplateNotFound(slug)
-    return (TEMPLATES_DIR / f"{slug}.md").read_text(encoding="utf-8")
+    return path.read_text(encoding="utf-8")
 
 
+# Parsing the front matter is most of the cost of a template (the job page lists twelve); the
+# text is the key, so a changed file is parsed afresh.
+@lru_cache(maxsize=64)
 def parse_template(slug: str, text: str) -> TemplateText:
     match = FRONT_MATTER.match(text)
     if match is None:

@@ -240,3 +240,18 @@ def test_every_link_in_the_documents_section_works(client_for, employer, hired_j
     assert len(links) == 16  # 4 downloads, 4 printable, 8 more templates
     for link in links:
         assert client.get(link).status_code == 200, link
+
+
+def test_the_representative_downloads_the_employers_contract(client_for, representative, hired_job):
+    response = client_for(representative).get(docx_url(hired_job))
+    assert response.status_code == 200
+    assert "Amira Khan" in docx_text(response)
+
+
+@pytest.mark.parametrize("url", [fill_url, docx_url])
+def test_staff_without_the_employers_consent_get_404(client_for, verifier, hired_job, url):
+    assert client_for(verifier).get(url(hired_job)).status_code == 404
+
+
+def test_staff_without_consent_have_no_jobs_to_choose(client_for, verifier, hired_job):
+    assert client_for(verifier).get(choose_url()).status_code == 404
