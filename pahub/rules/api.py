@@ -5,7 +5,7 @@ unknown council is 404."""
 from datetime import date
 
 from django.http import HttpRequest
-from ninja import Field, Path, Router, Schema
+from ninja import Field, Path, Router, Schema, Status
 
 from pahub.core.api_errors import ErrorOut
 from pahub.rules import permissions, queries
@@ -48,23 +48,26 @@ def council_rules(
 ):
     council = permissions.access_council_for_rules(slug)
     views = rule_views(queries.rules_in_force(council.pk))
-    return 200, CouncilRulesOut(
-        council=queries.council_of(council),
-        slug=council.slug,
-        rules=[
-            LocalRuleOut(
-                id=view.rule.pk,
-                kind=view.rule.kind,
-                title=view.title,
-                reason=view.reason,
-                applies_to=view.rule.applies_to,
-                dbs_level=view.rule.dbs_level or None,
-                pa_level=view.rule.pa_level,
-                explanation=view.explanation,
-                funding_details=view.funding_details,
-                in_force_from=view.in_force_from,
-                in_force=view.in_force,
-            )
-            for view in views
-        ],
+    return Status(
+        200,
+        CouncilRulesOut(
+            council=queries.council_of(council),
+            slug=council.slug,
+            rules=[
+                LocalRuleOut(
+                    id=view.rule.pk,
+                    kind=view.rule.kind,
+                    title=view.title,
+                    reason=view.reason,
+                    applies_to=view.rule.applies_to,
+                    dbs_level=view.rule.dbs_level or None,
+                    pa_level=view.rule.pa_level,
+                    explanation=view.explanation,
+                    funding_details=view.funding_details,
+                    in_force_from=view.in_force_from,
+                    in_force=view.in_force,
+                )
+                for view in views
+            ],
+        ),
     )
