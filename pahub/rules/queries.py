@@ -143,6 +143,17 @@ class Requirements:
     def level_name(self) -> str:
         return LEVEL_NAMES.get(self.min_level, "")
 
+    def reasons_for(self, *, dbs_rank: int, level: int) -> dict[str, str]:
+        """The council's reason for each must-have its rules set on a job or shift asking
+        `dbs_rank` and `level`: only where it asks exactly what the rule asks (asking more is
+        the employer's own choice), keyed "dbs" and "level" as matching's `JobNeeds` takes."""
+        reasons = {}
+        if self.dbs and dbs_rank == self.dbs.rank:
+            reasons["dbs"] = self.dbs.reason
+        if self.level and level == self.level.rank:
+            reasons["level"] = self.level.reason
+        return reasons
+
 
 NO_REQUIREMENTS = Requirements()
 

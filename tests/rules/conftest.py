@@ -13,6 +13,7 @@ from pahub.places.models import LocalAuthority
 from pahub.rules.models import LocalRule
 from pahub.rules.services import RuleInput, rule_add
 from tests.factories import OrganisationFactory, local_authority, make_staff
+from tests.matching.conftest import jordan  # noqa: F401 (Jordan, a Level 2 PA, shared)
 
 TODAY = timezone.localdate()
 DP = LocalRule.AppliesTo.DIRECT_PAYMENT
