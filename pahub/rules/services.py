@@ -109,7 +109,7 @@ def check_rule(answers: RuleInput, *, today: date, earliest: date | None = None)
 
 @transaction.atomic
 def rule_add(
-    *, council: LocalAuthority, answers: RuleInput, by: User, today: date | None = None
+    *, council: LocalAuthority, answers: RuleInput, by: User | None, today: date | None = None
 ) -> LocalRule:
     """Add a rule to the council's rules; open work follows it at once."""
     checked = check_rule(answers, today=today or timezone.localdate())
