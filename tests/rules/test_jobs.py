@@ -258,3 +258,23 @@ def test_the_api_shows_the_direct_payment_answer_and_the_level(
     body = client_for(employer).get(f"/api/v1/employer/jobs/{paid_job.pk}").json()
     assert body["paid_by_direct_payment"] is True
     assert body["required_level"] == 2
+
+
+def test_the_insurance_the_council_funds_is_shown_in_the_builder(
+    client_for, employer, draft_job, newcastle, admin
+):
+    rule_add(
+        council=newcastle,
+        answers=RuleInput(
+            kind=LocalRule.Kind.EMPLOYER_INSURANCE_FUNDED,
+            applies_to=ALL,
+            funding_details="Claim it back with your four-weekly direct payment return.",
+            explanation="Employers' liability insurance is compulsory for PA employers.",
+            in_force_from=TODAY,
+        ),
+        by=admin,
+    )
+    page = client_for(employer).get(step_url(draft_job, "must_haves")).content.decode()
+    assert "Claim it back with your four-weekly direct payment return." in page
+    draft_job.refresh_from_db()
+    assert (draft_job.required_dbs_rank, draft_job.required_level) == (0, 0)

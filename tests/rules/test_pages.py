@@ -78,10 +78,19 @@ def test_the_councils_staff_see_a_link_to_manage(client_for, council_staff, newc
 # Who may manage
 
 
-def test_signed_out_people_are_sent_to_sign_in(client, newcastle):
-    response = client.get(url("manage", newcastle))
-    assert response.status_code == 302
-    assert "/accounts/login/" in response["Location"]
+def test_signed_out_people_are_sent_to_sign_in(client, newcastle, dbs_rule):
+    for address in (
+        url("manage", newcastle),
+        add_url(newcastle),
+        url("edit", newcastle, dbs_rule.pk),
+        url("retire", newcastle, dbs_rule.pk),
+    ):
+        response = client.get(address)
+        assert response.status_code == 302
+        assert "/accounts/login/" in response["Location"]
+    client.post(url("retire", newcastle, dbs_rule.pk))
+    dbs_rule.refresh_from_db()
+    assert not dbs_rule.is_retired
 
 
 @pytest.mark.parametrize("who", ["pa", "employer", "durham_staff", "verifier", "outsider"])
