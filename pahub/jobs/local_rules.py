@@ -128,7 +128,7 @@ def jobs_of_council(council_id: str) -> Iterable[Job]:
     )
 
 
-def follow_council_rules(*, council_id: str, by: User) -> None:
+def follow_council_rules(*, council_id: str, by: User | None) -> None:
     """Keep the council's employers' live jobs in step with its rules: raise a DBS check
     below them, and set the minimum level to theirs. A DBS check is never lowered here (it
     is the employer's own answer too); the level, which is only ever the rules', is."""

@@ -278,3 +278,23 @@ def test_the_insurance_the_council_funds_is_shown_in_the_builder(
     assert "Claim it back with your four-weekly direct payment return." in page
     draft_job.refresh_from_db()
     assert (draft_job.required_dbs_rank, draft_job.required_level) == (0, 0)
+
+
+def test_a_rule_reaches_open_jobs_when_its_date_comes(employer_profile, employer, newcastle, admin):
+    from pahub.rules.periodic import apply_local_rules
+
+    job = make_job(employer, paid_by_direct_payment=True)
+    rule = rule_add(
+        council=newcastle, answers=dbs_answers(in_force_from=TODAY + timedelta(days=7)), by=admin
+    )
+    assert apply_local_rules().idle
+    LocalRule.objects.filter(pk=rule.pk).update(in_force_from=TODAY)  # the date has come
+
+    outcome = apply_local_rules()
+
+    job.refresh_from_db()
+    assert job.required_dbs_rank == 4
+    assert outcome.figures == {"councils": [newcastle.pk]}
+    # Running again changes nothing.
+    apply_local_rules()
+    assert AuditEvent.objects.filter(action="job.local_rules_applied").count() == 1

@@ -231,7 +231,7 @@ def cover_request_cancel(*, request: CoverRequest, by: User, reason: str) -> Cov
     return request
 
 
-def follow_council_rules(*, council_id: str, by: User) -> None:
+def follow_council_rules(*, council_id: str, by: User | None) -> None:
     """Keep the council's employers' open cover requests in step with its rules, as jobs are
     (`jobs.local_rules`): raise a lower DBS check, set the minimum level. Waves not yet sent
     then ask only PAs who meet them."""
