@@ -37,6 +37,8 @@ urlpatterns = [
     path("costs/", include("pahub.costs.urls")),
     path("directory/", include("pahub.directory.urls")),
     path("library/", include("pahub.library.urls")),
+    # Before the spokes' pages, so /areas/<slug>/rules/ is this app's.
+    path("areas/<slug:council>/rules/", include("pahub.rules.urls")),
     path("areas/", include("pahub.spokes.urls")),
     path("staff/", include("pahub.accounts.staff_urls")),
     path("api/v1/", api_urls()),

@@ -23,7 +23,9 @@ from pahub.cover.models import CoverRequest
 from pahub.cover.services import WAIT_CHOICES, RequestInput, SlotInput
 from pahub.cover.times import LocalTimeError, local_instant
 from pahub.matching.must_have_fields import gender_requirement_fields
+from pahub.matching.must_haves import DBS_CHECKS
 from pahub.register.profile.forms import SkillGroup, SkillOption
+from pahub.rules.queries import Requirements
 from pahub.taxonomy.dbs import DbsLevel
 from pahub.taxonomy.models import Language, Skill
 
@@ -209,6 +211,13 @@ class CoverRequestForm(Form):
             "Select yes if a relief pool member should be booked as soon as they offer"
         ),
     )
+    paid_by_direct_payment = YesNoField(
+        label="Will you pay for this cover from a direct payment from your council?",
+        help_text="Some councils ask more of the work they pay for, such as a DBS check.",
+        required_message="Select yes if you will pay for this cover from a direct payment",
+        required=False,
+        empty_value=False,
+    )
     required_dbs = forms.ChoiceField(
         choices=DbsLevel.choices,
         required=False,
@@ -298,7 +307,23 @@ class CoverRequestForm(Form):
             "includes_intimate_care",
             "gender_reason",
         ]
+        if self.local_dbs_rule:
+            return True
         return any(self[name].value() or self[name].errors for name in names)
+
+    local_dbs_rule = False
+
+    def say_local_rules(self, requirements: Requirements) -> None:
+        """Say the employer's council's DBS rule by the DBS question, so it is read before
+        choosing; a lower choice is refused by the service with the same reason."""
+        needed = requirements.dbs
+        if needed is None:
+            return
+        self.local_dbs_rule = True
+        self.fields["required_dbs"].help_text = (
+            f"{needed.reason}: {DBS_CHECKS.get(needed.rank, 'a DBS check')} or higher. "
+            f"{needed.explanation}"
+        )
 
     def without_errors(self) -> "CoverRequestForm":
         """Show what was typed without judging it yet: after "Add another shift" or "Remove",
@@ -400,6 +425,7 @@ class CoverRequestForm(Form):
             required_gender=data.get("required_gender") or "",
             includes_intimate_care=bool(data.get("includes_intimate_care")),
             gender_reason=data.get("gender_reason") or "",
+            paid_by_direct_payment=bool(data.get("paid_by_direct_payment")),
         )
 
     def field_for_service_error(self, field: str) -> str | None:
@@ -427,6 +453,7 @@ def initial_from_last_request(last: CoverRequest | None, *, pool_size: int) -> d
         "auto_confirm_pool": yes_no(last.auto_confirm_pool),
         "tasks": [skill.pk for skill in last.tasks.all()],
         "required_dbs": last.required_dbs,
+        "paid_by_direct_payment": yes_no(last.paid_by_direct_payment),
         "requires_driver": last.requires_driver,
         "required_language": last.required_language_id,
     }

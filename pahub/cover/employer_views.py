@@ -62,6 +62,7 @@ from pahub.employers.permissions import (
 )
 from pahub.employers.queries import employer_name
 from pahub.employers.wages import minimum_pay_on
+from pahub.rules.queries import requirements_for
 
 NOT_INVITABLE = (
     "We could not find a PA with that email address whom you have met through PA Hub. Check "
@@ -262,6 +263,8 @@ def request_new(request: HttpRequest, employer_id: int) -> HttpResponse:
     else:
         last = queries.latest_request(employer)
         form = CoverRequestForm(initial=initial_from_last_request(last, pool_size=pool_size))
+    # The most the employer's council's rules can ask (of cover a direct payment pays for).
+    form.say_local_rules(requirements_for(profile.local_authority_id, True))
     return render(
         request,
         "cover/employer/request_new.html",

@@ -86,6 +86,10 @@ class CoverRequest(models.Model):
     # Must-haves, as in the job builder.
     required_dbs = models.CharField(max_length=20, blank=True, default="")
     required_dbs_rank = models.PositiveSmallIntegerField(default=0)
+    # Paid from a direct payment from the employer's council, so its local rules apply; and
+    # the lowest PA Hub level those rules ask (0: any), see docs/rules.md.
+    paid_by_direct_payment = models.BooleanField(default=False)
+    required_level = models.PositiveSmallIntegerField(default=0)
     requires_driver = models.BooleanField(default=False)
     required_language = models.ForeignKey(
         "taxonomy.Language", null=True, blank=True, on_delete=models.PROTECT, related_name="+"

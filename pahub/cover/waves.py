@@ -20,6 +20,7 @@ from pahub.matching.engine import rank_profiles, taxonomy_names
 from pahub.matching.scoring import JobNeeds
 from pahub.register.availability import PARTS
 from pahub.register.models import PAProfile
+from pahub.rules.queries import requirements_for
 
 WAVE_SIZE = 20
 PART_INDEX = {key: index for index, (key, _, _) in enumerate(PARTS)}
@@ -74,6 +75,10 @@ def request_needs(request: CoverRequest, slots: list[CoverSlot]) -> JobNeeds:
         required_language_ids=frozenset([language] if language else []),
         required_gender=request.required_gender,
         required_skill_ids=frozenset(request.required_skills.values_list("pk", flat=True)),
+        min_level=request.required_level,
+        rule_reasons=requirements_for(
+            request.local_authority_id, request.paid_by_direct_payment
+        ).reasons_for(dbs_rank=request.required_dbs_rank, level=request.required_level),
         task_ids=frozenset(request.tasks.values_list("pk", flat=True)),
         skill_names=names.skills,
         interest_names=names.interests,

@@ -84,7 +84,13 @@ class JobChangesIn(InputSchema):
         None, description="Pounds; at least the legal minimum on the start date"
     )
     is_apprenticeship: bool | None = None
-    required_dbs: DbsValue | None = None
+    paid_by_direct_payment: bool | None = Field(
+        None,
+        description="Paid from a direct payment from the employer's council: its local rules apply",
+    )
+    required_dbs: DbsValue | None = Field(
+        None, description="At least what the employer's council's local rules ask, if any"
+    )
     requires_driver: bool | None = None
     required_language: str | None = Field(
         None, max_length=20, description="A language code like `bfi` (BSL), or empty for none"
@@ -131,9 +137,11 @@ class JobOut(Schema):
     start_date: date | None
     hourly_pay: Decimal | None
     is_apprenticeship: bool
+    paid_by_direct_payment: bool
     district: str | None
     local_authority: str | None
     required_dbs: str
+    required_level: int = Field(description="The lowest PA Hub level, set by local rules (0: any)")
     requires_driver: bool
     required_language: str | None
     required_gender: str
@@ -183,9 +191,11 @@ def job_out(job: Job) -> JobOut:
         start_date=job.start_date,
         hourly_pay=job.hourly_pay,
         is_apprenticeship=job.is_apprenticeship,
+        paid_by_direct_payment=job.paid_by_direct_payment,
         district=job.district_id,
         local_authority=job.local_authority.name if job.local_authority_id else None,
         required_dbs=job.required_dbs,
+        required_level=job.required_level,
         requires_driver=job.requires_driver,
         required_language=job.required_language.code if job.required_language_id else None,
         required_gender=job.required_gender,

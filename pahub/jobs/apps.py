@@ -12,3 +12,9 @@ class JobsConfig(AppConfig):
 
         # Cover's rota counts the hours of jobs a PA was hired for (cover cannot import jobs).
         register_commitments("hired_jobs", hired_job_hours)
+
+        from pahub.jobs.local_rules import follow_council_rules
+        from pahub.rules.followers import register_rule_follower
+
+        # A council's new or changed rule applies to its employers' drafts and open jobs.
+        register_rule_follower("jobs", follow_council_rules)

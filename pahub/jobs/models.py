@@ -67,6 +67,9 @@ class Job(models.Model):
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.REGULAR)
     hourly_pay = models.DecimalField(max_digits=6, decimal_places=2, null=True, blank=True)
     is_apprenticeship = models.BooleanField(default=False)
+    # Whether the employer pays this job from a direct payment from their council: the
+    # council's local rules for such jobs then apply (`pahub.rules`).
+    paid_by_direct_payment = models.BooleanField(default=False)
     # Where the work is: the employer's district unless set otherwise; never an address.
     district = models.ForeignKey(
         "places.District", null=True, blank=True, on_delete=models.PROTECT, related_name="jobs"
@@ -83,6 +86,9 @@ class Job(models.Model):
         max_length=20, choices=DbsLevel.choices, blank=True, default=DbsLevel.NONE
     )
     required_dbs_rank = models.PositiveSmallIntegerField(default=0)
+    # The lowest PA Hub level a PA must have (0: any). Employers do not choose it: it is what
+    # the employer's council's local rules ask, kept in step by `pahub.jobs.local_rules`.
+    required_level = models.PositiveSmallIntegerField(default=0)
     requires_driver = models.BooleanField(default=False, help_text="A driver with their own car.")
     required_language = models.ForeignKey(
         "taxonomy.Language", null=True, blank=True, on_delete=models.PROTECT, related_name="+"

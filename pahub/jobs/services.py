@@ -37,7 +37,9 @@ from pahub.jobs.builder.rules import (
     check_pay_is_lawful,
     job_problems,
 )
+from pahub.jobs.local_rules import apply_to_answers, requirements_for_job, with_rule_problems
 from pahub.jobs.models import Job
+from pahub.rules.queries import requirements_for
 from pahub.taxonomy.dbs import dbs_rank
 
 # -------------------------------------------------------------------------------------
@@ -76,9 +78,15 @@ def job_create_draft(*, employer: User, by: User, title: str) -> Job:
     organisation = None
     if employer_side_role(by, employer) == EmployerSide.STAFF:
         organisation = helping_organisation(by, employer)
+    # A new job starts at what the employer's council's rules ask of every job (a rule for
+    # jobs paid by a direct payment joins when the pay step says so).
+    requirements = requirements_for(profile.local_authority_id, False)
     job = Job.objects.create(
         employer=employer,
         posted_by=by,
+        required_dbs=requirements.dbs.dbs_level if requirements.dbs else "",
+        required_dbs_rank=requirements.dbs_rank,
+        required_level=requirements.min_level,
         posted_by_organisation=organisation,
         title=changes["title"],
         district=profile.district,
@@ -128,6 +136,11 @@ def job_update(
         )
     changes = dict(changes)
     check_changes(changes, today=today)
+    # The employer's council's local rules, for the job as it will be once saved.
+    requirements = requirements_for_job(
+        job, paid_by_direct_payment=changes.get("paid_by_direct_payment")
+    )
+    apply_to_answers(job, changes, requirements)
 
     # The merged state's rules: the answers given, over what the job holds already.
     grid = changes.get("hours_grid", job.hours_grid)
@@ -167,6 +180,9 @@ def job_update(
     if "required_dbs" in changes:
         job.required_dbs_rank = dbs_rank(job.required_dbs)
         update_fields.append("required_dbs_rank")
+    # Not an answer: always what the rules ask, so a retired rule stops asking it.
+    job.required_level = requirements.min_level
+    update_fields.append("required_level")
     if "district" in changes:
         job.district = changes["district"]
         job.local_authority_id = changes["district"].local_authority_id
@@ -214,7 +230,7 @@ def job_publish(*, job: Job, by: User, today: date | None = None) -> Job:
         [Job.Status.DRAFT],
         f"Only a draft can be published; this job is {job.get_status_display().lower()}.",
     )
-    problems = job_problems(job, today=today)
+    problems = with_rule_problems(job_problems(job, today=today), job)
     if problems:
         raise JobNotReady(problems)
     job.required_dbs_rank = dbs_rank(job.required_dbs)
@@ -241,7 +257,7 @@ def job_pause(*, job: Job, by: User) -> Job:
 
 def _check_still_lawful(job: Job, *, today: date | None) -> None:
     # The minimum wage rises each April, so a job advertised last year may now pay too little.
-    problems = job_problems(job, today=today, for_publishing=False)
+    problems = with_rule_problems(job_problems(job, today=today, for_publishing=False), job)
     if problems:
         raise JobNotReady(problems)
 

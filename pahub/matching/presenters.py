@@ -36,6 +36,7 @@ class ScoreShown:
     reasons: tuple[str, ...]
     missing: tuple[str, ...]
     miles: str
+    local_rules: tuple[str, ...] = ()
 
 
 def score_shown(match: Match) -> ScoreShown:
@@ -46,6 +47,7 @@ def score_shown(match: Match) -> ScoreShown:
         reasons=match.reasons,
         missing=match.missing,
         miles=miles_for_display(match.miles if match.miles != float("inf") else None),
+        local_rules=match.local_rules,
     )
 
 

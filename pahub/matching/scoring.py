@@ -129,6 +129,9 @@ class JobNeeds:
     required_gender: str = ""
     required_skill_ids: frozenset[int] = frozenset()
     min_level: int = 0
+    # Why a must-have is asked when a council's local rule sets it (`pahub.rules`): "dbs" and
+    # "level" to "Required by Gateshead Council for jobs paid by a direct payment".
+    rule_reasons: Mapping[str, str] = field(default_factory=dict)
     # Talent search only: the PA must also live within this many miles.
     max_miles: float | None = None
     # What the score weighs
@@ -187,6 +190,8 @@ class Match:
     reasons: tuple[str, ...]
     missing: tuple[str, ...]
     miles: float
+    # The council's local rules the PA meets, each with its reason (`rule_lines`).
+    local_rules: tuple[str, ...] = ()
 
     def part(self, key: str) -> ScorePart:
         return next(part for part in self.parts if part.key == key)
@@ -333,10 +338,40 @@ def unmet_must_haves(job: JobNeeds, pa: PACandidate) -> list[str]:
         gender=job.required_gender if job.required_gender != pa.gender else "",
         skills=tuple(skill_words(job, job.required_skill_ids - pa.skill_ids)),
     )
-    unmet += must_haves_in_words(missed, wording=Wording.NEEDS)
+    lines = must_haves_in_words(missed, wording=Wording.NEEDS)
+    if missed.dbs_rank and "dbs" in job.rule_reasons:
+        # The DBS line comes first (`must_haves_in_words`' fixed order).
+        lines[0] = because_of_rule(lines[0], job.rule_reasons["dbs"])
+    unmet += lines
     if pa.level < job.min_level:
-        unmet.append(f"Needs {LEVEL_NAMES.get(job.min_level, 'a higher level')} or above")
+        line = f"Needs {LEVEL_NAMES.get(job.min_level, 'a higher level')} or above"
+        if "level" in job.rule_reasons:
+            line = because_of_rule(line, job.rule_reasons["level"])
+        unmet.append(line)
     return unmet
+
+
+def because_of_rule(line: str, reason: str) -> str:
+    """ "Needs an enhanced DBS check (required by Gateshead Council for jobs paid by a direct
+    payment)": a must-have a council's rule sets, with its reason."""
+    return f"{line} ({reason[:1].lower()}{reason[1:]})"
+
+
+def rule_lines(job: JobNeeds) -> tuple[str, ...]:
+    """The local rules a matching PA meets, in words, for the match's explanation (a PA who
+    did not meet them would not be a match)."""
+    lines = []
+    if "dbs" in job.rule_reasons and job.required_dbs_rank:
+        check = must_haves_in_words(
+            MustHaves(dbs_rank=job.required_dbs_rank), wording=Wording.ADVERT
+        )
+        lines.append(
+            because_of_rule(f"Has {check[0][:1].lower()}{check[0][1:]}", job.rule_reasons["dbs"])
+        )
+    if "level" in job.rule_reasons and job.min_level:
+        level = LEVEL_NAMES.get(job.min_level, "a higher level")
+        lines.append(because_of_rule(f"At {level} or above", job.rule_reasons["level"]))
+    return tuple(lines)
 
 
 # The parts of the score
@@ -662,6 +697,7 @@ def score(job: JobNeeds, pa: PACandidate) -> Match:
         reasons=tuple(reason for item in explained for reason in item.reasons),
         missing=tuple(gap for item in explained for gap in item.missing),
         miles=float("inf") if miles is None else miles,
+        local_rules=rule_lines(job),
     )
 
 

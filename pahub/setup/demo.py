@@ -22,10 +22,11 @@ from pahub.directory.demo import demo_extension as demo_directory
 from pahub.jobs.demo import demo_extension as demo_jobs
 from pahub.learning.demo import demo_extension as demo_learning
 from pahub.places.models import LocalAuthority
+from pahub.rules.demo import demo_extension as demo_rules
 from pahub.support.help.demo import demo_extension as demo_support_help
 
 # Apps further up add their own demo rows for the people made here (profiles, jobs, ...).
-DEMO_EXTENSIONS = (demo_jobs, demo_learning, demo_directory, demo_support_help)
+DEMO_EXTENSIONS = (demo_jobs, demo_learning, demo_directory, demo_support_help, demo_rules)
 DEMO_EMAIL_DOMAIN = "demo.pahub.example.org"
 DEMO_PASSWORD = "pahub-demo-2026"  # noqa: S105 -- printed for everyone by `demo_logins`
 

@@ -14,6 +14,7 @@ from pahub.core.schedule import Outcome, Periodic, Registry, UnknownPeriodicJob,
 from pahub.core.tasks import run_periodic_job
 
 EVERY_JOB = [
+    "apply_local_rules",
     "notifications_digest",
     "retention",
     "retry_emails",

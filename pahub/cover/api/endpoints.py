@@ -210,6 +210,7 @@ def requests_create(request: HttpRequest, payload: CoverRequestIn):
             note=payload.note,
             auto_confirm_pool=payload.auto_confirm_pool,
             required_dbs=payload.required_dbs,
+            paid_by_direct_payment=payload.paid_by_direct_payment,
             requires_driver=payload.requires_driver,
             required_language_code=payload.required_language,
             required_skill_codes=payload.required_skills,

@@ -98,7 +98,12 @@ class CoverRequestIn(InputSchema):
     auto_confirm_pool: bool = Field(
         False, description="Book a relief pool member as soon as they offer"
     )
-    required_dbs: DbsValue = ""
+    paid_by_direct_payment: bool = Field(
+        False, description="Paid from a direct payment from your council: its local rules apply"
+    )
+    required_dbs: DbsValue = Field(
+        "", description="At least what your council's local rules ask, if any"
+    )
     requires_driver: bool = False
     required_language: Text = Field("", max_length=20, description="A language code, like `bfi`")
     required_skills: list[Code] = Field([], max_length=100, description="Skill codes")

@@ -20,6 +20,8 @@ from pahub.cover.times import LocalTimeError, span_from_local
 from pahub.employers.models import EmployerProfile
 from pahub.employers.permissions import helping_organisation
 from pahub.employers.wages import minimum_pay_on
+from pahub.matching.must_haves import DBS_CHECKS
+from pahub.rules.queries import Requirements, requirements_for, requirements_for_many
 from pahub.taxonomy.dbs import DbsLevel, dbs_rank
 from pahub.taxonomy.models import Language, Skill
 
@@ -53,6 +55,9 @@ class RequestInput:
     # woman or a man may be required (Equality Act 2010, Schedule 9).
     includes_intimate_care: bool = False
     gender_reason: str = ""
+    # Paid from a direct payment from the employer's council, so its local rules for such
+    # work apply (`pahub.rules`).
+    paid_by_direct_payment: bool = False
 
 
 WAIT_CHOICES = (
@@ -94,6 +99,18 @@ def check_must_haves(data: RequestInput) -> None:
     if data.required_dbs not in {value for value, _ in DbsLevel.choices}:
         raise CoverError("Choose a DBS level from the list.", "required_dbs")
     check_gender(data)
+
+
+def check_local_rules(data: RequestInput, requirements: Requirements) -> None:
+    """The employer's council's local rules: a lower DBS check than they ask is refused, with
+    the council's reason, by the question (the job builder's rule, for cover shifts)."""
+    needed = requirements.dbs
+    if needed is not None and dbs_rank(data.required_dbs) < needed.rank:
+        raise CoverError(
+            f"{needed.reason}: choose {DBS_CHECKS.get(needed.rank, 'a DBS check')} or higher. "
+            f"{needed.explanation}",
+            "required_dbs",
+        )
 
 
 def check_gender(data: RequestInput) -> None:
@@ -150,6 +167,8 @@ def cover_request_create(*, employer: User, by: User, data: RequestInput) -> Cov
     spans = check_slots(data.slots, now=timezone.now())
     check_pay(data.hourly_pay, on=timezone.localtime(min(spans)[0]).date())
     check_must_haves(data)
+    requirements = requirements_for(profile.local_authority_id, data.paid_by_direct_payment)
+    check_local_rules(data, requirements)
     tasks = skills_for_codes(data.task_codes, "tasks")
     required_skills = skills_for_codes(data.required_skill_codes, "required_skills")
     if data.pool_wait_minutes not in {minutes for minutes, _ in WAIT_CHOICES}:
@@ -169,6 +188,8 @@ def cover_request_create(*, employer: User, by: User, data: RequestInput) -> Cov
         hourly_pay=data.hourly_pay,
         required_dbs=data.required_dbs,
         required_dbs_rank=dbs_rank(data.required_dbs),
+        paid_by_direct_payment=data.paid_by_direct_payment,
+        required_level=requirements.min_level,
         requires_driver=data.requires_driver,
         required_language=language,
         required_gender=data.required_gender,
@@ -208,3 +229,32 @@ def cover_request_cancel(*, request: CoverRequest, by: User, reason: str) -> Cov
     request.save(update_fields=["status", "next_wave_at"])
     audit.record(by, "cover.request_cancelled", request, reason=reason.strip())
     return request
+
+
+def follow_council_rules(*, council_id: str, by: User | None) -> None:
+    """Keep the council's employers' open cover requests in step with its rules, as jobs are
+    (`jobs.local_rules`): raise a lower DBS check, set the minimum level. Waves not yet sent
+    then ask only PAs who meet them."""
+    open_requests = list(
+        CoverRequest.objects.select_for_update().filter(
+            status=CoverRequest.Status.OPEN, local_authority_id=council_id
+        )
+    )
+    requirements = requirements_for_many(
+        {(council_id, cover_request.paid_by_direct_payment) for cover_request in open_requests}
+    )
+    for cover_request in open_requests:
+        needed = requirements[(council_id, cover_request.paid_by_direct_payment)]
+        fields = []
+        if needed.dbs and cover_request.required_dbs_rank < needed.dbs.rank:
+            cover_request.required_dbs = needed.dbs.dbs_level
+            cover_request.required_dbs_rank = needed.dbs.rank
+            fields += ["required_dbs", "required_dbs_rank"]
+        if cover_request.required_level != needed.min_level:
+            cover_request.required_level = needed.min_level
+            fields.append("required_level")
+        if fields:
+            cover_request.save(update_fields=fields)
+            audit.record(
+                by, "cover.local_rules_applied", cover_request, council=council_id, fields=fields
+            )

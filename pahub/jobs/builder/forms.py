@@ -20,6 +20,7 @@ from pahub.jobs.builder.rules import (
     parse_hours,
     parse_money,
 )
+from pahub.jobs.local_rules import dbs_question_hint, requirements_for_job
 from pahub.jobs.models import Job
 from pahub.matching.must_have_fields import gender_requirement_fields
 from pahub.places.forms import OutcodeField
@@ -231,6 +232,17 @@ class PayForm(JobStepForm):
         ),
         required_message="Select yes if this job is an apprenticeship",
     )
+    # Asked so the council's own rules for the jobs it pays for can apply (`pahub.rules`).
+    paid_by_direct_payment = YesNoField(
+        label="Will you pay this job from a direct payment from your council?",
+        help_text=(
+            "A direct payment is money from your council's adult social care to arrange your "
+            "own support. Some councils ask more of jobs they pay for, such as a DBS check."
+        ),
+        required_message="Select yes if you will pay this job from a direct payment",
+        required=False,
+        empty_value=False,
+    )
 
     def initial_from(self, job: Job) -> dict[str, Any]:
         if "pay" not in job.completed_steps:
@@ -238,6 +250,7 @@ class PayForm(JobStepForm):
         return {
             "hourly_pay": job.hourly_pay,
             "is_apprenticeship": yes_no(job.is_apprenticeship),
+            "paid_by_direct_payment": yes_no(job.paid_by_direct_payment),
         }
 
     def clean_hourly_pay(self) -> Any:
@@ -314,6 +327,11 @@ class MustHavesForm(JobStepForm):
 
     def __init__(self, *args, job: Job, **kwargs) -> None:
         super().__init__(*args, job=job, **kwargs)
+        # The council's rule is said by the question, so it is read before choosing; a lower
+        # choice is refused by the service (`jobs.local_rules`), with the same reason.
+        self.requirements = requirements_for_job(job)
+        if self.requirements.dbs:
+            self.fields["required_dbs"].help_text = dbs_question_hint(self.requirements)
         # Offer the job's own tasks, and keep any must-have chosen before (or through the API).
         chosen = [skill.pk for skill in job.required_skills.all()] if job.pk else []
         task_ids = [skill.pk for skill in job.tasks.all()] if job.pk else []

@@ -28,6 +28,7 @@ from pahub.jobs.builder.rules import (
     job_problems,
     pay_check_date,
 )
+from pahub.jobs.local_rules import requirements_for_job, rule_lines
 from pahub.jobs.models import Job
 from pahub.jobs.permissions import access_job_for_manager
 from pahub.jobs.printing import JobFacts, advert_summary, job_facts, load_job_for_facts
@@ -158,7 +159,14 @@ def summary_rows(job: Job, facts: JobFacts, *, back_to: str = "") -> list[Summar
     kind = job.get_kind_display()
     if "kind" not in done and job.status == Job.Status.DRAFT:
         kind += " (unless you say)"
-    pay_lines = [facts.pay, "An apprenticeship" if job.is_apprenticeship else ""]
+    pay_lines = [
+        facts.pay,
+        "An apprenticeship" if job.is_apprenticeship else "",
+        "Paid by a direct payment from the council" if job.paid_by_direct_payment else "",
+    ]
+    # The must-haves a council's local rule sets, with its reason ("Required by …").
+    requirements = requirements_for_job(job)
+    rule_reasons = rule_lines(job, requirements)
     return [
         SummaryRow("title", "Job title", answered("title", [job.title]), url("title")),
         SummaryRow(
@@ -193,7 +201,10 @@ def summary_rows(job: Job, facts: JobFacts, *, back_to: str = "") -> list[Summar
         SummaryRow(
             "must_haves",
             "Must-haves",
-            [line for line in facts.must_haves if not line.startswith(("A woman", "A man"))]
+            [
+                *(line for line in facts.must_haves if not line.startswith(("A woman", "A man"))),
+                *rule_reasons,
+            ]
             or ["None"],
             url("must_haves"),
         ),

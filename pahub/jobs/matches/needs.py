@@ -2,7 +2,8 @@
 
 Matching is pure and knows nothing of the `Job` model; this is where a job's must-haves,
 hours, tasks, nice-to-haves and interests (its own and its employer's) become the plain data
-`pahub.matching.scoring` scores. Six queries however many jobs.
+`pahub.matching.scoring` scores, with the reasons of the employer's council's local rules.
+Seven or eight queries however many jobs.
 """
 
 from collections import defaultdict
@@ -15,12 +16,13 @@ from pahub.jobs.models import Job
 from pahub.matching.engine import pairs_by_first
 from pahub.matching.must_haves import MustHaves
 from pahub.matching.scoring import JobNeeds
+from pahub.rules.queries import requirements_for_many
 from pahub.taxonomy import dbs
 from pahub.taxonomy.models import Skill
 
 
 def needs_for_jobs(jobs: QuerySet[Job] | Sequence[int]) -> dict[int, JobNeeds]:
-    """`JobNeeds` for many jobs in six queries, however many jobs (no N+1). The names the
+    """`JobNeeds` for many jobs in a fixed number of queries, however many jobs (no N+1). The names the
     sentences need come with the ids, joined, rather than the whole taxonomy."""
     job_ids = jobs.values("pk") if isinstance(jobs, QuerySet) else list(jobs)
     rows = list(
@@ -38,6 +40,10 @@ def needs_for_jobs(jobs: QuerySet[Job] | Sequence[int]) -> dict[int, JobNeeds]:
             "required_gender",
             "nice_years_experience",
             "employer_id",
+            "required_level",
+            "paid_by_direct_payment",
+            "employer__employer_profile__local_authority_id",
+            "local_authority_id",
         )
     )
     skill_names: dict[int, str] = {}
@@ -71,11 +77,16 @@ def needs_for_jobs(jobs: QuerySet[Job] | Sequence[int]) -> dict[int, JobNeeds]:
     )
     employer_interests = listed(
         EmployerProfile.interests.through.objects.filter(
-            employerprofile__user_id__in={row[-1] for row in rows}
+            # The employer id is the 13th column.
+            employerprofile__user_id__in={row[12] for row in rows}
         ).values_list("employerprofile__user_id", "interest_id", "interest__name"),
         interest_names,
     )
     language_names = {row[8]: row[9] for row in rows if row[8]}
+    # The local rules of each job's employer's council, to say why a must-have is asked.
+    rules = requirements_for_many(
+        (profile_council or job_council, paid) for *_, paid, profile_council, job_council in rows
+    )
     needs = {}
     for (
         pk,
@@ -91,6 +102,10 @@ def needs_for_jobs(jobs: QuerySet[Job] | Sequence[int]) -> dict[int, JobNeeds]:
         gender,
         nice_years,
         employer_id,
+        required_level,
+        paid,
+        profile_council,
+        job_council,
     ) in rows:
         needs[pk] = JobNeeds(
             job_id=pk,
@@ -104,6 +119,10 @@ def needs_for_jobs(jobs: QuerySet[Job] | Sequence[int]) -> dict[int, JobNeeds]:
             required_language_ids=frozenset([language_id] if language_id else []),
             required_gender=gender,
             required_skill_ids=frozenset(skills["required"].get(pk, ())),
+            min_level=required_level,
+            rule_reasons=rules[(profile_council or job_council, paid)].reasons_for(
+                dbs_rank=dbs_rank, level=required_level
+            ),
             task_ids=frozenset(skills["tasks"].get(pk, ())),
             nice_skill_ids=frozenset(skills["nice_skills"].get(pk, ())),
             nice_years_experience=nice_years,

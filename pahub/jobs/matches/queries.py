@@ -53,7 +53,12 @@ class JobResult:
 def open_jobs_for(pa: PACandidate) -> QuerySet[Job]:
     """Published jobs whose must-haves this PA meets, in districts within their travel
     distance, at times they are free for some of. Distance is narrowed by district here."""
-    jobs = Job.objects.filter(status=Job.Status.PUBLISHED, required_dbs_rank__lte=pa.dbs_rank)
+    jobs = Job.objects.filter(
+        status=Job.Status.PUBLISHED,
+        required_dbs_rank__lte=pa.dbs_rank,
+        # Set by the employer's council's local rules (`jobs.local_rules`).
+        required_level__lte=pa.level,
+    )
     if not (pa.has_driving_licence and pa.has_own_car):
         jobs = jobs.filter(requires_driver=False)
     jobs = jobs.filter(Q(required_language__isnull=True) | Q(required_language__in=pa.language_ids))
