@@ -42,6 +42,8 @@ register(
     "spokes",
     models={
         "spokes.SpokeContent": Fate.KEPT_ANONYMISED,
+        # Part of a version of the council's page, with nothing of the person: kept with it.
+        "spokes.SpokeContact": Fate.KEPT_ANONYMISED,
         "spokes.NewsItem": Fate.KEPT_ANONYMISED,
     },
     export=export_spokes,

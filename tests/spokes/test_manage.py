@@ -316,3 +316,20 @@ def test_news_of_one_council_is_not_reached_through_another_councils_address(
 ):
     url = reverse("spokes:news_edit", args=["county-durham", news_item.pk])
     assert client_for(admin).get(url).status_code == 404
+
+
+def test_staff_of_another_council_cannot_add_contacts_or_news(client_for, other_council_staff):
+    client = client_for(other_council_staff)
+    assert (
+        client.post(CONTACT_ADD, {"name": "Taken over", "phone": "0191 498 0000"}).status_code
+        == 404
+    )
+    assert client.post(NEWS_ADD, news_answers()).status_code == 404
+    assert not SpokeContact.objects.exists()
+    assert not NewsItem.objects.exists()
+
+
+def test_a_site_admin_edits_any_spoke_and_is_audited(client_for, admin, newcastle):
+    response = client_for(admin).post(DRAFT, draft_answers())
+    assert response.status_code == 302
+    assert AuditEvent.objects.filter(action="spoke.draft_saved", actor=admin).exists()
