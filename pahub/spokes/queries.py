@@ -31,14 +31,11 @@ def spokes_by_region() -> list[Region]:
 
 
 def spoke_for_district(typed: str) -> tuple[str, LocalAuthority | None]:
-    """The outcode and the spoke council of a postcode or postcode district someone typed.
-    The council is None when the district has none or PA Hub runs no spoke there. Raises
+    """The outcode and the council of a postcode district someone typed (None for a PO box
+    district); whether the council has a spoke is for the caller to say. Raises
     InvalidPostcode or UnknownDistrict, each with a message to show."""
     district = district_by_outcode(typed)
-    council = district.local_authority
-    if council is None or not council.is_spoke:
-        return district.outcode, council
-    return district.outcode, council
+    return district.outcode, district.local_authority
 
 
 @dataclass(frozen=True)

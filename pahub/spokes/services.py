@@ -84,6 +84,13 @@ def _draft_for_update(local_authority: LocalAuthority) -> SpokeContent:
     return draft
 
 
+def _touch(draft: SpokeContent, by: User) -> None:
+    """A change to the draft's contacts is a change to the draft: the manage page then offers
+    to publish it."""
+    draft.updated_by = by
+    draft.save(update_fields=["updated_by", "updated_at"])
+
+
 def _copy_contacts(*, source: SpokeContent, target: SpokeContent) -> None:
     target.contacts.all().delete()
     SpokeContact.objects.bulk_create(
@@ -137,6 +144,7 @@ def spoke_contact_add(
     draft = _draft_for_update(local_authority)
     last = draft.contacts.order_by("-position").values_list("position", flat=True).first()
     contact = SpokeContact.objects.create(content=draft, position=(last or 0) + 1, **asdict(values))
+    _touch(draft, by)
     audit.record(by, "spoke.contact_added", contact, council=local_authority.name)
     return contact
 
@@ -146,6 +154,7 @@ def spoke_contact_update(*, contact: SpokeContact, by: User, values: ContactInpu
     for name, value in asdict(values).items():
         setattr(contact, name, value)
     contact.save(update_fields=list(asdict(values)))
+    _touch(contact.content, by)
     audit.record(by, "spoke.contact_changed", contact)
     return contact
 
@@ -153,6 +162,7 @@ def spoke_contact_update(*, contact: SpokeContact, by: User, values: ContactInpu
 @transaction.atomic
 def spoke_contact_remove(*, contact: SpokeContact, by: User) -> None:
     audit.record(by, "spoke.contact_removed", contact)
+    _touch(contact.content, by)
     contact.delete()
 
 

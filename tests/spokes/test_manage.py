@@ -333,3 +333,12 @@ def test_a_site_admin_edits_any_spoke_and_is_audited(client_for, admin, newcastl
     response = client_for(admin).post(DRAFT, draft_answers())
     assert response.status_code == 302
     assert AuditEvent.objects.filter(action="spoke.draft_saved", actor=admin).exists()
+
+
+def test_a_new_contact_on_the_draft_is_offered_for_publishing(
+    client_for, council_staff, published_spoke
+):
+    client = client_for(council_staff)
+    assert "Publish the draft</button>" not in client.get(MANAGE).content.decode()
+    client.post(CONTACT_ADD, {"name": "Out-of-hours team", "phone": "0191 498 0777"})
+    assert "Publish the draft</button>" in client.get(MANAGE).content.decode()
