@@ -27,12 +27,12 @@ class SpokeSummaryOut(Schema):
     is_your_area: bool
 
 
-class RegionOut(Schema):
+class SpokeRegionOut(Schema):
     name: str
     spokes: list[SpokeSummaryOut]
 
 
-class TeamOut(Schema):
+class SpokeTeamOut(Schema):
     name: str
     phone: str
     email: str
@@ -40,7 +40,7 @@ class TeamOut(Schema):
     url: str
 
 
-class SafeguardingOut(Schema):
+class SpokeSafeguardingOut(Schema):
     phone: str
     email: str
     hours: str
@@ -49,7 +49,7 @@ class SafeguardingOut(Schema):
     find_your_council_url: str
 
 
-class OrganisationOut(Schema):
+class SpokeOrganisationOut(Schema):
     directory_service_id: int
     name: str
     organisation: str
@@ -60,7 +60,7 @@ class OrganisationOut(Schema):
     meets_base_standard: bool
 
 
-class ContactOut(Schema):
+class SpokeContactOut(Schema):
     name: str
     description: str
     phone: str
@@ -69,21 +69,21 @@ class ContactOut(Schema):
     url: str
 
 
-class WhoToCallOut(Schema):
-    direct_payment_team: TeamOut | None
-    adult_safeguarding: SafeguardingOut
-    support_organisations: list[OrganisationOut]
-    user_led_organisations: list[OrganisationOut]
-    other_contacts: list[ContactOut]
+class SpokeWhoToCallOut(Schema):
+    direct_payment_team: SpokeTeamOut | None
+    adult_safeguarding: SpokeSafeguardingOut
+    support_organisations: list[SpokeOrganisationOut]
+    user_led_organisations: list[SpokeOrganisationOut]
+    other_contacts: list[SpokeContactOut]
 
 
-class NewsOut(Schema):
+class SpokeNewsOut(Schema):
     title: str
     body: str
     date: date
 
 
-class EventOut(Schema):
+class SpokeEventOut(Schema):
     id: int
     title: str
     kind: str
@@ -92,12 +92,12 @@ class EventOut(Schema):
     organisation: str
 
 
-class WorkOut(Schema):
+class SpokeWorkOut(Schema):
     open_jobs: int
     open_cover_requests: int
 
 
-class PeerZoneOut(Schema):
+class SpokePeerZoneOut(Schema):
     name: str
     url: str = Field(description="Empty unless the person asking may open the zone")
 
@@ -109,16 +109,16 @@ class SpokeOut(Schema):
     intro: str
     is_your_area: bool
     published_at: datetime | None
-    who_to_call: WhoToCallOut
-    news: list[NewsOut]
-    courses_and_meetups: list[EventOut]
-    work: WorkOut
-    peer_zone: PeerZoneOut | None
+    who_to_call: SpokeWhoToCallOut
+    news: list[SpokeNewsOut]
+    courses_and_meetups: list[SpokeEventOut]
+    work: SpokeWorkOut
+    peer_zone: SpokePeerZoneOut | None
 
 
 @router.get(
     "/areas/",
-    response={200: list[RegionOut]},
+    response={200: list[SpokeRegionOut]},
     auth=None,
     summary="Every council with a spoke, by region",
 )
