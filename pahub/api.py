@@ -28,6 +28,7 @@ from pahub.places.api import router as places_router
 from pahub.register.api import router as register_router
 from pahub.register.staff.api import router as register_staff_router
 from pahub.rules.api import router as rules_router
+from pahub.spokes.api import router as spokes_router
 from pahub.support.concerns.api import router as concerns_router
 from pahub.support.help.api import router as support_help_router
 from pahub.taxonomy.api import router as taxonomy_router
@@ -69,6 +70,7 @@ api.add_router("/", costs_router)
 api.add_router("/", openreferral_router)
 api.add_router("/", support_help_router)
 api.add_router("/", rules_router)
+api.add_router("/", spokes_router)
 
 
 def api_urls() -> tuple[list, str, str]:

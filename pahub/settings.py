@@ -121,6 +121,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
                 "pahub.core.context_processors.site",
+                # The header's "Need help?" bar names the person's own local support.
+                "pahub.spokes.context_processors.local_support",
                 "pahub.accounts.navigation.navigation",
             ],
         },

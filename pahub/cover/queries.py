@@ -254,3 +254,21 @@ def with_timesheet_details(timesheets: QuerySet[Timesheet]) -> QuerySet[Timeshee
     return timesheets.select_related(
         "booking__slot__request", "booking__employer__employer_profile", "booking__pa"
     )
+
+
+def open_cover_request_count_in_area(local_authority_id: str, *, now: datetime) -> int:
+    """How many cover requests in a council's area still look for a PA for a shift that has
+    not started (a number only, for the spoke: nothing about who asked or where)."""
+    return (
+        CoverRequest.objects.filter(
+            local_authority_id=local_authority_id, status=CoverRequest.Status.OPEN
+        )
+        .filter(
+            Exists(
+                CoverSlot.objects.filter(
+                    request=OuterRef("pk"), status=CoverSlot.Status.OPEN, starts_at__gt=now
+                )
+            )
+        )
+        .count()
+    )

@@ -227,3 +227,21 @@ def pending_services() -> QuerySet[Service]:
 
 def organisations_for_review() -> QuerySet[Organisation]:
     return Organisation.objects.select_related("base_standard_checked_by").order_by("name")
+
+
+def services_serving_area(local_authority_id: str, kinds: list[str]) -> QuerySet[Service]:
+    """Approved services of these kinds that say they serve a council area, with what a "who
+    to call" list shows (organisation and opening hours) in a fixed number of queries.
+    Organisations checked against the regional base standard come first, then by name."""
+    return (
+        approved_services()
+        .filter(
+            kind__in=kinds,
+            pk__in=Service.areas.through.objects.filter(
+                localauthority_id=local_authority_id
+            ).values("service_id"),
+        )
+        .select_related("organisation")
+        .prefetch_related("opening_hours")
+        .order_by("-organisation__meets_base_standard", "name", "pk")
+    )

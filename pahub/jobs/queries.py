@@ -29,3 +29,10 @@ def jobs_by_status(employer: User) -> dict[str, list[Job]]:
     for job in jobs:
         grouped[job.status].append(job)
     return grouped
+
+
+def open_job_count_in_area(local_authority_id: str) -> int:
+    """How many jobs in a council's area are open for applications (a number, for the spoke)."""
+    return Job.objects.filter(
+        status=Job.Status.PUBLISHED, local_authority_id=local_authority_id
+    ).count()

@@ -23,10 +23,18 @@ from pahub.jobs.demo import demo_extension as demo_jobs
 from pahub.learning.demo import demo_extension as demo_learning
 from pahub.places.models import LocalAuthority
 from pahub.rules.demo import demo_extension as demo_rules
+from pahub.spokes.demo import demo_extension as demo_spokes
 from pahub.support.help.demo import demo_extension as demo_support_help
 
 # Apps further up add their own demo rows for the people made here (profiles, jobs, ...).
-DEMO_EXTENSIONS = (demo_jobs, demo_learning, demo_directory, demo_support_help, demo_rules)
+DEMO_EXTENSIONS = (
+    demo_jobs,
+    demo_learning,
+    demo_directory,
+    demo_support_help,
+    demo_rules,
+    demo_spokes,
+)
 DEMO_EMAIL_DOMAIN = "demo.pahub.example.org"
 DEMO_PASSWORD = "pahub-demo-2026"  # noqa: S105 -- printed for everyone by `demo_logins`
 
@@ -148,7 +156,10 @@ DEMO_PEOPLE: tuple[DemoPerson, ...] = (
         mailbox="council.admin",
         full_name="Helen Robson",
         postcode="NE4 5PL",
-        description="Organisation admin, Newcastle City Council (reads safeguarding concerns)",
+        description=(
+            "Organisation admin, Newcastle City Council (reads safeguarding concerns, edits "
+            "the Newcastle upon Tyne page at /areas/newcastle-upon-tyne/manage/)"
+        ),
         organisation=COUNCIL,
         staff_role=Membership.StaffRole.ADMIN,
         handles_safeguarding=True,

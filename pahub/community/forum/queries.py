@@ -121,3 +121,10 @@ def group_members(zone: Zone) -> QuerySet[GroupMember]:
         .select_related("user")
         .order_by("status", "user__full_name")
     )
+
+
+def area_zone_of(local_authority_id: str) -> Zone | None:
+    """A council area's peer zone, if it has one open; who may see it is `may_see_zone`."""
+    return Zone.objects.filter(
+        kind=Zone.Kind.AREA, local_authority_id=local_authority_id, archived_at__isnull=True
+    ).first()

@@ -332,3 +332,22 @@ def bookings_to_remind(*, now: datetime) -> QuerySet[EventBooking]:
         event__starts_at__gte=now + timedelta(hours=24),
         event__starts_at__lt=now + timedelta(hours=48),
     ).select_related("event", "event__district", "user")
+
+
+def listed_events_in_area(
+    local_authority_id: str, *, now: datetime | None = None
+) -> QuerySet[Event]:
+    """Listed events for a council's area, soonest first: held in one of its districts, or run
+    by an organisation working there (online courses and meet-ups a local group runs)."""
+    local_organisations = Organisation.local_authorities.through.objects.filter(
+        localauthority_id=local_authority_id
+    ).values("organisation_id")
+    return (
+        listed_events(now=now)
+        .filter(
+            Q(format=Event.Format.IN_PERSON, district__local_authority_id=local_authority_id)
+            | Q(organisation_id__in=local_organisations)
+        )
+        .select_related("organisation", "district")
+        .order_by("starts_at", "pk")
+    )
