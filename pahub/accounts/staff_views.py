@@ -81,6 +81,7 @@ def staff_home(request: HttpRequest) -> HttpResponse:
             "may_handle_safeguarding": staff_may("handle_safeguarding", request.user),
             "may_set_safeguarding_contact": staff_may("set_safeguarding_contact", request.user),
             "may_help_people": staff_may("help_people", request.user),
+            "may_manage_library": staff_may("manage_library", request.user),
         },
     )
 
