@@ -60,7 +60,9 @@ def visible_in_lists(council_id: str | None) -> QuerySet[Resource]:
 
 
 def words_of(text: str) -> list[str]:
-    return text.split()[:MAX_WORDS]
+    """The words searched for. A hyphen joins words, as in a tag like `right-to-work`, so it
+    is read as a space (never as "not", which nobody searching the library means)."""
+    return text.replace("-", " ").split()[:MAX_WORDS]
 
 
 def matching_text(resources: QuerySet[Resource], text: str) -> QuerySet[Resource]:
