@@ -39,6 +39,8 @@ register(
     models={
         "library.Resource": Fate.KEPT_ANONYMISED,
         "library.ResourceVersion": Fate.KEPT_ANONYMISED,
+        # Part of a resource, with nothing of the person: kept with it.
+        "library.ResourceAudience": Fate.KEPT_ANONYMISED,
     },
     export=export_library,
     erase={Step.RECORDS: forget_library_authorship},
