@@ -33,6 +33,8 @@ from pahub.library.services import (
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
 FOLDERS = {"guidance": Kind.GUIDANCE, "templates": Kind.TEMPLATE}
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Addresses under /library/ that are pages of their own, so no resource may have them.
+RESERVED_SLUGS = {"manage"}
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)(.*)\Z", re.DOTALL)
 KEYS = {
     "title", "kind", "summary", "audience", "tags", "review_every_months", "last_reviewed",
@@ -100,6 +102,8 @@ def read_resource(path: Path, folder_kind: str) -> ResourceFile:
     slug = path.stem
     if not SLUG.match(slug):
         raise LibraryContentError(path, "name the file in lower-case words joined by hyphens")
+    if slug in RESERVED_SLUGS:
+        raise LibraryContentError(path, f"'{slug}' is the address of a library page: rename it")
     raw = path.read_bytes()
     match = FRONT_MATTER.match(raw.decode("utf-8"))
     if match is None:

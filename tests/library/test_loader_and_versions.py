@@ -174,3 +174,11 @@ def test_another_councils_slug_cannot_be_taken_over(local_addition, durham):
 def test_review_is_due_months_after_the_last_review():
     assert add_months(date(2026, 1, 31), 1) == date(2026, 2, 28)
     assert add_months(date(2026, 11, 20), 12) == date(2027, 11, 20)
+
+
+def test_a_file_may_not_take_a_library_pages_address(db, tmp_path):
+    folder = copy_content(tmp_path)
+    source = folder / "templates" / "reference-request.md"
+    source.rename(folder / "templates" / "manage.md")
+    with pytest.raises(LibraryContentError, match="address of a library page"):
+        library_load(folder)
