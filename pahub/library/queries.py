@@ -20,6 +20,7 @@ from pahub.accounts.models import User
 from pahub.accounts.permissions import is_site_admin
 from pahub.library.models import Resource, ResourceAudience, ResourceVersion, Tag
 from pahub.library.permissions import council_ids_for_editor
+from pahub.places.models import LocalAuthority
 
 PAGE_SIZE = 20
 MAX_WORDS = 10
@@ -154,6 +155,15 @@ def local_resources(local_authority_id: str, limit: int = 5) -> list[Resource]:
         .select_related("current_version", "local_authority")
         .order_by("-current_version__created_at", "title")[:limit]
     )
+
+
+def council_named(council_id: str | None) -> LocalAuthority | None:
+    return LocalAuthority.objects.filter(pk=council_id).first() if council_id else None
+
+
+def councils_for_editor(user: User) -> QuerySet[LocalAuthority]:
+    """The councils this person adds local additions for, as the council's own staff."""
+    return LocalAuthority.objects.filter(pk__in=council_ids_for_editor(user)).order_by("name")
 
 
 def versions_of(resource: Resource) -> QuerySet[ResourceVersion]:

@@ -133,6 +133,16 @@ def sync_audience(resource: Resource, audience: tuple[str, ...]) -> None:
     )
 
 
+def local_addition_slug(*, council: LocalAuthority, title: str) -> str:
+    """A new local addition's address: the council's slug first, so it never takes a
+    repository file's address, and a number after it when the title is used already."""
+    base = slugify(f"{council.slug} {title}")[:110].strip("-")
+    slug, number = base, 2
+    while Resource.objects.filter(slug=slug).exists():
+        slug, number = f"{base}-{number}", number + 1
+    return slug
+
+
 @transaction.atomic
 def publish_version(
     *,

@@ -9,7 +9,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods
 
 from pahub.accounts.permissions import is_site_admin
@@ -18,7 +17,7 @@ from pahub.core.public import public_page
 from pahub.library import permissions, presenters, queries
 from pahub.library.forms import LibrarySearchForm, ResourceForm, resource_initial
 from pahub.library.models import Resource
-from pahub.library.services import LibraryError, publish_version
+from pahub.library.services import LibraryError, local_addition_slug, publish_version
 from pahub.places.models import LocalAuthority
 
 
@@ -39,9 +38,7 @@ def library_home(request: HttpRequest) -> HttpResponse:
             "page": page,
             "page_numbers": pagination_items(page) if page is not None else [],
             "filtered": form.has_filters,
-            "council": (
-                LocalAuthority.objects.filter(pk=council_id).first() if council_id else None
-            ),
+            "council": queries.council_named(council_id),
             "may_manage": permissions.may_manage_library(request.user),
         },
     )
@@ -106,13 +103,12 @@ def resource_version(request: HttpRequest, slug: str, number: int) -> HttpRespon
 @require_GET
 def manage_home(request: HttpRequest) -> HttpResponse:
     permissions.require_library_editor(request.user)
-    council_ids = permissions.council_ids_for_editor(request.user)
     return render(
         request,
         "library/manage_home.html",
         {
             "resources": list(queries.resources_for_editor(request.user)),
-            "councils": list(LocalAuthority.objects.filter(pk__in=council_ids).order_by("name")),
+            "councils": list(queries.councils_for_editor(request.user)),
             "site_admin": is_site_admin(request.user),
         },
     )
@@ -155,13 +151,6 @@ def save_or_preview(
     return redirect("library:detail", slug=published.resource.slug)
 
 
-def unused_slug(base: str) -> str:
-    slug, number = base, 2
-    while Resource.objects.filter(slug=slug).exists():
-        slug, number = f"{base}-{number}", number + 1
-    return slug
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def local_addition_new(request: HttpRequest, gss_code: str) -> HttpResponse:
@@ -172,8 +161,7 @@ def local_addition_new(request: HttpRequest, gss_code: str) -> HttpResponse:
     )
     context = {"form": form, "council": council, "resource": None}
     if request.method == "POST" and form.is_valid():
-        # Local slugs start with the council's, so they never take a shared file's address.
-        slug = unused_slug(slugify(f"{council.slug} {form.cleaned_data['title']}")[:110])
+        slug = local_addition_slug(council=council, title=form.cleaned_data["title"])
         response = save_or_preview(request, form, slug=slug, council=council, context=context)
         if response is not None:
             return response
