@@ -68,6 +68,7 @@ def test_a_changed_file_becomes_a_new_version(db, tmp_path):
 
 def test_one_broken_file_saves_nothing(db, tmp_path):
     folder = copy_content(tmp_path)
+    (folder / "guidance").mkdir(exist_ok=True)
     (folder / "guidance" / "broken.md").write_text("---\ntitle: No kind\n---\nText\n")
     Resource.objects.filter(slug="reference-request").delete()
     with pytest.raises(LibraryContentError, match=r"broken\.md"):
