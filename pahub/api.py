@@ -22,6 +22,7 @@ from pahub.learning.cpd.api import router as learning_cpd_router
 from pahub.learning.events.api import router as learning_events_router
 from pahub.learning.plans.api import router as learning_plans_router
 from pahub.learning.suggestions.api import router as learning_suggestions_router
+from pahub.library.api import router as library_router
 from pahub.messaging.api import router as messaging_router
 from pahub.notifications.api import router as notifications_router
 from pahub.places.api import router as places_router
@@ -71,6 +72,7 @@ api.add_router("/", openreferral_router)
 api.add_router("/", support_help_router)
 api.add_router("/", rules_router)
 api.add_router("/", spokes_router)
+api.add_router("/", library_router)
 
 
 def api_urls() -> tuple[list, str, str]:

@@ -165,7 +165,8 @@ def draft_job(employer_profile):
 def load_reference_data() -> None:
     """What migrations put in a fresh database: postcode places, the skills taxonomy (with
     interests and languages), version 1 of the code of conduct, the minimum wage rates, the
-    learning zone's courses and the community's standard zones. Safe to repeat."""
+    learning zone's courses, the community's standard zones and the library's guidance. Safe to
+    repeat."""
     from importlib import import_module
 
     from django.apps import apps
@@ -192,6 +193,9 @@ def load_reference_data() -> None:
     from pahub.community.forum.zones import zones_ensure
 
     zones_ensure()
+    from pahub.library.loading import library_load
+
+    library_load()
 
 
 RELOAD_AFTER_TEST = pytest.StashKey[object]()

@@ -82,6 +82,7 @@ def staff_home(request: HttpRequest) -> HttpResponse:
             "may_set_safeguarding_contact": staff_may("set_safeguarding_contact", request.user),
             "may_help_people": staff_may("help_people", request.user),
             "may_edit_spoke": staff_may("edit_spoke", request.user),
+            "may_manage_library": staff_may("manage_library", request.user),
         },
     )
 

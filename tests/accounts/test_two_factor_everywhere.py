@@ -71,6 +71,12 @@ PUBLIC_PAGES = {
     "directory:service",
     "directory:download_csv",
     "directory:download_json",
+    # The library's guidance and templates, their print view and versions, are for everyone.
+    "library:home",
+    "library:detail",
+    "library:print",
+    "library:versions",
+    "library:version",
     # Who helps and how, and the national services to turn to, for anyone.
     "support:home",
 }
@@ -127,6 +133,8 @@ PUBLIC_OPERATIONS = {
     ("GET", "/api/v1/directory/openreferral/taxonomy_terms/{term_id}"),
     ("GET", "/api/v1/directory/openreferral/organizations"),
     ("GET", "/api/v1/directory/openreferral/organizations/{organization_id}"),
+    ("GET", "/api/v1/library/resources"),
+    ("GET", "/api/v1/library/resources/{slug}"),
 }
 PUBLIC_API_NAMES = {
     "api:health",
@@ -159,6 +167,8 @@ PUBLIC_API_NAMES = {
     "api:openreferral_taxonomy_term",
     "api:openreferral_organizations",
     "api:openreferral_organization",
+    "api:library_search",
+    "api:library_resource",
 }
 
 OPEN = PUBLIC_PAGES | SETUP_PAGES | PUBLIC_API_NAMES

@@ -23,6 +23,7 @@ EVERY_JOB = [
     "send_cpd_review_reminders",
     "send_event_reminders",
     "send_expiry_reminders",
+    "send_library_review_reminders",
     "send_message_notifications",
     "send_saved_search_digests",
 ]

@@ -29,6 +29,7 @@ from pahub.community.seeding import seeded_community_delete
 from pahub.directory.seeding import seed_extension as seed_directory
 from pahub.jobs.seeding import seed_extension as seed_jobs
 from pahub.learning.seeding import seed_extension as seed_learning
+from pahub.library.seeding import seed_extension as seed_library
 from pahub.register.seeding.load import seed_extension as seed_register
 
 # The project's top orchestrates the seed: accounts makes the people, then each app further up
@@ -87,6 +88,12 @@ class Command(BaseCommand):
             default=0,
             help="How many directory services to add, approved (default 0).",
         )
+        parser.add_argument(
+            "--resources",
+            type=int,
+            default=0,
+            help="How many library resources to add, published (default 0).",
+        )
         parser.add_argument("--batch-size", type=int, default=BATCH_SIZE)
 
     def handle(self, *args, **options) -> None:
@@ -100,7 +107,7 @@ class Command(BaseCommand):
             raise CommandError("--learning-heavy-pa needs PAs and their learning.")
         if options["batch_size"] < 1:
             raise CommandError("--batch-size must be at least 1.")
-        if options["services"] < 0:
+        if options["services"] < 0 or options["resources"] < 0:
             raise CommandError("Counts cannot be negative.")
         if options["jobs"] and not options["employers"]:
             raise CommandError("--jobs needs --employers: every job belongs to an employer.")
@@ -165,6 +172,15 @@ class Command(BaseCommand):
                 seed_directory(
                     seed=seed,
                     count=options["services"],
+                    batch_size=options["batch_size"],
+                    say=self._say,
+                )
+            )
+        if options["resources"]:
+            extension_lines.append(
+                seed_library(
+                    seed=seed,
+                    count=options["resources"],
                     batch_size=options["batch_size"],
                     say=self._say,
                 )

@@ -1,0 +1,41 @@
+"""What a resource looks like to a reader, shared by the pages and the API.
+
+Markdown is rendered by learning's renderer (raw HTML off, GOV.UK classes on each element,
+and an nh3 allow-list, as for everything staff write). A template is shown blank: its
+placeholders become labelled blanks like "[employer name]" through the one fill function the
+document filler also uses.
+"""
+
+from pahub.learning.courses.rendering import render_markdown
+from pahub.library.documents.placeholders import fill
+from pahub.library.models import Audience, Kind, Resource, ResourceVersion
+
+
+def shown_text(kind: str, body: str) -> str:
+    """The Markdown a reader sees: a template with its blanks, guidance as written."""
+    return fill(body, {}) if kind == Kind.TEMPLATE else body
+
+
+def body_html(kind: str, body: str) -> str:
+    return render_markdown(shown_text(kind, body), from_staff=True)
+
+
+def resource_html(resource: Resource) -> str:
+    return body_html(resource.kind, resource.body)
+
+
+def version_html(version: ResourceVersion) -> str:
+    return body_html(version.resource.kind, version.body)
+
+
+def audience_labels(resource: Resource) -> list[str]:
+    labels = dict(Audience.choices)
+    have = {row.audience for row in resource.audiences.all()}
+    return [label for code, label in labels.items() if code in have]
+
+
+def local_label(resource: Resource) -> str:
+    """ "Local to Gateshead", or nothing for the shared regional core."""
+    if resource.local_authority_id is None:
+        return ""
+    return f"Local to {resource.local_authority.name}"
