@@ -20,9 +20,9 @@ TEST_CONTENT = Path(__file__).resolve().parent / "content"
 
 @pytest.fixture
 def template_fixture(db) -> Resource:
-    """The small reference-request template, loaded as the documents engineer's files will be."""
+    """The small sample-reference-letter template, loaded as the documents engineer's files will be."""
     library_load(TEST_CONTENT)
-    return Resource.objects.get(slug="reference-request")
+    return Resource.objects.get(slug="sample-reference-letter")
 
 
 def content(**overrides) -> ResourceContent:

@@ -37,11 +37,19 @@ def test_the_repositorys_guidance_is_loaded_on_migrate(db):
     assert loaded >= GUIDANCE_SLUGS
 
 
+# Skills for Care publishes the employer's toolkit the induction checklist follows.
+AUTHORITIES = (
+    "https://www.gov.uk/",
+    "https://www.hse.gov.uk/",
+    "https://www.skillsforcare.org.uk/",
+)
+
+
 def test_every_repository_file_is_valid_and_names_gov_uk_or_hse_sources():
     for resource_file in read_library(CONTENT_DIR):
-        assert resource_file.content.sources, resource_file.path
-        for source in resource_file.content.sources:
-            assert source.url.startswith(("https://www.gov.uk/", "https://www.hse.gov.uk/"))
+        urls = [source.url for source in resource_file.content.sources]
+        assert all(url.startswith(AUTHORITIES) for url in urls), resource_file.path
+        assert any(url.startswith(AUTHORITIES[:2]) for url in urls), resource_file.path
 
 
 def test_loading_twice_makes_no_new_version(db, tmp_path):
@@ -57,10 +65,10 @@ def test_loading_twice_makes_no_new_version(db, tmp_path):
 def test_a_changed_file_becomes_a_new_version(db, tmp_path):
     folder = copy_content(tmp_path)
     library_load(folder)
-    path = folder / "templates" / "reference-request.md"
+    path = folder / "templates" / "sample-reference-letter.md"
     path.write_text(path.read_text().replace("Yours sincerely", "With thanks"))
     library_load(folder)
-    resource = Resource.objects.get(slug="reference-request")
+    resource = Resource.objects.get(slug="sample-reference-letter")
     assert resource.current_version.number == 2
     assert "With thanks" in resource.body
     assert resource.versions.count() == 2
@@ -70,10 +78,10 @@ def test_one_broken_file_saves_nothing(db, tmp_path):
     folder = copy_content(tmp_path)
     (folder / "guidance").mkdir(exist_ok=True)
     (folder / "guidance" / "broken.md").write_text("---\ntitle: No kind\n---\nText\n")
-    Resource.objects.filter(slug="reference-request").delete()
+    Resource.objects.filter(slug="sample-reference-letter").delete()
     with pytest.raises(LibraryContentError, match=r"broken\.md"):
         library_load(folder)
-    assert not Resource.objects.filter(slug="reference-request").exists()
+    assert not Resource.objects.filter(slug="sample-reference-letter").exists()
 
 
 @pytest.mark.parametrize(
@@ -110,20 +118,20 @@ def test_bad_front_matter_is_named(db, tmp_path, front_matter, problem):
 
 def test_load_library_command_reports_each_resource(db, tmp_path, capsys):
     call_command("load_library", "--dir", str(copy_content(tmp_path)))
-    assert "reference-request: version 1" in capsys.readouterr().out
+    assert "sample-reference-letter: version 1" in capsys.readouterr().out
 
 
 def test_an_edit_on_the_pages_survives_loading_the_unchanged_file(db, tmp_path, admin):
     folder = copy_content(tmp_path)
     library_load(folder)
     publish_version(
-        slug="reference-request",
+        slug="sample-reference-letter",
         content=content(title="Reference request letter", kind="template", summary="Edited."),
         by=admin,
         change_note="Shorter summary",
     )
     library_load(folder)
-    assert Resource.objects.get(slug="reference-request").summary == "Edited."
+    assert Resource.objects.get(slug="sample-reference-letter").summary == "Edited."
 
 
 def test_publishing_unchanged_content_only_marks_it_reviewed(local_addition, council_staff):
@@ -179,7 +187,7 @@ def test_review_is_due_months_after_the_last_review():
 
 def test_a_file_may_not_take_a_library_pages_address(db, tmp_path):
     folder = copy_content(tmp_path)
-    source = folder / "templates" / "reference-request.md"
+    source = folder / "templates" / "sample-reference-letter.md"
     source.rename(folder / "templates" / "manage.md")
     with pytest.raises(LibraryContentError, match="address of a library page"):
         library_load(folder)

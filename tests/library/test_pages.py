@@ -104,16 +104,16 @@ def test_resource_page_shows_review_date_tags_sources_and_version(db):
 
 
 def test_a_template_is_shown_blank(db, template_fixture):
-    page = Client().get("/library/reference-request/").text
+    page = Client().get("/library/sample-reference-letter/").text
     assert "[referee name]" in page and "{{" not in page
 
 
 def test_print_view_and_versions(db, template_fixture):
     client = Client()
-    assert "[employer name]" in client.get("/library/reference-request/print/").text
-    versions = client.get("/library/reference-request/versions/")
+    assert "[employer name]" in client.get("/library/sample-reference-letter/print/").text
+    versions = client.get("/library/sample-reference-letter/versions/")
     assert versions.status_code == 200 and "Version 1" in versions.text
-    one = client.get("/library/reference-request/versions/1/")
+    one = client.get("/library/sample-reference-letter/versions/1/")
     assert one.status_code == 200 and "[candidate name]" in one.text
 
 
@@ -121,7 +121,7 @@ def test_unknown_resource_and_version_are_404(db, template_fixture):
     client = Client()
     assert client.get("/library/no-such-thing/").status_code == 404
     assert client.get("/library/no-such-thing/print/").status_code == 404
-    assert client.get("/library/reference-request/versions/9/").status_code == 404
+    assert client.get("/library/sample-reference-letter/versions/9/").status_code == 404
 
 
 def test_list_page_query_count_does_not_grow_with_resources(

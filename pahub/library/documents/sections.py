@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from pahub.accounts.models import User
 from pahub.jobs.models import Job
-from pahub.library.documents.sources import load_template, template_slugs
+from pahub.library.documents.sources import published_template_titles
 from pahub.library.documents.values import name_on_documents
 from pahub.register.queries import pa_name
 
@@ -30,25 +30,32 @@ class DocumentLink:
     docx_url: str
 
 
-def document_link(job: Job, slug: str, name: str = "") -> DocumentLink:
+def document_link(job: Job, slug: str, title: str, name: str = "") -> DocumentLink:
     return DocumentLink(
         slug=slug,
         name=name,
-        title=load_template(slug).title,
+        title=title,
         page_url=reverse("library:fill", kwargs={"slug": slug, "job_id": job.pk}),
         docx_url=reverse("library:fill_docx", kwargs={"slug": slug, "job_id": job.pk}),
     )
 
 
 def job_documents_section(job: Job, viewer: User) -> tuple[str, dict[str, Any]]:
+    titles = published_template_titles()
     main_slugs = {slug for slug, _ in MAIN_DOCUMENTS}
     hired = job.hired_pa if job.status == Job.Status.FILLED and job.hired_pa_id else None
     return (
         "library/documents/_job_documents.html",
         {
-            "main": [document_link(job, slug, name) for slug, name in MAIN_DOCUMENTS],
+            "main": [
+                document_link(job, slug, titles[slug], name)
+                for slug, name in MAIN_DOCUMENTS
+                if slug in titles
+            ],
             "more": [
-                document_link(job, slug) for slug in template_slugs() if slug not in main_slugs
+                document_link(job, slug, title)
+                for slug, title in titles.items()
+                if slug not in main_slugs
             ],
             "pa_name": name_on_documents(hired, pa_name(hired)) if hired else "",
         },

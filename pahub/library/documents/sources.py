@@ -1,9 +1,10 @@
-"""Where a template's text comes from: one function, `template_source`.
+"""Where a template's text comes from.
 
-Today it reads the content file in `pahub/library/content/templates/<slug>.md`. When the
-library's versions are published from the database, only `template_source` changes: it will
-return the published version's text, and everything else (the front matter, the filling, the
-pages and the .docx) keeps working from the same text.
+The reviewed files in `pahub/library/content/templates/<slug>.md` are loaded into the library
+as versions (`pahub.library.loading`, after every migrate). What a person fills is always the
+library's published version, `published_template` (so an edit made on the library's pages is
+what gets filled); `load_template` reads a file as written, for the checks of the files
+themselves.
 """
 
 import re
@@ -13,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+from pahub.library.models import Kind, Resource
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "content" / "templates"
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -95,3 +98,36 @@ def parse_template(slug: str, text: str) -> TemplateText:
 def load_template(slug: str) -> TemplateText:
     """The template `slug`, read and parsed; `TemplateNotFound` if there is none."""
     return parse_template(slug, template_source(slug))
+
+
+def published_template(slug: str) -> TemplateText:
+    """The template `slug` as the library publishes it now; `TemplateNotFound` if none."""
+    resource = (
+        Resource.objects.filter(slug=slug, kind=Kind.TEMPLATE)
+        .select_related("current_version")
+        .first()
+    )
+    if resource is None or resource.current_version is None:
+        raise TemplateNotFound(slug)
+    version = resource.current_version
+    return TemplateText(
+        slug=slug,
+        title=version.title,
+        summary=version.summary,
+        sources=tuple(
+            Source(title=item["title"], url=item["url"])
+            for item in version.details.get("sources", [])
+        ),
+        body=version.body.strip() + "\n",
+    )
+
+
+def published_template_titles() -> dict[str, str]:
+    """Slug to title of every template in the shared library, in alphabetical order of slug."""
+    return dict(
+        Resource.objects.filter(
+            kind=Kind.TEMPLATE, local_authority__isnull=True, current_version__isnull=False
+        )
+        .order_by("slug")
+        .values_list("slug", "title")
+    )

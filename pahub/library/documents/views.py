@@ -22,13 +22,13 @@ from pahub.library.documents.permissions import (
     require_someone_to_act_for,
 )
 from pahub.library.documents.queries import jobs_to_fill
-from pahub.library.documents.sources import TemplateNotFound, TemplateText, load_template
+from pahub.library.documents.sources import TemplateNotFound, TemplateText, published_template
 from pahub.library.documents.values import values_for_job, with_typed
 
 
 def template_or_404(slug: str) -> TemplateText:
     try:
-        return load_template(slug)
+        return published_template(slug)
     except TemplateNotFound:
         raise Http404 from None
 
