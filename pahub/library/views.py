@@ -15,8 +15,9 @@ from pahub.accounts.permissions import is_site_admin
 from pahub.core.pagination import pagination_items
 from pahub.core.public import public_page
 from pahub.library import permissions, presenters, queries
+from pahub.library.documents.permissions import may_fill_from_a_job
 from pahub.library.forms import LibrarySearchForm, ResourceForm, resource_initial
-from pahub.library.models import Resource
+from pahub.library.models import Kind, Resource
 from pahub.library.services import LibraryError, local_addition_slug, publish_version
 from pahub.places.models import LocalAuthority
 
@@ -52,6 +53,7 @@ def resource_context(request: HttpRequest, resource: Resource) -> dict:
         "audience": presenters.audience_labels(resource),
         "local_label": presenters.local_label(resource),
         "may_edit": permissions.may_edit_resource(request.user, resource),
+        "may_fill": resource.kind == Kind.TEMPLATE and may_fill_from_a_job(request.user),
     }
 
 

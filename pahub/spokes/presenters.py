@@ -28,7 +28,11 @@ from pahub.directory.queries import services_serving_area
 from pahub.jobs.queries import open_job_count_in_area
 from pahub.learning.events.queries import listed_events_in_area
 from pahub.learning.models import Event
+from pahub.library.queries import local_resources
 from pahub.places.models import LocalAuthority
+from pahub.rules.permissions import may_manage_rules
+from pahub.rules.presenters import RuleView, rule_views
+from pahub.rules.queries import rules_in_force
 from pahub.spokes.models import NewsItem, SpokeContact
 from pahub.spokes.queries import (
     SUPPORT_KINDS,
@@ -253,10 +257,88 @@ def peer_zone(spoke: SpokeView) -> SpokeSection | None:
     )
 
 
-# The page, in order. Local rules and local resources go after "news" when they exist.
+# The council's local rules (pahub.rules): what it asks of the jobs it pays for.
+
+
+@dataclass(frozen=True)
+class LocalRules:
+    rules: list[RuleView]
+    list_url: str
+    manage_url: str  # empty unless the viewer may change the council's rules
+
+
+def local_rules(spoke: SpokeView) -> SpokeSection | None:
+    council = spoke.local_authority
+    may_manage = may_manage_rules(spoke.viewer, council)
+    rules = rule_views(rules_in_force(council.pk), today=timezone.localdate(spoke.now))
+    if not rules and not may_manage:
+        return None
+    return SpokeSection(
+        key="local-rules",
+        title="Local rules for jobs paid by the council",
+        template="spokes/sections/local_rules.html",
+        data=LocalRules(
+            rules=rules,
+            list_url=reverse("rules:list", args=[council.slug]),
+            manage_url=reverse("rules:manage", args=[council.slug]) if may_manage else "",
+        ),
+    )
+
+
+# Guidance and templates: the council's own additions to the library, and the templates that
+# fill themselves from an employer's job.
+
+# The templates employers reach for first, in the order they need them.
+KEY_TEMPLATES = (
+    ("contract-of-employment", "Contract of employment"),
+    ("job-description", "Job description"),
+    ("job-advert", "Job advert"),
+    ("timesheet", "Timesheet"),
+)
+
+
+@dataclass(frozen=True)
+class LocalResource:
+    title: str
+    summary: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Resources:
+    local: list[LocalResource]
+    templates: list[tuple[str, str]]  # (name, its page, which offers to fill it from a job)
+    library_url: str
+
+
+def guidance_and_templates(spoke: SpokeView) -> SpokeSection:
+    return SpokeSection(
+        key="guidance-and-templates",
+        title="Guidance and templates",
+        template="spokes/sections/resources.html",
+        data=Resources(
+            local=[
+                LocalResource(
+                    title=resource.title,
+                    summary=resource.summary,
+                    url=reverse("library:detail", args=[resource.slug]),
+                )
+                for resource in local_resources(spoke.local_authority.pk)
+            ],
+            templates=[
+                (name, reverse("library:detail", args=[slug])) for slug, name in KEY_TEMPLATES
+            ],
+            library_url=reverse("library:home"),
+        ),
+    )
+
+
+# The page, in order.
 SECTION_BUILDERS: list[SectionBuilder] = [
     who_to_call,
     local_news,
+    local_rules,
+    guidance_and_templates,
     courses_and_meetups,
     work_in_area,
     peer_zone,

@@ -16,8 +16,13 @@ def access_job_for_documents(user: User, job_id: int) -> Job:
     return load_job_for_documents(access_job_for_manager(user, job_id))
 
 
+def may_fill_from_a_job(user: User) -> bool:
+    """Whether the library offers to fill a template from one of this person's jobs."""
+    return employers_user_can_act_for(user).exists()
+
+
 def require_someone_to_act_for(user: User) -> None:
     """The job chooser is for people who act for an employer; for anyone else it is 404."""
-    if not employers_user_can_act_for(user).exists():
+    if not may_fill_from_a_job(user):
         refuse_staff_without_two_factor(user)
         raise Http404
