@@ -73,6 +73,9 @@ PUBLIC_PAGES = {
     "directory:download_json",
     # Who helps and how, and the national services to turn to, for anyone.
     "support:home",
+    # Each council's spoke: who to call, news, courses and work in the area, for anyone.
+    "spokes:list",
+    "spokes:detail",
 }
 
 # Signing in and out, email and password, and the two-factor set-up itself.
@@ -127,6 +130,9 @@ PUBLIC_OPERATIONS = {
     ("GET", "/api/v1/directory/openreferral/taxonomy_terms/{term_id}"),
     ("GET", "/api/v1/directory/openreferral/organizations"),
     ("GET", "/api/v1/directory/openreferral/organizations/{organization_id}"),
+    # The councils' spokes, as public as their pages.
+    ("GET", "/api/v1/areas"),
+    ("GET", "/api/v1/areas/{slug}"),
 }
 PUBLIC_API_NAMES = {
     "api:health",
@@ -159,6 +165,8 @@ PUBLIC_API_NAMES = {
     "api:openreferral_taxonomy_term",
     "api:openreferral_organizations",
     "api:openreferral_organization",
+    "api:spokes_list",
+    "api:spoke_detail",
 }
 
 OPEN = PUBLIC_PAGES | SETUP_PAGES | PUBLIC_API_NAMES
