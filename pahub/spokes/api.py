@@ -1,7 +1,7 @@
 """API: the councils' spokes, under /api/v1/areas/, mirroring the pages.
 
-- `GET /areas/`: every council with a spoke, by region (public).
-- `GET /areas/{slug}/`: one spoke's published page: its own text and who to call, local news,
+- `GET /areas`: every council with a spoke, by region (public).
+- `GET /areas/{slug}`: one spoke's published page: its own text and who to call, local news,
   courses and meet-ups, the numbers of open jobs and cover requests, and the peer zone's
   address when the person asking may open it (public; 404 for an unknown council or one
   without a spoke). Built by the same presenter as the page, so the two cannot disagree.
@@ -10,6 +10,7 @@
 from datetime import date, datetime
 
 from django.http import HttpRequest
+from django.urls import reverse
 from ninja import Field, Path, Router, Schema, Status
 
 from pahub.core.api_errors import ErrorOut
@@ -117,7 +118,7 @@ class SpokeOut(Schema):
 
 
 @router.get(
-    "/areas/",
+    "/areas",
     response={200: list[SpokeRegionOut]},
     auth=None,
     summary="Every council with a spoke, by region",
@@ -134,7 +135,7 @@ def spokes_list(request: HttpRequest):
                         "slug": spoke.slug,
                         "name": spoke.name,
                         "region": spoke.region_name,
-                        "url": f"/areas/{spoke.slug}/",
+                        "url": reverse("spokes:detail", args=[spoke.slug]),
                         "is_your_area": spoke.pk == your_area,
                     }
                     for spoke in region.spokes
@@ -146,7 +147,7 @@ def spokes_list(request: HttpRequest):
 
 
 @router.get(
-    "/areas/{slug}/",
+    "/areas/{slug}",
     response={200: SpokeOut, 404: ErrorOut},
     auth=None,
     summary="One council's spoke, as published",

@@ -79,6 +79,9 @@ PUBLIC_PAGES = {
     "library:version",
     # Who helps and how, and the national services to turn to, for anyone.
     "support:home",
+    # Each council's spoke: who to call, news, courses and work in the area, for anyone.
+    "spokes:list",
+    "spokes:detail",
 }
 
 # Signing in and out, email and password, and the two-factor set-up itself.
@@ -135,6 +138,9 @@ PUBLIC_OPERATIONS = {
     ("GET", "/api/v1/directory/openreferral/organizations/{organization_id}"),
     ("GET", "/api/v1/library/resources"),
     ("GET", "/api/v1/library/resources/{slug}"),
+    # The councils' spokes, as public as their pages.
+    ("GET", "/api/v1/areas"),
+    ("GET", "/api/v1/areas/{slug}"),
 }
 PUBLIC_API_NAMES = {
     "api:health",
@@ -169,6 +175,8 @@ PUBLIC_API_NAMES = {
     "api:openreferral_organization",
     "api:library_search",
     "api:library_resource",
+    "api:spokes_list",
+    "api:spoke_detail",
 }
 
 OPEN = PUBLIC_PAGES | SETUP_PAGES | PUBLIC_API_NAMES
