@@ -82,6 +82,8 @@ PUBLIC_PAGES = {
     # Each council's spoke: who to call, news, courses and work in the area, for anyone.
     "spokes:list",
     "spokes:detail",
+    # A council's local rules are public policy.
+    "rules:list",
 }
 
 # Signing in and out, email and password, and the two-factor set-up itself.
@@ -141,6 +143,7 @@ PUBLIC_OPERATIONS = {
     # The councils' spokes, as public as their pages.
     ("GET", "/api/v1/areas"),
     ("GET", "/api/v1/areas/{slug}"),
+    ("GET", "/api/v1/areas/{slug}/rules"),
 }
 PUBLIC_API_NAMES = {
     "api:health",
@@ -177,6 +180,7 @@ PUBLIC_API_NAMES = {
     "api:library_resource",
     "api:spokes_list",
     "api:spoke_detail",
+    "api:council_rules",
 }
 
 OPEN = PUBLIC_PAGES | SETUP_PAGES | PUBLIC_API_NAMES
