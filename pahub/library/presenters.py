@@ -6,6 +6,8 @@ placeholders become labelled blanks like "[employer name]" through the one fill 
 document filler also uses.
 """
 
+import re
+
 from pahub.learning.courses.rendering import render_markdown
 from pahub.library.documents.placeholders import fill
 from pahub.library.models import Audience, Kind, Resource, ResourceVersion
@@ -16,8 +18,16 @@ def shown_text(kind: str, body: str) -> str:
     return fill(body, {}) if kind == Kind.TEMPLATE else body
 
 
+ATX_HEADING = re.compile(r"^(#{1,5})(?=[ \t])", re.MULTILINE)
+
+
+def one_heading_level_down(markdown: str) -> str:
+    """The page's own h1 is the resource's title, so a body's "# Title" becomes an h2."""
+    return ATX_HEADING.sub(r"#\1", markdown)
+
+
 def body_html(kind: str, body: str) -> str:
-    return render_markdown(shown_text(kind, body), from_staff=True)
+    return render_markdown(one_heading_level_down(shown_text(kind, body)), from_staff=True)
 
 
 def resource_html(resource: Resource) -> str:

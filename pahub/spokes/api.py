@@ -103,6 +103,19 @@ class SpokePeerZoneOut(Schema):
     url: str = Field(description="Empty unless the person asking may open the zone")
 
 
+class SpokeRuleOut(Schema):
+    requirement: str
+    reason: str
+    explanation: str
+    in_force_from: date
+
+
+class SpokeResourceOut(Schema):
+    title: str
+    summary: str
+    url: str
+
+
 class SpokeOut(Schema):
     slug: str
     name: str
@@ -115,6 +128,8 @@ class SpokeOut(Schema):
     courses_and_meetups: list[SpokeEventOut]
     work: SpokeWorkOut
     peer_zone: SpokePeerZoneOut | None
+    local_rules: list[SpokeRuleOut]
+    local_resources: list[SpokeResourceOut]
 
 
 @router.get(
@@ -178,6 +193,8 @@ def spoke_out(page: presenters.SpokePage) -> dict:
     events: presenters.LocalEvents = page.section("courses-and-meet-ups").data
     work: presenters.WorkCounts = page.section("work").data
     zone_section = page.section("peer-zone")
+    rules_section = page.section("local-rules")
+    resources: presenters.Resources = page.section("guidance-and-templates").data
     safeguarding = who.safeguarding
     return {
         "slug": page.local_authority.slug,
@@ -227,4 +244,14 @@ def spoke_out(page: presenters.SpokePage) -> dict:
         ],
         "work": {"open_jobs": work.open_jobs, "open_cover_requests": work.open_cover_requests},
         "peer_zone": vars(zone_section.data) if zone_section else None,
+        "local_rules": [
+            {
+                "requirement": rule.title,
+                "reason": rule.reason,
+                "explanation": rule.explanation,
+                "in_force_from": rule.in_force_from,
+            }
+            for rule in (rules_section.data.rules if rules_section else [])
+        ],
+        "local_resources": [vars(resource) for resource in resources.local],
     }

@@ -269,3 +269,9 @@ def test_staff_without_two_factor_are_sent_to_set_it_up(db, gateshead_council):
 def test_staff_home_links_to_the_library_for_editors_only(client_for, council_staff, verifier):
     assert "/library/manage/" in client_for(council_staff).get("/staff/").text
     assert "/library/manage/" not in client_for(verifier).get("/staff/").text
+
+
+def test_a_template_page_has_one_main_heading(db):
+    page = Client().get("/library/contract-of-employment/").content.decode()
+    assert page.count("<h1") == 1
+    assert "Contract of employment</h2>" in page

@@ -84,3 +84,15 @@ def test_every_link_in_the_two_sections_opens(client, newcastle, council_staff):
         reverse("library:home"),
     ):
         assert client.get(url).status_code == 200, url
+
+
+def test_the_api_carries_the_rules_and_local_resources_like_the_page(
+    client, newcastle, council_staff
+):
+    add_dbs_rule(newcastle, council_staff)
+
+    body = client.get("/api/v1/areas/newcastle-upon-tyne").json()
+
+    assert body["local_rules"][0]["reason"].endswith("for jobs paid by a direct payment")
+    assert body["local_rules"][0]["in_force_from"] == "2026-01-01"
+    assert body["local_resources"] == []
