@@ -38,7 +38,9 @@ DEMO_EXTENSIONS = (
 DEMO_EMAIL_DOMAIN = "demo.pahub.example.org"
 DEMO_PASSWORD = "pahub-demo-2026"  # noqa: S105 -- printed for everyone by `demo_logins`
 
-COUNCIL = "Newcastle City Council Direct Payments Team"
+# The council itself (its direct payments team is part of it), so a local rule reads
+# "Required by Newcastle City Council for jobs paid by a direct payment".
+COUNCIL = "Newcastle City Council"
 SUPPORT_AGENCY = "Tyne and Wear Independent Living Support"
 USER_LED = "Durham Disabled People's Network"
 TRAINING = "North East PA Training Partnership"

@@ -85,7 +85,8 @@ def test_pages_hold_fifty_events_and_a_bad_page_number_shows_the_first(client_fo
     last_page = client.get(reverse("staff:audit_log"), {"page": "3"})
     nonsense = client.get(reverse("staff:audit_log"), {"page": "many"})
 
-    assert len(last_page.context["page"]) == AuditEvent.objects.count() - 100
+    # Loading the library on migrate leaves its own events too, so page 3 may be full.
+    assert len(last_page.context["page"]) == min(50, AuditEvent.objects.count() - 100)
     assert nonsense.status_code == 200
     assert nonsense.context["page"].number == 1
 

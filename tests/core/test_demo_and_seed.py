@@ -44,7 +44,7 @@ def test_demo_data_creates_the_four_organisations_with_their_areas():
         for organisation in Organisation.objects.all()
     }
     assert areas == {
-        "Newcastle City Council Direct Payments Team": ("local_authority", 1),
+        "Newcastle City Council": ("local_authority", 1),
         "Tyne and Wear Independent Living Support": ("support_agency", 5),
         "Durham Disabled People's Network": ("user_led", 2),  # and Darlington
         "North East PA Training Partnership": ("training_provider", 12),
