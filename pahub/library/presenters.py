@@ -9,6 +9,7 @@ document filler also uses.
 import re
 
 from pahub.learning.courses.rendering import render_markdown
+from pahub.library.documents.filling import scrolling_tables
 from pahub.library.documents.placeholders import fill
 from pahub.library.models import Audience, Kind, Resource, ResourceVersion
 
@@ -22,12 +23,20 @@ ATX_HEADING = re.compile(r"^(#{1,5})(?=[ \t])", re.MULTILINE)
 
 
 def one_heading_level_down(markdown: str) -> str:
-    """The page's own h1 is the resource's title, so a body's "# Title" becomes an h2."""
+    """The page's own h1 is the resource's title: a body that has an h1 of its own (a
+    template's "# Title") has every heading moved one level down; a body whose headings start
+    at h2 (guidance) is left as it is, so no level is skipped."""
+    if "#" not in [match.group(1) for match in ATX_HEADING.finditer(markdown)]:
+        return markdown
     return ATX_HEADING.sub(r"#\1", markdown)
 
 
 def body_html(kind: str, body: str) -> str:
-    return render_markdown(one_heading_level_down(shown_text(kind, body)), from_staff=True)
+    # Raw HTML is off in the renderer, so every table is its own: each scrolls in its own
+    # region, and the page reflows at 320 pixels.
+    return scrolling_tables(
+        render_markdown(one_heading_level_down(shown_text(kind, body)), from_staff=True)
+    )
 
 
 def resource_html(resource: Resource) -> str:

@@ -275,3 +275,14 @@ def test_a_template_page_has_one_main_heading(db):
     page = Client().get("/library/contract-of-employment/").content.decode()
     assert page.count("<h1") == 1
     assert "Contract of employment</h2>" in page
+
+
+def test_guidance_headings_start_at_h2_with_none_skipped(db):
+    page = Client().get("/library/driving-your-employer-in-your-own-car/").content.decode()
+    body = page.split('class="pahub-library-body"', 1)[1]
+    assert body.index("<h2") < body.index("<h3") if "<h3" in body else "<h2" in body
+
+
+def test_a_templates_tables_scroll_in_their_own_named_region(db):
+    page = Client().get("/library/timesheet/").content.decode()
+    assert 'class="app-table-scroll" role="region" aria-label="Table 1" tabindex="0"><table' in page
