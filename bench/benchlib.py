@@ -267,3 +267,59 @@ def print_page_rows(rows: list[dict], *, width: int = 18) -> None:
                 f"{row['p99']:>8.1f} {row['queries']:>8} {row['bytes'] / 1024:>7.1f}  "
                 f"{row['name']}"
             )
+
+
+# Signed-out page searches on a kept, seeded database (the directory and the library): the
+# options, the worker's timing loop and the report are the same; each script gives its
+# searches, its seed and how to count what it seeded.
+
+
+def add_search_bench_options(
+    parser, *, what: str, default_count: int, seed: int, sqlite_dir: str
+) -> None:
+    """The options every search benchmark takes; `--<what>` is how many rows to seed."""
+    parser.add_argument(f"--{what}", type=int, default=default_count)
+    parser.add_argument("--runs", type=int, default=200, help="Timed requests a search.")
+    parser.add_argument("--warm-up", type=int, default=10, help="Untimed requests first.")
+    parser.add_argument("--seed", type=int, default=seed)
+    parser.add_argument("--fresh", action="store_true", help="Seed again even if seeded.")
+    parser.add_argument("--skip-sqlite", action="store_true")
+    parser.add_argument("--sqlite-dir", type=Path, default=ROOT / "var" / sqlite_dir)
+    parser.add_argument("--worker", action="store_true", help="(internal) time in this process")
+
+
+def time_searches_signed_out(
+    searches: Sequence[tuple[str, str]], about: dict, *, runs: int, warm_up: int
+) -> None:
+    """In the worker: print `about` (the database and what it holds), then one JSON row per
+    search, timed through the whole Django stack by a signed-out client."""
+    from django.db import connection
+    from django.test import Client
+
+    print(json.dumps({"database": connection.vendor, **about}), flush=True)
+    client = Client()
+    for address, name in searches:
+        print(json.dumps(time_page(client, address, name, runs=runs, warm_up=warm_up)), flush=True)
+
+
+def run_search_bench(
+    script: str,
+    options,
+    *,
+    prepare: Callable[[dict[str, str]], str],
+    describe: Callable[[dict], str],
+) -> None:
+    """Prepare each kept database, time the searches in a worker process and print them."""
+
+    def bench_database(name: str, env: dict[str, str]) -> None:
+        prepared = prepare(env)
+        arguments = ["--worker", f"--runs={options.runs}", f"--warm-up={options.warm_up}"]
+        rows = run_worker(script, arguments, test_client_env(env))
+        about, pages = rows[0], rows[1:]
+        print(f"\n=== {name}: {prepared}")
+        print(f"{describe(about)} {options.runs} timed requests a search.")
+        print_page_rows(pages, width=60)
+
+    on_kept_databases(
+        bench_database, sqlite_dir=None if options.skip_sqlite else options.sqlite_dir
+    )

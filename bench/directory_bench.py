@@ -17,11 +17,9 @@ prints figures and asserts nothing about them.
 """
 
 import argparse
-import json
-from pathlib import Path
 
 import benchlib
-from benchlib import ROOT, migrate_and_seed, on_kept_databases, run_manage, seeded_label
+from benchlib import migrate_and_seed, run_manage, seeded_label
 
 SEARCHES: list[tuple[str, str]] = [
     ("/directory/", "everything, by name"),
@@ -66,59 +64,32 @@ def prepare(env: dict[str, str], options: argparse.Namespace) -> str:
     return f"{seeded_label(seconds)}\n{directory}"
 
 
-def run_worker(env: dict[str, str], options: argparse.Namespace) -> list[dict]:
-    arguments = ["--worker", f"--runs={options.runs}", f"--warm-up={options.warm_up}"]
-    return benchlib.run_worker(__file__, arguments, benchlib.test_client_env(env))
-
-
 def worker(options: argparse.Namespace) -> None:
     benchlib.setup_django()
-    from django.db import connection
-    from django.test import Client
-
     from pahub.directory.models import Service
 
-    print(
-        json.dumps(
-            {
-                "database": connection.vendor,
-                "services": Service.objects.filter(status=Service.Status.APPROVED).count(),
-            }
-        ),
-        flush=True,
+    benchlib.time_searches_signed_out(
+        SEARCHES,
+        {"services": Service.objects.filter(status=Service.Status.APPROVED).count()},
+        runs=options.runs,
+        warm_up=options.warm_up,
     )
-    client = Client()
-    for address, name in SEARCHES:
-        row = benchlib.time_page(client, address, name, runs=options.runs, warm_up=options.warm_up)
-        print(json.dumps(row), flush=True)
-
-
-def bench_database(name: str, env: dict[str, str], options: argparse.Namespace) -> None:
-    prepared = prepare(env, options)
-    rows = run_worker(env, options)
-    about, pages = rows[0], rows[1:]
-    print(f"\n=== {name}: {prepared}")
-    print(f"{about['services']:,} approved services. {options.runs} timed requests a search.")
-    benchlib.print_page_rows(pages, width=60)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--services", type=int, default=10_000)
-    parser.add_argument("--runs", type=int, default=200, help="Timed requests a search.")
-    parser.add_argument("--warm-up", type=int, default=10, help="Untimed requests first.")
-    parser.add_argument("--seed", type=int, default=626262)
-    parser.add_argument("--fresh", action="store_true", help="Seed again even if seeded.")
-    parser.add_argument("--skip-sqlite", action="store_true")
-    parser.add_argument("--sqlite-dir", type=Path, default=ROOT / "var" / "directorybench")
-    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
+    benchlib.add_search_bench_options(
+        parser, what="services", default_count=10_000, seed=626262, sqlite_dir="directorybench"
+    )
     options = parser.parse_args()
     if options.worker:
         worker(options)
         return
-    on_kept_databases(
-        lambda name, env: bench_database(name, env, options),
-        sqlite_dir=None if options.skip_sqlite else options.sqlite_dir,
+    benchlib.run_search_bench(
+        __file__,
+        options,
+        prepare=lambda env: prepare(env, options),
+        describe=lambda about: f"{about['services']:,} approved services.",
     )
 
 
