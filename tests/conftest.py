@@ -22,6 +22,9 @@ from tests.factories import (
     make_staff,
 )
 
+# Two councils and their organisations, shared by the tests of what councils do.
+pytest_plugins = ["tests.councils"]
+
 DATABASE_FIXTURES = frozenset(
     {"db", "transactional_db", "django_db_reset_sequences", "django_db_serialized_rollback"}
 )

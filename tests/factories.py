@@ -59,6 +59,11 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
             self.local_authorities.add(local_authority(name))
 
 
+def make_council(name: str, area: str) -> Organisation:
+    """A council's own organisation on PA Hub (the local-authority kind) serving `area`."""
+    return OrganisationFactory(name=name, kind=Organisation.Kind.LOCAL_AUTHORITY, areas=[area])
+
+
 def make_staff(
     *,
     organisation: Organisation,

@@ -11,9 +11,15 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from pahub.accounts.models import Membership, Organisation, Role
+from pahub.accounts.models import Membership, Role
 from tests.e2e.helpers import sign_in, sign_out, totp_code
-from tests.factories import PASSWORD, TOTP_SECRET, OrganisationFactory, UserFactory, make_staff
+from tests.factories import (
+    PASSWORD,
+    TOTP_SECRET,
+    UserFactory,
+    make_council,
+    make_staff,
+)
 
 LOCAL_TITLE = "Gateshead: the council pays for your PA's DBS check"
 
@@ -24,9 +30,7 @@ def expect_heading(page, text: str) -> None:
 
 @pytest.mark.django_db(transaction=True)
 def test_a_pa_finds_driving_guidance_and_council_staff_add_local_guidance(page, axe, live_server):
-    council = OrganisationFactory(
-        name="Gateshead Council", kind=Organisation.Kind.LOCAL_AUTHORITY, areas=["Gateshead"]
-    )
+    council = make_council("Gateshead Council", "Gateshead")
     make_staff(
         organisation=council,
         role=Membership.StaffRole.ADMIN,

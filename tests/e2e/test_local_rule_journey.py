@@ -10,15 +10,15 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from pahub.accounts.models import Membership, Organisation, Role
+from pahub.accounts.models import Membership, Role
 from pahub.jobs.models import Job
 from pahub.rules.models import LocalRule
 from tests.e2e.helpers import sign_in, sign_out, totp_code
 from tests.factories import (
     PASSWORD,
     TOTP_SECRET,
-    OrganisationFactory,
     UserFactory,
+    make_council,
     make_employer_profile,
     make_job,
     make_staff,
@@ -39,11 +39,7 @@ def test_council_staff_add_a_dbs_rule_and_the_job_builder_requires_it(page, axe)
     employer = UserFactory(email="amira@example.org", full_name="Amira Khan", roles=[Role.EMPLOYER])
     make_employer_profile(employer, display_name="Amira")
     job = make_job(employer, status=Job.Status.DRAFT, published_at=None, title="Evening PA")
-    council = OrganisationFactory(
-        name="Newcastle City Council",
-        kind=Organisation.Kind.LOCAL_AUTHORITY,
-        areas=["Newcastle upon Tyne"],
-    )
+    council = make_council("Newcastle City Council", "Newcastle upon Tyne")
     make_staff(
         organisation=council,
         role=Membership.StaffRole.MEMBER,

@@ -17,9 +17,9 @@ from tests.e2e.helpers import sign_in, sign_out, totp_code
 from tests.factories import (
     PASSWORD,
     TOTP_SECRET,
-    OrganisationFactory,
     UserFactory,
     local_authority,
+    make_council,
     make_employer_profile,
     make_staff,
 )
@@ -49,16 +49,8 @@ def test_a_concern_from_a_booking_reaches_the_right_council_only(page, axe, mail
     )
     starts_at = timezone.now() + timedelta(days=1)
     booking = booking_at(employer, pa, starts_at, starts_at + timedelta(hours=3))
-    council = OrganisationFactory(
-        name="Newcastle City Council",
-        kind=Organisation.Kind.LOCAL_AUTHORITY,
-        areas=["Newcastle upon Tyne"],
-    )
-    durham = OrganisationFactory(
-        name="Durham County Council",
-        kind=Organisation.Kind.LOCAL_AUTHORITY,
-        areas=["County Durham"],
-    )
+    council = make_council("Newcastle City Council", "Newcastle upon Tyne")
+    durham = make_council("Durham County Council", "County Durham")
     safeguarding_officer(council, email="sam@newcastle.example.org", full_name="Sam Guard")
     safeguarding_officer(
         durham, email="dee@durham.example.org", full_name="Dee Durham", postcode="DH1 1AA"

@@ -12,7 +12,7 @@ import docx
 import pytest
 from playwright.sync_api import expect
 
-from pahub.accounts.models import Organisation, Role
+from pahub.accounts.models import Role
 from pahub.jobs.models import Job
 from pahub.places.models import LocalAuthority
 from pahub.rules.models import LocalRule
@@ -20,8 +20,8 @@ from pahub.rules.services import RuleInput, rule_add
 from tests.e2e.helpers import sign_in
 from tests.factories import (
     PASSWORD,
-    OrganisationFactory,
     UserFactory,
+    make_council,
     make_employer_profile,
     make_job,
     make_staff,
@@ -38,11 +38,7 @@ def docx_text(path: str) -> str:
 @pytest.mark.django_db(transaction=True)
 def test_an_employer_goes_from_her_spoke_to_the_contract_draft_for_her_job(page, axe, live_server):
     newcastle = LocalAuthority.objects.get(name="Newcastle upon Tyne")
-    council = OrganisationFactory(
-        name="Newcastle City Council",
-        kind=Organisation.Kind.LOCAL_AUTHORITY,
-        areas=["Newcastle upon Tyne"],
-    )
+    council = make_council("Newcastle City Council", "Newcastle upon Tyne")
     rule_add(
         council=newcastle,
         answers=RuleInput(

@@ -11,13 +11,19 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from pahub.accounts.models import Membership, Organisation, Role
+from pahub.accounts.models import Membership, Role
 from pahub.directory.models import Service
 from pahub.places.models import LocalAuthority
 from pahub.spokes import services
 from tests.directory.conftest import make_entry, make_service
 from tests.e2e.helpers import sign_in, sign_out, totp_code
-from tests.factories import PASSWORD, TOTP_SECRET, OrganisationFactory, UserFactory, make_staff
+from tests.factories import (
+    PASSWORD,
+    TOTP_SECRET,
+    UserFactory,
+    make_council,
+    make_staff,
+)
 
 
 def expect_heading(page, text: str) -> None:
@@ -27,11 +33,7 @@ def expect_heading(page, text: str) -> None:
 @pytest.mark.django_db(transaction=True)
 def test_an_employer_finds_who_to_call_and_council_staff_publish_news(page, axe, live_server):
     newcastle = LocalAuthority.objects.get(name="Newcastle upon Tyne")
-    council = OrganisationFactory(
-        name="Newcastle City Council",
-        kind=Organisation.Kind.LOCAL_AUTHORITY,
-        areas=["Newcastle upon Tyne"],
-    )
+    council = make_council("Newcastle City Council", "Newcastle upon Tyne")
     nadia = make_staff(
         organisation=council,
         role=Membership.StaffRole.MEMBER,

@@ -13,7 +13,7 @@ from pahub.library.loading import library_load
 from pahub.library.models import Resource
 from pahub.library.services import ResourceContent, Source, publish_version
 from pahub.places.models import LocalAuthority
-from tests.factories import OrganisationFactory, make_staff
+from tests.factories import make_council, make_staff
 
 TEST_CONTENT = Path(__file__).resolve().parent / "content"
 
@@ -56,9 +56,7 @@ def durham(db) -> LocalAuthority:
 
 @pytest.fixture
 def gateshead_council(db) -> Organisation:
-    return OrganisationFactory(
-        name="Gateshead Council", kind=Organisation.Kind.LOCAL_AUTHORITY, areas=["Gateshead"]
-    )
+    return make_council("Gateshead Council", "Gateshead")
 
 
 @pytest.fixture
@@ -74,11 +72,7 @@ def council_staff(gateshead_council):
 
 @pytest.fixture
 def other_council_staff(db):
-    council = OrganisationFactory(
-        name="Durham County Council",
-        kind=Organisation.Kind.LOCAL_AUTHORITY,
-        areas=["County Durham"],
-    )
+    council = make_council("Durham County Council", "County Durham")
     return make_staff(
         organisation=council,
         role=Membership.StaffRole.ADMIN,

@@ -8,45 +8,16 @@ Newcastle upon Tyne, so Newcastle's rules are hers.
 import pytest
 from django.utils import timezone
 
-from pahub.accounts.models import Membership, Organisation, User
-from pahub.places.models import LocalAuthority
+from pahub.accounts.models import Membership, User
 from pahub.rules.models import LocalRule
 from pahub.rules.services import RuleInput, rule_add
-from tests.factories import OrganisationFactory, local_authority, make_staff
+from tests.factories import make_staff
 from tests.matching.conftest import jordan  # noqa: F401 (Jordan, a Level 2 PA, shared)
 
 TODAY = timezone.localdate()
 DP = LocalRule.AppliesTo.DIRECT_PAYMENT
 ALL = LocalRule.AppliesTo.ALL_JOBS
 REASON = "Required by Newcastle City Council for jobs paid by a direct payment"
-
-
-@pytest.fixture
-def newcastle(db) -> LocalAuthority:
-    return local_authority("Newcastle upon Tyne")
-
-
-@pytest.fixture
-def durham(db) -> LocalAuthority:
-    return local_authority("County Durham")
-
-
-@pytest.fixture
-def council(db) -> Organisation:
-    return OrganisationFactory(
-        name="Newcastle City Council",
-        kind=Organisation.Kind.LOCAL_AUTHORITY,
-        areas=["Newcastle upon Tyne"],
-    )
-
-
-@pytest.fixture
-def durham_council(db) -> Organisation:
-    return OrganisationFactory(
-        name="Durham County Council",
-        kind=Organisation.Kind.LOCAL_AUTHORITY,
-        areas=["County Durham"],
-    )
 
 
 @pytest.fixture

@@ -7,24 +7,9 @@ from datetime import date
 
 import pytest
 
-from pahub.accounts.models import Membership, Organisation
-from pahub.places.models import LocalAuthority
+from pahub.accounts.models import Membership
 from pahub.spokes import services
-from tests.factories import OrganisationFactory, make_staff
-
-
-@pytest.fixture
-def newcastle(db) -> LocalAuthority:
-    return LocalAuthority.objects.get(name="Newcastle upon Tyne")
-
-
-@pytest.fixture
-def council(db) -> Organisation:
-    return OrganisationFactory(
-        name="Newcastle City Council",
-        kind=Organisation.Kind.LOCAL_AUTHORITY,
-        areas=["Newcastle upon Tyne"],
-    )
+from tests.factories import make_council, make_staff
 
 
 @pytest.fixture
@@ -50,11 +35,7 @@ def council_staff_without_two_factor(council):
 
 @pytest.fixture
 def other_council_staff(db):
-    durham = OrganisationFactory(
-        name="Durham County Council",
-        kind=Organisation.Kind.LOCAL_AUTHORITY,
-        areas=["County Durham"],
-    )
+    durham = make_council("Durham County Council", "County Durham")
     return make_staff(
         organisation=durham,
         role=Membership.StaffRole.ADMIN,

@@ -9,7 +9,7 @@ from django.utils import timezone
 from pahub.accounts.models import Membership, Organisation
 from pahub.accounts.services import api_key_create
 from pahub.learning.models import Event
-from tests.factories import OrganisationFactory, district, make_staff
+from tests.factories import OrganisationFactory, district, make_council, make_staff
 
 
 @pytest.fixture
@@ -23,9 +23,7 @@ def provider(db) -> Organisation:
 
 @pytest.fixture
 def council(db) -> Organisation:
-    return OrganisationFactory(
-        name="Sunderland City Council", kind=Organisation.Kind.LOCAL_AUTHORITY, areas=["Sunderland"]
-    )
+    return make_council("Sunderland City Council", "Sunderland")
 
 
 @pytest.fixture

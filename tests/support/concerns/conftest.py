@@ -17,35 +17,7 @@ from pahub.places.models import LocalAuthority
 from pahub.register.models import PAProfile
 from pahub.support.models import Concern
 from tests.cover.pa.conftest import booking_at
-from tests.factories import OrganisationFactory, local_authority, make_staff
-
-
-@pytest.fixture
-def newcastle(db) -> LocalAuthority:
-    return local_authority("Newcastle upon Tyne")
-
-
-@pytest.fixture
-def durham(db) -> LocalAuthority:
-    return local_authority("County Durham")
-
-
-@pytest.fixture
-def council(db) -> Organisation:
-    return OrganisationFactory(
-        name="Newcastle City Council",
-        kind=Organisation.Kind.LOCAL_AUTHORITY,
-        areas=["Newcastle upon Tyne"],
-    )
-
-
-@pytest.fixture
-def durham_council(db) -> Organisation:
-    return OrganisationFactory(
-        name="Durham County Council",
-        kind=Organisation.Kind.LOCAL_AUTHORITY,
-        areas=["County Durham"],
-    )
+from tests.factories import make_staff
 
 
 def make_safeguarder(organisation: Organisation, **fields) -> User:
