@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "pahub.rules",
     "pahub.library",
     "pahub.spokes",
+    "pahub.insights",
     # The top: demo and seed orchestration, above every app it fills.
     "pahub.setup",
 ]

@@ -1,0 +1,1 @@
+"""One module per subject; each registers its collectors with `summaries.collector`."""

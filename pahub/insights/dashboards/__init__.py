@@ -1,0 +1,1 @@
+"""One module per dashboard; each defines `DASHBOARD` (`pahub.insights.dashboard.Dashboard`)."""
