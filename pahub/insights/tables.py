@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 @dataclass(frozen=True)
 class Row:
     label: str
-    # One count per column, in the table's column order.
-    values: tuple[int, ...]
+    # One figure per column, in the table's column order. None where a figure cannot be
+    # given (a median of too few records); shown as "not available", never as 0.
+    values: tuple[int | None, ...]
 
 
 @dataclass(frozen=True)
