@@ -1,5 +1,7 @@
 """Reading places: looking districts up from what people type, and distances between them."""
 
+from collections.abc import Iterable
+
 from django.db.models import QuerySet
 
 from pahub.places.distance import bounding_box, miles_between
@@ -84,3 +86,10 @@ def local_authority_by_slug(slug: str) -> LocalAuthority:
     from django.shortcuts import get_object_or_404
 
     return get_object_or_404(LocalAuthority, slug=slug)
+
+
+def local_authority_names(gss_codes: Iterable[str]) -> dict[str, str]:
+    """Council names by GSS code, for figures keyed by code."""
+    return dict(
+        LocalAuthority.objects.filter(gss_code__in=list(gss_codes)).values_list("gss_code", "name")
+    )
