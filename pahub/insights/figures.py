@@ -82,12 +82,18 @@ def month_rows(scope: Scope, columns: Sequence[dict[date, int | None]]) -> tuple
     )
 
 
-def by_month(metric: str, scope: Scope, dimension: str | None = None) -> dict[date, int]:
-    """The metric summed per month (of one dimension value only, when given)."""
-    if dimension is None:
-        return {month: total for (month,), total in sums(metric, scope, ("month",)).items()}
+def by_month(metric: str, scope: Scope) -> dict[date, int]:
+    """The metric summed per month."""
+    return {month: total for (month,), total in sums(metric, scope, ("month",)).items()}
+
+
+def monthly_columns(metric: str, scope: Scope, dimensions: Sequence[str]) -> list[dict[date, int]]:
+    """The metric summed per month, one column per dimension value, in one query."""
     found = sums(metric, scope, ("month", "dimension"))
-    return {month: total for (month, value), total in found.items() if value == dimension}
+    return [
+        {month: total for (month, value), total in found.items() if value == dimension}
+        for dimension in dimensions
+    ]
 
 
 # Durations

@@ -342,7 +342,7 @@ def test_the_tables_take_the_same_few_queries_whatever_the_data(employer_profile
     summaries.refresh(["demand"])
     with CaptureQueriesContext(connection) as full:
         dashboard_for("demand-and-supply").tables(scope)
-    assert len(full) == len(empty) <= 13
+    assert len(full) == len(empty) <= 12
 
 
 def test_the_no_match_collector_is_one_query_whatever_the_number_of_jobs(

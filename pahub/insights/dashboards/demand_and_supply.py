@@ -5,9 +5,9 @@ from pahub.insights.figures import (
     MIN_FOR_MEDIAN,
     area_by_dimension,
     area_rows,
-    by_month,
     medians_by_month,
     month_rows,
+    monthly_columns,
     sums,
 )
 from pahub.insights.scope import Scope
@@ -92,13 +92,7 @@ def cover_requests(scope: Scope) -> Table:
         ),
         row_heading="Month",
         columns=("Met", "Unmet"),
-        rows=month_rows(
-            scope,
-            [
-                by_month("demand.cover_requests", scope, "met"),
-                by_month("demand.cover_requests", scope, "unmet"),
-            ],
-        ),
+        rows=month_rows(scope, monthly_columns("demand.cover_requests", scope, ["met", "unmet"])),
         chart="stacked",
         unit="people",
     )

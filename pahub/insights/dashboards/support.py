@@ -1,7 +1,7 @@
 """Support: help asked for and given, community activity, and concerns raised (counts only)."""
 
 from pahub.insights.dashboard import Dashboard
-from pahub.insights.figures import by_month, month_rows
+from pahub.insights.figures import by_month, month_rows, monthly_columns
 from pahub.insights.scope import Scope
 from pahub.insights.tables import Table
 
@@ -28,7 +28,8 @@ def help_requests(scope: Scope) -> Table:
         row_heading="Month",
         columns=tuple(label for _, label in HELP_OUTCOMES),
         rows=month_rows(
-            scope, [by_month("support.help_requests", scope, key) for key, _ in HELP_OUTCOMES]
+            scope,
+            monthly_columns("support.help_requests", scope, [key for key, _ in HELP_OUTCOMES]),
         ),
         chart="stacked",
     )
@@ -46,7 +47,9 @@ def community_activity(scope: Scope) -> Table:
         ),
         row_heading="Month",
         columns=tuple(label for _, label in COMMUNITY),
-        rows=month_rows(scope, [by_month("support.community", scope, key) for key, _ in COMMUNITY]),
+        rows=month_rows(
+            scope, monthly_columns("support.community", scope, [key for key, _ in COMMUNITY])
+        ),
         totals=False,
         unit="posts and meet-ups",
     )
