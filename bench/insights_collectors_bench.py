@@ -126,15 +126,17 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=424246)
     parser.add_argument("--keep", action="store_true", help="Keep the databases afterwards.")
     parser.add_argument("--sqlite-dir", type=Path, help="Use (and keep) this PAHUB_VAR_DIR.")
+    parser.add_argument("--skip-sqlite", action="store_true", help="Only PostgreSQL.")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     options = parser.parse_args()
     if options.worker:
         worker(options)
         return
     env = base_env()
-    prefix = "pahub-insights-bench-"
-    with sqlite_var_dir(options.sqlite_dir, prefix=prefix, keep=options.keep) as var_dir:
-        run("sqlite", {**env, "PAHUB_VAR_DIR": str(var_dir)}, options)
+    if not options.skip_sqlite:
+        prefix = "pahub-insights-bench-"
+        with sqlite_var_dir(options.sqlite_dir, prefix=prefix, keep=options.keep) as var_dir:
+            run("sqlite", {**env, "PAHUB_VAR_DIR": str(var_dir)}, options)
     database_url = postgres_url()
     if database_url:
         ensure_postgres_database(database_url, announce=False)
