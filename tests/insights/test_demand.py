@@ -232,7 +232,7 @@ def naive_demand(scope, jobs: list[Job], profiles: list[PAProfile], requests) ->
             for month in months
         },
         "time-to-cover": {
-            month_label(month): count_and_median(cover_hours[month]) for month in months
+            month_label(month): count_and_median(cover_hours[month])[1:] for month in months
         },
         "hours-needed": {
             district: tuple(hours[(district, key)] for key, _, _ in PARTS) for district in districts

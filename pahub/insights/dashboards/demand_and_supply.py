@@ -99,19 +99,20 @@ def cover_requests(scope: Scope) -> Table:
 
 
 def cover_time(scope: Scope) -> Table:
-    counts, medians = medians_by_month("demand.cover_hours", scope)
+    _, medians = medians_by_month("demand.cover_hours", scope)
     return Table(
         key="time-to-cover",
         title="Time to find cover",
         definition=(
-            "Cover requests met each month (by the month they were made), and the median number "
-            "of whole clock hours from the hour the request was made to the hour the first PA's "
-            f"booking was confirmed. With fewer than {MIN_FOR_MEDIAN} requests met in a month "
-            "the median is not available."
+            "The median number of whole clock hours from the hour a cover request was made to "
+            "the hour the first PA's booking was confirmed, for requests met, by the month they "
+            f"were made. With fewer than {MIN_FOR_MEDIAN} requests met in a month the median is "
+            "not available. How many were met is in the table of cover requests, where small "
+            "numbers are suppressed."
         ),
         row_heading="Month",
-        columns=("Requests met", "Median hours to cover"),
-        rows=month_rows(scope, [counts, medians]),
+        columns=("Median hours to cover",),
+        rows=month_rows(scope, [medians]),
         totals=False,
         chart="none",
         unit="hours",
