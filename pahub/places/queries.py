@@ -89,7 +89,9 @@ def local_authority_by_slug(slug: str) -> LocalAuthority:
 
 
 def local_authority_names(gss_codes: Iterable[str]) -> dict[str, str]:
-    """Council names by GSS code, for figures keyed by code."""
+    """The names of these local authorities, by GSS code, in name order."""
     return dict(
-        LocalAuthority.objects.filter(gss_code__in=list(gss_codes)).values_list("gss_code", "name")
+        LocalAuthority.objects.filter(gss_code__in=list(gss_codes))
+        .order_by("name")
+        .values_list("gss_code", "name")
     )

@@ -1,0 +1,144 @@
+"""Counts of jobs for the insights dashboards: each a GROUP BY in the database, one query each.
+
+Insights reads jobs only through these functions (docs/insights.md, "Demand and supply
+dashboard"). Jobs without a local authority cannot be placed on a council's dashboard and are
+left out of every count.
+"""
+
+from datetime import date
+from functools import reduce
+from operator import add
+
+from django.db.models import (
+    BigIntegerField,
+    BooleanField,
+    CharField,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    Sum,
+)
+from django.db.models.functions import TruncDate, TruncMonth
+
+from pahub.jobs.models import Job
+from pahub.matching.candidates import looking_for_work
+from pahub.matching.scoring import SLOT_HOURS
+from pahub.register.availability import DAYS, PARTS
+from pahub.register.models import PAProfile, ProfileLanguage
+
+PLACED = Q(local_authority__isnull=False)
+
+
+def open_jobs_by_kind() -> list[tuple[str, str, int]]:
+    """(local authority, kind, open jobs): jobs advertised now (published, not paused)."""
+    rows = (
+        Job.objects.filter(PLACED, status=Job.Status.PUBLISHED)
+        .values_list("local_authority_id", "kind")
+        .annotate(jobs=Count("pk"))
+        .order_by()
+    )
+    return list(rows)
+
+
+def filled_job_dates() -> list[tuple[str, date, date, date, int]]:
+    """(local authority, month filled, date published, date filled, jobs) for filled jobs.
+
+    Grouped by the two dates (in the site's time zone) so the days each took can be counted
+    without reading every job; the month is the month the job was filled.
+    """
+    rows = (
+        Job.objects.filter(PLACED, status=Job.Status.FILLED)
+        .exclude(published_at=None)
+        .exclude(closed_at=None)
+        .annotate(
+            month=TruncMonth("closed_at"),
+            published_on=TruncDate("published_at"),
+            filled_on=TruncDate("closed_at"),
+        )
+        .values_list("local_authority_id", "month", "published_on", "filled_on")
+        .annotate(jobs=Count("pk"))
+        .order_by()
+    )
+    return [
+        (area, month.date(), published, filled, jobs)
+        for area, month, published, filled, jobs in rows
+    ]
+
+
+def _flag(expression) -> ExpressionWrapper:
+    return ExpressionWrapper(expression, output_field=BooleanField())
+
+
+def a_matching_pa_in_the_district() -> Exists:
+    """A PA looking for work who lives in the job's postcode district and meets every one of
+    its must-haves (level, DBS, driver, gender, language, every required skill) and is free at
+    one of its times at least (or the job names no times). Correlated to the outer job."""
+    job_skills = Job.required_skills.through.objects.filter(job_id=OuterRef(OuterRef("pk")))
+    profile_skills = PAProfile.skills.through.objects.filter(
+        paprofile_id=OuterRef(OuterRef("pk")), skill_id=OuterRef("skill_id")
+    )
+    speaks = ProfileLanguage.objects.filter(
+        profile_id=OuterRef("pk"), language_id=OuterRef(OuterRef("required_language_id"))
+    )
+    profiles = (
+        PAProfile.objects.filter(looking_for_work(), district_id=OuterRef("district_id"))
+        .exclude(user_id=OuterRef("employer_id"))
+        .filter(level__gte=OuterRef("required_level"), dbs_rank__gte=OuterRef("required_dbs_rank"))
+        .alias(
+            job_driver=_flag(OuterRef("requires_driver")),
+            job_gender=ExpressionWrapper(OuterRef("required_gender"), CharField()),
+            job_language=ExpressionWrapper(OuterRef("required_language_id"), IntegerField()),
+            job_grid=ExpressionWrapper(OuterRef("hours_grid"), BigIntegerField()),
+        )
+        .alias(free_in_grid=F("availability").bitand(F("job_grid")))
+        .filter(Q(job_driver=False) | Q(has_driving_licence=True, has_own_car=True))
+        .filter(Q(job_gender="") | Q(gender=F("job_gender")))
+        .filter(Q(job_language=None) | Q(Exists(speaks)))
+        .filter(Q(job_grid=0) | ~Q(free_in_grid=0))
+        .filter(~Exists(job_skills.filter(~Exists(profile_skills))))
+    )
+    return Exists(profiles)
+
+
+def open_jobs_without_a_match() -> list[tuple[str, str, int]]:
+    """(local authority, district, open jobs) for open jobs with no matching PA in their own
+    district (`a_matching_pa_in_the_district`): one query, the database testing each job's
+    district with the matching index, never a query per job."""
+    rows = (
+        Job.objects.filter(PLACED, status=Job.Status.PUBLISHED)
+        .exclude(district=None)
+        .filter(~a_matching_pa_in_the_district())
+        .values_list("local_authority_id", "district_id")
+        .annotate(jobs=Count("pk"))
+        .order_by()
+    )
+    return list(rows)
+
+
+def _hours_in_part(part: int):
+    """Hours a week the job's grid asks for in this part of the day, over the seven days."""
+    slots = [day * len(PARTS) + part for day in range(len(DAYS))]
+    return reduce(
+        add, [F("hours_grid").bitrightshift(slot).bitand(1) * SLOT_HOURS[slot] for slot in slots]
+    )
+
+
+def weekly_hours_needed_by_part() -> list[tuple[str, str, str, int]]:
+    """(local authority, district, part of the day, hours a week) that open jobs ask for."""
+    parts = {key: Sum(_hours_in_part(part)) for part, (key, _, _) in enumerate(PARTS)}
+    rows = (
+        Job.objects.filter(PLACED, status=Job.Status.PUBLISHED)
+        .exclude(district=None)
+        .values("local_authority_id", "district_id")
+        .annotate(**parts)
+        .order_by()
+    )
+    return [
+        (row["local_authority_id"], row["district_id"], key, row[key] or 0)
+        for row in rows
+        for key in parts
+    ]
