@@ -330,6 +330,9 @@ PAHUB_SUPPORT = {
     "phone": os.environ.get("PAHUB_SUPPORT_PHONE", "0191 000 0000"),
     "email": os.environ.get("PAHUB_SUPPORT_EMAIL", "support@pahub.example.org"),
 }
+# Insights (docs/insights.md): counts of people from 1 to this number minus one show as
+# "fewer than 5" (for 5), on every page, download, report and API answer.
+PAHUB_INSIGHTS_SUPPRESS_BELOW = int(os.environ.get("PAHUB_INSIGHTS_SUPPRESS_BELOW", "5"))
 # Reference requests email a PA's note to any address: at most this many a PA in 24 hours,
 # withdrawn ones included, so the form cannot be used to send mail to anyone without limit.
 REFERENCE_REQUESTS_PER_DAY = int(os.environ.get("REFERENCE_REQUESTS_PER_DAY", "5"))

@@ -4,7 +4,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from pahub.accounts.models import Membership, Representation, User
+from pahub.accounts.models import Membership, Organisation, Representation, User
 from pahub.core import personal_data
 from pahub.core.models import AuditEvent
 
@@ -89,3 +89,18 @@ def representation_export(representation: Representation) -> dict[str, Any]:
         "status": representation.status,
         "granted_at": representation.granted_at.isoformat() if representation.granted_at else None,
     }
+
+
+def insights_local_authority_ids(user: User) -> frozenset[str]:
+    """The local authorities whose insights this person reads: those of the councils where an
+    admin switched on `views_insights` for them. Nobody else reads insights, site
+    administrators included, unless a council switches it on for them."""
+    if not user.is_authenticated:
+        return frozenset()
+    return frozenset(
+        Organisation.local_authorities.through.objects.filter(
+            organisation__kind=Organisation.Kind.LOCAL_AUTHORITY,
+            organisation__memberships__user=user,
+            organisation__memberships__views_insights=True,
+        ).values_list("localauthority_id", flat=True)
+    )

@@ -1,5 +1,7 @@
 """Reading places: looking districts up from what people type, and distances between them."""
 
+from collections.abc import Iterable
+
 from django.db.models import QuerySet
 
 from pahub.places.distance import bounding_box, miles_between
@@ -84,3 +86,27 @@ def local_authority_by_slug(slug: str) -> LocalAuthority:
     from django.shortcuts import get_object_or_404
 
     return get_object_or_404(LocalAuthority, slug=slug)
+
+
+def local_authority_names(gss_codes: Iterable[str]) -> dict[str, str]:
+    """The names of these local authorities, by GSS code, in name order."""
+    return dict(
+        LocalAuthority.objects.filter(gss_code__in=list(gss_codes))
+        .order_by("name")
+        .values_list("gss_code", "name")
+    )
+
+
+def local_authority_regions(gss_codes: Iterable[str]) -> set[str]:
+    """The regions these local authorities are in."""
+    return set(
+        LocalAuthority.objects.filter(gss_code__in=list(gss_codes)).values_list(
+            "region_name", flat=True
+        )
+    )
+
+
+def local_authority_ids_in_region(region_name: str) -> frozenset[str]:
+    return frozenset(
+        LocalAuthority.objects.filter(region_name=region_name).values_list("gss_code", flat=True)
+    )
