@@ -44,7 +44,11 @@ def reads_insights(user: "User") -> bool:
 
 def access_insights(user: "User") -> frozenset[str]:
     """The local authorities this person reads insights for; 403 for everyone else."""
-    area_ids = insights_local_authority_ids(user)
+    # Asked several times a page (the scope, the filter); kept on the user for the request.
+    area_ids = getattr(user, "_insights_area_ids", None)
+    if area_ids is None:
+        area_ids = insights_local_authority_ids(user)
+        user._insights_area_ids = area_ids
     if not area_ids:
         raise PermissionDenied("Insights are for council staff who read insights.")
     return area_ids
