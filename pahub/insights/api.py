@@ -19,11 +19,18 @@ from ninja import Field, Path, Query, Router, Schema, Status
 from ninja.security import django_auth
 
 from pahub.core.api_errors import ErrorOut, InputError
+from pahub.core.schemas import InputSchema
 from pahub.insights import reading
 from pahub.insights.permissions import access_insights, access_scope
 from pahub.insights.suppression import Cell, SuppressedTable
 
 router = Router(tags=["insights"])
+
+
+class ScopeQuery(InputSchema):
+    area: str = Field("all", max_length=80, description="`all`, a GSS code or `region:<name>`")
+    start: date | None = Field(None, alias="from", description="First day, ISO 8601")
+    end: date | None = Field(None, alias="to", description="Last day, ISO 8601")
 
 
 class DashboardOut(Schema):
@@ -129,13 +136,12 @@ def dashboard_list(request: HttpRequest):
 )
 def dashboard_detail(
     request: HttpRequest,
+    query: Query[ScopeQuery],
     slug: str = Path(..., max_length=50, pattern=r"^[-a-z0-9_]+$"),
-    area: str = Query("all", max_length=80),
-    start: date | None = Query(None, alias="from"),
-    end: date | None = Query(None, alias="to"),
 ):
     default_start, default_end = reading.default_period(timezone.localdate())
-    start, end = start or default_start, end or default_end
+    start, end = query.start or default_start, query.end or default_end
+    area = query.area
     if start > end:
         raise InputError("to", "The date to must be the same as or after the date from")
     scope = access_scope(request.user, area, start, end)
