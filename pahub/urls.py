@@ -41,6 +41,7 @@ urlpatterns = [
     path("areas/<slug:council>/rules/", include("pahub.rules.urls")),
     path("areas/", include("pahub.spokes.urls")),
     path("staff/", include("pahub.accounts.staff_urls")),
+    path("insights/", include("pahub.insights.urls")),
     path("api/v1/", api_urls()),
     path("admin/", admin.site.urls),
 ]

@@ -161,6 +161,25 @@ def member_safeguarding(
 
 
 @staff_required
+@require_POST
+def member_insights(request: HttpRequest, organisation_id: int, membership_id: int) -> HttpResponse:
+    """A council's admin switches on (or off) whether a team member reads the insights
+    dashboards for the council's areas."""
+    organisation = access_organisation_for_admin(request.user, organisation_id)
+    if organisation.kind != Organisation.Kind.LOCAL_AUTHORITY:
+        raise Http404
+    membership = get_object_or_404(Membership, pk=membership_id, organisation=organisation)
+    reads = request.POST.get("views_insights") == "yes"
+    services.membership_set_insights(membership=membership, reads=reads, by=request.user)
+    name = membership.user.display_name
+    if reads:
+        messages.success(request, f"{name} now reads insights for your areas.")
+    else:
+        messages.success(request, f"{name} no longer reads insights.")
+    return redirect("staff:organisation", organisation_id=organisation.pk)
+
+
+@staff_required
 @require_http_methods(["GET", "POST"])
 def api_key_new(request: HttpRequest, organisation_id: int) -> HttpResponse:
     organisation = access_organisation_for_admin(request.user, organisation_id)

@@ -76,6 +76,8 @@ class DemoPerson:
     phone: str = ""
     # Reads the safeguarding concerns raised in their council's areas.
     handles_safeguarding: bool = False
+    # Reads the insights dashboards for their council's areas (a commissioner).
+    views_insights: bool = False
 
     @property
     def email(self) -> str:
@@ -165,6 +167,15 @@ DEMO_PEOPLE: tuple[DemoPerson, ...] = (
         organisation=COUNCIL,
         staff_role=Membership.StaffRole.ADMIN,
         handles_safeguarding=True,
+    ),
+    DemoPerson(
+        mailbox="commissioner",
+        full_name="Aisha Begum",
+        postcode="NE2 1XE",
+        description="Commissioner, Newcastle City Council (reads insights at /insights/)",
+        organisation=COUNCIL,
+        staff_role=Membership.StaffRole.MEMBER,
+        views_insights=True,
     ),
     DemoPerson(
         mailbox="verifier",
@@ -369,6 +380,7 @@ def _demo_person(
             defaults={
                 "role": person.staff_role,
                 "handles_safeguarding": person.handles_safeguarding,
+                "views_insights": person.views_insights,
             },
         )
     return user

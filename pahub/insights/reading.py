@@ -1,0 +1,74 @@
+"""What the insights pages, downloads, report and API read: dashboards for a scope, with
+suppression applied, and when the figures were last refreshed."""
+
+from calendar import monthrange
+from datetime import date, datetime
+
+from django.db.models import Min
+from django.http import Http404
+
+from pahub.insights import dashboard as dashboards
+from pahub.insights.dashboard import Dashboard
+from pahub.insights.models import Refresh
+from pahub.insights.scope import Scope
+from pahub.insights.suppression import SuppressedTable, suppress
+
+# The filter's default: the last twelve months, this one included.
+DEFAULT_MONTHS = 12
+REPORT_MONTHS = 12
+
+
+def all_dashboards() -> list[Dashboard]:
+    return dashboards.all_dashboards()
+
+
+def access_dashboard(slug: str) -> Dashboard:
+    """A dashboard by its slug; 404 for one that does not exist."""
+    dashboard = next((d for d in all_dashboards() if d.slug == slug), None)
+    if dashboard is None:
+        raise Http404
+    return dashboard
+
+
+def suppressed_tables(dashboard: Dashboard, scope: Scope) -> list[SuppressedTable]:
+    """Every table of a dashboard for a scope, small numbers hidden: the only form in which a
+    figure leaves this app."""
+    return [suppress(table) for table in dashboard.tables(scope)]
+
+
+def access_table(dashboard: Dashboard, scope: Scope, key: str) -> SuppressedTable:
+    table = next((t for t in dashboard.tables(scope) if t.key == key), None)
+    if table is None:
+        raise Http404
+    return suppress(table)
+
+
+def last_refreshed() -> datetime | None:
+    """When the oldest collector's facts were rebuilt: no figure shown is older than this."""
+    return Refresh.objects.aggregate(oldest=Min("refreshed_at"))["oldest"]
+
+
+def default_period(today: date) -> tuple[date, date]:
+    year, month = add_months(today.year, today.month, -(DEFAULT_MONTHS - 1))
+    return date(year, month, 1), today
+
+
+def month_period(year: int, month: int) -> tuple[date, date]:
+    """The first and last day of a month; 404 for a month that does not exist."""
+    if not 1 <= month <= 12 or not 2000 <= year <= 2999:
+        raise Http404
+    return date(year, month, 1), date(year, month, monthrange(year, month)[1])
+
+
+def recent_months(today: date, count: int = REPORT_MONTHS) -> list[date]:
+    """The first days of the last `count` months, newest first, for the monthly reports."""
+    months = []
+    for back in range(count):
+        year, month = add_months(today.year, today.month, -back)
+        months.append(date(year, month, 1))
+    return months
+
+
+def add_months(year: int, month: int, months: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + months
+    return index // 12, index % 12 + 1
