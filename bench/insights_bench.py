@@ -12,7 +12,8 @@ collector (`--refreshes` times each: the work the clock does), and every dashboa
 `tables(scope)` `--runs` times for a scope of one council (Newcastle upon Tyne) and one of
 every area with facts, printing the median and 95th percentile and the SQL queries made. When
 the insights pages are installed, /insights/workforce/ is timed too through the whole Django
-stack, signed in as a site administrator.
+stack, signed in as a site administrator. Last, a member of that council's staff exports its
+whole register as CSV and as XLSX (`staff_export`, as /staff/register/export.* does).
 """
 
 import argparse
@@ -34,6 +35,7 @@ from benchlib import (
 )
 
 ADMIN_EMAIL = "insights-bench-admin@bench.pahub.example.org"
+STAFF_EMAIL = "insights-bench-staff@bench.pahub.example.org"
 
 
 def seed_database(env: dict[str, str], options: argparse.Namespace) -> float:
@@ -107,6 +109,8 @@ def worker(runs: int, refreshes: int) -> None:
             figures = timed(lambda dashboard=dashboard, scope=scope: dashboard.tables(scope), runs)
             print(json.dumps({"dashboard": dashboard.slug, "scope": label, **figures}), flush=True)
     print(json.dumps({"page": time_workforce_page(runs)}), flush=True)
+    for file_format in ("csv", "xlsx"):
+        print(json.dumps(time_register_export(file_format)), flush=True)
 
 
 def time_workforce_page(runs: int) -> dict | None:
@@ -132,6 +136,32 @@ def time_workforce_page(runs: int) -> dict | None:
     return benchlib.time_page(client, address, "workforce dashboard", runs=runs, warm_up=3)
 
 
+def time_register_export(file_format: str) -> dict:
+    """One council's whole register exported by a member of its staff, start to last byte."""
+    from pahub.accounts.models import Membership, Organisation, User
+    from pahub.places.models import LocalAuthority
+    from pahub.register import staff_export
+    from pahub.register.search import RegisterFilters
+
+    organisation, _ = Organisation.objects.get_or_create(
+        name="Insights bench council", defaults={"kind": Organisation.Kind.LOCAL_AUTHORITY}
+    )
+    organisation.local_authorities.add(LocalAuthority.objects.get(name="Newcastle upon Tyne"))
+    staff, _ = User.objects.get_or_create(
+        email=STAFF_EMAIL, defaults={"full_name": "Insights Bench Staff"}
+    )
+    Membership.objects.get_or_create(user=staff, organisation=organisation)
+    started = time.perf_counter()
+    rows = staff_export.register_export(staff, RegisterFilters(), file_format)
+    if file_format == "csv":
+        size = sum(len(line) for line in staff_export.csv_lines(rows))
+    else:
+        size = len(staff_export.xlsx_file(rows).read())
+    seconds = time.perf_counter() - started
+    count = staff_export.profile_ids_for_export(staff, RegisterFilters())
+    return {"export": file_format, "rows": len(count), "seconds": seconds, "bytes": size}
+
+
 # The report
 
 
@@ -153,6 +183,13 @@ def bench_database(name: str, env: dict[str, str], options: argparse.Namespace) 
             print(
                 f"{row['dashboard']:<28} {row['scope']:<16} {row['p50']:>8.1f} "
                 f"{row['p95']:>8.1f} {row['queries']:>8}"
+            )
+    print(f"\n{'register export (one council)':<32} {'PAs':>8} {'seconds':>8} {'MB':>7}")
+    for row in rows:
+        if "export" in row:
+            print(
+                f"{row['export']:<32} {row['rows']:>8,} {row['seconds']:>8.2f} "
+                f"{row['bytes'] / 1024 / 1024:>7.1f}"
             )
     page = next(row["page"] for row in rows if "page" in row)
     if page is None:

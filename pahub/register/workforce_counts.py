@@ -27,7 +27,7 @@ from django.db.models import (
 from django.db.models.functions import TruncMonth
 
 from pahub.accounts.queries import deleted_pa_accounts_by_month
-from pahub.register.availability import DAYS, PARTS, Slot
+from pahub.register.availability import ALL_SLOTS, DAYS, PARTS, Slot
 from pahub.register.models import PAProfile, ProfileLanguage
 from pahub.taxonomy.models import Language, Skill
 
@@ -141,7 +141,8 @@ def _part_mask(part: int) -> int:
 
 
 def _weekend_mask() -> int:
-    return sum(Slot(day, part).bit for day in (5, 6) for part in range(len(PARTS)))
+    saturday, sunday = DAYS.index("Saturday"), DAYS.index("Sunday")
+    return sum(Slot(day, part).bit for day in (saturday, sunday) for part in range(len(PARTS)))
 
 
 def _availability_rows(masks: dict[str, int]) -> list[dict]:
@@ -180,22 +181,20 @@ def registered_pas_by_time_of_day() -> list[AreaCount]:
 
 def registered_pas_by_slot() -> list[SlotCount]:
     """PAs free in each of the 42 weekly slots (day and part of the day)."""
-    slots = {f"{DAYS[slot.day].lower()}__{PARTS[slot.part][0]}": slot.bit for slot in _slots()}
+    slots = {f"slot_{number}": slot for number, slot in enumerate(ALL_SLOTS)}
+    rows = _availability_rows({name: slot.bit for name, slot in slots.items()})
     return [
         (
             row["user__local_authority_id"],
             row["user__district_id"] or "",
-            *name.split("__"),
+            DAYS[slot.day].lower(),
+            PARTS[slot.part][0],
             row[name],
         )
-        for row in _availability_rows(slots)
-        for name in slots
+        for row in rows
+        for name, slot in slots.items()
         if row[name]
     ]
-
-
-def _slots() -> list[Slot]:
-    return [Slot(day, part) for day in range(len(DAYS)) for part in range(len(PARTS))]
 
 
 def registered_pas_by_travel_band() -> list[AreaCount]:

@@ -20,6 +20,7 @@ from pahub.accounts.services import user_delete
 from pahub.insights import summaries
 from pahub.insights.dashboards.workforce import DASHBOARD, workforce_tables
 from pahub.insights.facts import months_in
+from pahub.insights.models import Fact
 from pahub.insights.scope import Scope
 from pahub.register.availability import DAYS, FULL_WEEK, PARTS, Slot
 from pahub.register.levels import LEVEL_NAMES
@@ -280,3 +281,14 @@ def test_a_deleted_employer_is_not_a_leaving_pa(db, scope):
     summaries.refresh(["workforce"])
     left = next(table for table in workforce_tables(scope) if table.key == "leaving-pas")
     assert all(row.values == (0,) for row in left.rows)
+
+
+def test_a_pa_without_a_postcode_is_in_no_area_and_not_counted(db, scope):
+    user = UserFactory(postcode="", district=None, local_authority=None, roles=[Role.PA])
+    PAProfile.objects.create(user=user)
+    summaries.refresh(["workforce"])
+
+    tables = {table.key: table for table in workforce_tables(scope)}
+
+    assert tables["registered-by-local-authority"].rows == ()
+    assert not Fact.objects.filter(metric="workforce.pas").exists()
