@@ -44,7 +44,8 @@ def equality_questions(request: HttpRequest) -> HttpResponse:
         except FieldInputError as error:
             form.add_error(error.field if error.field in form.fields else None, error.message)
         else:
-            if needs_background(monitoring):
+            # Asked again only when the group is new (a changed group clears the background).
+            if needs_background(monitoring) and not monitoring.ethnicity:
                 return redirect("register:equality_background")
             messages.success(request, "Thank you. Your answers have been saved.")
             return redirect("register:equality")
