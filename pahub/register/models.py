@@ -88,6 +88,9 @@ class PAProfile(models.Model):
     work_wanted = models.CharField(
         max_length=10, choices=WorkWanted.choices, default=WorkWanted.BOTH
     )
+    # "I am paid to support a family member": counted for councils (paid family members vs
+    # others, issue 14); never shown to employers.
+    works_for_family = models.BooleanField(default=False)
     # Who may see it
     visibility = models.CharField(
         max_length=10, choices=Visibility.choices, default=Visibility.HIDDEN

@@ -7,4 +7,5 @@ app_name = "register"
 urlpatterns = [
     path("", include("pahub.register.profile.urls")),
     path("", include("pahub.register.evidence.urls")),
+    path("", include("pahub.register.equality.urls")),
 ]

@@ -22,6 +22,7 @@ from pahub.directory.demo import demo_extension as demo_directory
 from pahub.jobs.demo import demo_extension as demo_jobs
 from pahub.learning.demo import demo_extension as demo_learning
 from pahub.places.models import LocalAuthority
+from pahub.register.equality.demo import demo_extension as demo_equality
 from pahub.rules.demo import demo_extension as demo_rules
 from pahub.spokes.demo import demo_extension as demo_spokes
 from pahub.support.help.demo import demo_extension as demo_support_help
@@ -29,6 +30,7 @@ from pahub.support.help.demo import demo_extension as demo_support_help
 # Apps further up add their own demo rows for the people made here (profiles, jobs, ...).
 DEMO_EXTENSIONS = (
     demo_jobs,
+    demo_equality,  # after demo_jobs, which makes the PAs' profiles
     demo_learning,
     demo_directory,
     demo_support_help,

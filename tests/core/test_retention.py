@@ -36,6 +36,7 @@ EVERY_RULE = [
     "learning.failed_quiz_attempts",
     "messaging.conversations",
     "notifications.notices",
+    "register.equality_monitoring",
     "register.evidence_files",
     "register.unanswered_references",
     "support.closed_concerns",
