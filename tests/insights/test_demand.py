@@ -15,7 +15,7 @@ from pahub.accounts.models import Role
 from pahub.cover.models import Booking, CoverRequest
 from pahub.insights import summaries
 from pahub.insights.dashboard import dashboard_for
-from pahub.insights.figures import months_in
+from pahub.insights.figures.rows import months_in
 from pahub.jobs.models import Job
 from pahub.matching.scoring import SLOT_HOURS
 from pahub.places.models import LocalAuthority

@@ -4,7 +4,7 @@ the supply gap, from the jobs, cover and register apps' own counts."""
 from collections.abc import Iterator
 
 from pahub.cover import insight_counts as cover
-from pahub.insights.figures import duration_facts
+from pahub.insights.figures.rows import duration_facts
 from pahub.insights.summaries import FactRow, collector
 from pahub.jobs import insight_counts as jobs
 from pahub.register import insight_counts as register

@@ -3,7 +3,7 @@ the register and learning apps' own counts."""
 
 from collections.abc import Iterator
 
-from pahub.insights.figures import duration_facts
+from pahub.insights.figures.rows import duration_facts
 from pahub.insights.summaries import FactRow, collector
 from pahub.learning import insight_counts as learning
 from pahub.register import insight_counts as register

@@ -1,7 +1,7 @@
 """Development: how PAs learn, qualify and are checked."""
 
 from pahub.insights.dashboard import Dashboard
-from pahub.insights.figures import (
+from pahub.insights.figures.rows import (
     MIN_FOR_MEDIAN,
     area_by_dimension,
     by_month,

@@ -1,7 +1,7 @@
 """Support: help asked for and given, community activity, and concerns raised (counts only)."""
 
 from pahub.insights.dashboard import Dashboard
-from pahub.insights.figures import by_month, month_rows, monthly_columns
+from pahub.insights.figures.rows import by_month, month_rows, monthly_columns
 from pahub.insights.scope import Scope
 from pahub.insights.tables import Table
 

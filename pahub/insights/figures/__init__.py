@@ -4,6 +4,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
 
+from pahub.insights.facts import first_of_month
 from pahub.insights.models import Fact
 from pahub.insights.scope import Scope
 from pahub.insights.tables import Row
@@ -13,10 +14,6 @@ IN_PERIOD = "in_period"
 # The columns of a table split by when PAs joined: together, every PA who joined by the end
 # of the period, so each row's total is the register as it stood then (less those who left).
 JOINED_COLUMNS = ("Joined before the period", "Joined in the period")
-
-
-def first_of_month(day: date) -> date:
-    return day.replace(day=1)
 
 
 def joined_when(month: date | None, scope: Scope) -> str | None:
