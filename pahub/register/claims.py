@@ -10,7 +10,7 @@ import secrets
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage, get_connection
+from django.core.mail import EmailMessage, mailers
 from django.db import transaction
 from django.http import Http404
 from django.urls import reverse
@@ -64,7 +64,7 @@ def claims_invite(*, claim_ids: list[int]) -> int:
             messages.append(_invitation(claim, raw_token))
         ProfileClaim.objects.bulk_update(claims, ["token_digest", "invited_at"])
     if messages:
-        get_connection().send_messages(messages)
+        mailers.default.send_messages(messages)
     return len(messages)
 
 

@@ -4,8 +4,8 @@ Rows are streamed (csv's reader, openpyxl's read-only mode), so a 50,000-row reg
 sits in memory whole. Every cell comes back as a stripped string, whatever the file stored.
 """
 
+import codecs
 import csv
-import io
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -59,7 +59,9 @@ def _csv_rows(binary: IO[bytes]) -> Iterator[list[str]]:
         encoding = "utf-8-sig"
     except UnicodeDecodeError:
         encoding = "cp1252"
-    text = io.TextIOWrapper(binary, encoding=encoding, errors="replace", newline="")
+    # Decoded line by line rather than through a TextIOWrapper, which would close the
+    # caller's file when it is collected.
+    text = codecs.iterdecode(binary, encoding, errors="replace")
     try:
         dialect = csv.Sniffer().sniff(head.decode(encoding, errors="replace"), ",;\t")
     except csv.Error:

@@ -55,7 +55,7 @@ def test_a_csv_saved_by_excel_with_a_byte_order_mark_and_semicolons_reads_the_sa
 
 
 def test_an_old_windows_csv_is_read_as_windows_1252():
-    header, rows = read_rows(csv_bytes("Name,Email\nZoë,z@example.org\n", "cp1252"), "x.csv")
+    _header, rows = read_rows(csv_bytes("Name,Email\nZoë,z@example.org\n", "cp1252"), "x.csv")
 
     assert next(rows).cells == ("Zoë", "z@example.org")
 
