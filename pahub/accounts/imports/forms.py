@@ -24,10 +24,16 @@ class UploadForm(forms.Form):
 
     def __init__(self, *args, organisations, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        self.organisations = {org.pk: org for org in organisations}
         self.fields["organisation"].choices = [(org.pk, org.name) for org in organisations]
         if len(organisations) == 1:
-            self.fields["organisation"].initial = organisations[0].pk
-            self.fields["organisation"].widget = forms.HiddenInput()
+            # Nothing to choose: most staff work for one organisation.
+            del self.fields["organisation"]
+
+    def chosen_organisation(self):
+        if "organisation" not in self.fields:
+            return next(iter(self.organisations.values()))
+        return self.organisations[self.cleaned_data["organisation"]]
 
 
 class ColumnsForm(forms.Form):

@@ -46,10 +46,9 @@ def import_new(request: HttpRequest) -> HttpResponse:
     organisations = list(importing_organisations(request.user))
     form = UploadForm(request.POST or None, request.FILES or None, organisations=organisations)
     if request.method == "POST" and form.is_valid():
-        organisation = next(o for o in organisations if o.pk == form.cleaned_data["organisation"])
         try:
             run = services.import_upload(
-                organisation=organisation,
+                organisation=form.chosen_organisation(),
                 by=request.user,
                 kind=form.cleaned_data["kind"],
                 uploaded=form.cleaned_data["file"],
