@@ -1,13 +1,13 @@
 from django import forms
 
-from pahub.core.imports.models import ImportRun
+from pahub.core.imports.kinds import registry
 from pahub.core.imports.reading import MOST_BYTES, MOST_ROWS
 
 
 class UploadForm(forms.Form):
     kind = forms.ChoiceField(
         label="What does the file hold?",
-        choices=ImportRun.Kind.choices,
+        choices=(),
         widget=forms.RadioSelect,
         error_messages={"required": "Select what the file holds"},
     )
@@ -24,6 +24,8 @@ class UploadForm(forms.Form):
 
     def __init__(self, *args, organisations, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        # Only the kinds an app has registered (pahub.core.imports.kinds).
+        self.fields["kind"].choices = [(kind.name, kind.title) for kind in registry.all()]
         self.organisations = {org.pk: org for org in organisations}
         self.fields["organisation"].choices = [(org.pk, org.name) for org in organisations]
         if len(organisations) == 1:

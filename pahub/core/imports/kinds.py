@@ -80,12 +80,19 @@ class KindRegistry:
         self._kinds[kind.name] = kind
         return kind
 
-    def get(self, name: str) -> ImportKind:
+    def _discover_once(self) -> None:
         if not self._discovered:
             with self._lock:
                 if not self._discovered:
                     autodiscover_modules(IMPORTS_MODULE)
                     self._discovered = True
+
+    def all(self) -> list[ImportKind]:
+        self._discover_once()
+        return sorted(self._kinds.values(), key=lambda kind: kind.name)
+
+    def get(self, name: str) -> ImportKind:
+        self._discover_once()
         try:
             return self._kinds[name]
         except KeyError:
