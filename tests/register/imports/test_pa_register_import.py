@@ -211,3 +211,23 @@ def test_a_mapping_without_a_required_field_or_using_a_column_twice_is_refused(c
         "email": "The column 'Name' is already used for full name; each column can fill one field",
     }
     assert run.status == ImportRun.Status.DRY_RUN_DONE
+
+
+def test_the_uploaded_file_and_its_report_are_deleted_after_90_days(checked):
+    import os
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from pahub.core import retention
+    from tests.register.imports.conftest import good_rows
+
+    run = checked(good_rows(2))
+    stored = run.file.path
+    ImportRun.objects.filter(pk=run.pk).update(created_at=timezone.now() - timedelta(days=91))
+
+    removed = retention.apply_rule(retention.registry.get("core.import_files"))
+
+    assert removed == 1
+    assert not ImportRun.objects.exists() and not ImportRowResult.objects.exists()
+    assert not os.path.exists(stored)
