@@ -219,6 +219,9 @@ def _create(run, rows: list[tuple[int, dict]], *, write: bool) -> list[RowDecisi
         return [RowDecision(number, Outcome.CREATED, "New PA, to be invited") for number, _ in rows]
     from allauth.account.models import EmailAddress
 
+    # One unusable password for the chunk: only its "!" prefix matters (it can never match),
+    # and making a random one per row cost a tenth of the import's time.
+    no_password = make_password(None)
     users = User.objects.bulk_create(
         User(
             email=row["email"],
@@ -229,7 +232,7 @@ def _create(run, rows: list[tuple[int, dict]], *, write: bool) -> list[RowDecisi
             district=row["district"],
             local_authority_id=row["district"].local_authority_id,
             # No usable password: the PA chooses one when claiming the profile.
-            password=make_password(None),
+            password=no_password,
         )
         for _number, row in rows
     )

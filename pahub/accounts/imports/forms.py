@@ -1,6 +1,7 @@
 from django import forms
 
 from pahub.core.imports.kinds import registry
+from pahub.core.imports.models import ImportRun
 from pahub.core.imports.reading import MOST_BYTES, MOST_ROWS
 
 
@@ -25,7 +26,9 @@ class UploadForm(forms.Form):
     def __init__(self, *args, organisations, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         # Only the kinds an app has registered (pahub.core.imports.kinds).
-        self.fields["kind"].choices = [(kind.name, kind.title) for kind in registry.all()]
+        order = ImportRun.Kind.values
+        kinds = sorted(registry.all(), key=lambda kind: order.index(kind.name))
+        self.fields["kind"].choices = [(kind.name, kind.title) for kind in kinds]
         self.organisations = {org.pk: org for org in organisations}
         self.fields["organisation"].choices = [(org.pk, org.name) for org in organisations]
         if len(organisations) == 1:
