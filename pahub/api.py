@@ -5,6 +5,7 @@ People use their browser session; organisations' systems send an API key as
 """
 
 from pahub.accounts.api import router as accounts_router
+from pahub.accounts.imports.api import router as imports_router
 from pahub.community.forum.api import router as community_forum_router
 from pahub.community.moderation.api import router as community_moderation_router
 from pahub.community.trust.api import router as community_trust_router
@@ -75,6 +76,7 @@ api.add_router("/", rules_router)
 api.add_router("/", spokes_router)
 api.add_router("/", library_router)
 api.add_router("/", insights_router)
+api.add_router("/", imports_router)
 
 
 def api_urls() -> tuple[list, str, str]:

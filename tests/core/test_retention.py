@@ -25,6 +25,7 @@ EVERY_RULE = [
     "community.private_feedback",
     "core.audit_log",
     "core.finished_tasks",
+    "core.import_files",
     "core.sent_emails",
     "core.sessions",
     "cover.contact_details",

@@ -17,6 +17,7 @@ EVERY_JOB = [
     "apply_local_rules",
     "notifications_digest",
     "refresh_insights",
+    "resume_imports",
     "retention",
     "retry_emails",
     "send_community_digests",
