@@ -6,6 +6,7 @@ as CSV (small numbers hidden there too) and opens the monthly report. Every page
 axe scan."""
 
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -81,7 +82,7 @@ def test_a_commissioner_reads_the_workforce_dashboard_and_downloads_a_table(page
         ).click()
     download = download_info.value
     assert download.suggested_filename.startswith("workforce-registered-by-district-")
-    content = open(download.path(), encoding="utf-8").read()
+    content = Path(download.path()).read_text(encoding="utf-8")
     assert "fewer than 5" in content
     assert "Newcastle upon Tyne" in content
     assert ",3," not in content
