@@ -26,6 +26,7 @@ from pahub.accounts.permissions import (
     is_organisation_staff,
     is_site_admin,
 )
+from pahub.accounts.queries import insights_local_authority_ids
 from pahub.core import audit
 from pahub.core.mail import deliver, emails_not_sent
 from pahub.core.models import AuditEvent, OutgoingEmail
@@ -83,6 +84,7 @@ def staff_home(request: HttpRequest) -> HttpResponse:
             "may_help_people": staff_may("help_people", request.user),
             "may_edit_spoke": staff_may("edit_spoke", request.user),
             "may_manage_library": staff_may("manage_library", request.user),
+            "may_read_insights": bool(insights_local_authority_ids(request.user)),
         },
     )
 

@@ -1,6 +1,7 @@
 """What the insights pages, downloads, report and API read: dashboards for a scope, with
 suppression applied, and when the figures were last refreshed."""
 
+import re
 from calendar import monthrange
 from datetime import date, datetime
 
@@ -53,10 +54,15 @@ def default_period(today: date) -> tuple[date, date]:
     return date(year, month, 1), today
 
 
-def month_period(year: int, month: int) -> tuple[date, date]:
-    """The first and last day of a month; 404 for a month that does not exist."""
-    if not 1 <= month <= 12 or not 2000 <= year <= 2999:
+MONTH = re.compile(r"(?P<year>2\d{3})-(?P<month>0[1-9]|1[0-2])")
+
+
+def month_period(text: str) -> tuple[date, date]:
+    """The first and last day of a month written YYYY-MM; 404 for anything else."""
+    match = MONTH.fullmatch(text)
+    if match is None:
         raise Http404
+    year, month = int(match["year"]), int(match["month"])
     return date(year, month, 1), date(year, month, monthrange(year, month)[1])
 
 

@@ -14,9 +14,13 @@ REPLICA = "replica"
 ROUTED_APP = "insights"
 
 
+def has_replica() -> bool:
+    return REPLICA in settings.DATABASES
+
+
 class InsightsReplicaRouter:
     def db_for_read(self, model: type[Model], **hints) -> str | None:
-        if model._meta.app_label == ROUTED_APP and REPLICA in settings.DATABASES:
+        if model._meta.app_label == ROUTED_APP and has_replica():
             return REPLICA
         return None
 

@@ -68,12 +68,19 @@ class SuppressedTable:
     threshold: int
     columns: tuple[str, ...]  # the table's columns, then "Total" when it has totals
     rows: tuple[SuppressedRow, ...]  # the table's rows, then the total row when it has totals
+    # True when every figure is hidden: the numbers are too small to show any safely.
+    withheld: bool = False
 
     @property
     def rule(self) -> str:
         """The suppression rule in words, for the page, the downloads and the report."""
         if self.table.unit != "people":
             return "These figures are not counts of people, so none are hidden."
+        if self.withheld:
+            return (
+                "Every figure in this table is hidden: the numbers are so small that showing "
+                "any of them could let someone work out who is counted."
+            )
         return (
             f"Counts of 1 to {self.threshold - 1} people show as "
             f'"{fewer_than(self.threshold)}". Where totals are shown, another figure in the same '
@@ -89,7 +96,10 @@ def suppress(table: Table, threshold: int | None = None) -> SuppressedTable:
     if table.unit == "people":
         primary = small_counts(grid, threshold)
         if table.totals:
-            complementary = complementary_cells(grid, primary, threshold)
+            try:
+                complementary = complementary_cells(grid, primary, threshold)
+            except Unprotectable:
+                return withheld(table, grid, threshold)
     cells = [
         [
             cell_for(value, (i, j), primary, complementary, threshold)
@@ -106,6 +116,21 @@ def suppress(table: Table, threshold: int | None = None) -> SuppressedTable:
             SuppressedRow(label=label, cells=tuple(row))
             for label, row in zip(labels, cells, strict=True)
         ),
+    )
+
+
+def withheld(table: Table, grid: list[list[int | None]], threshold: int) -> SuppressedTable:
+    """Every figure hidden, zeros included, so that none can be worked out."""
+    labels = [row.label for row in table.rows] + [TOTAL]
+    return SuppressedTable(
+        table=table,
+        threshold=threshold,
+        columns=(*table.columns, TOTAL),
+        rows=tuple(
+            SuppressedRow(label=label, cells=tuple(Cell(None, HIDDEN) for _ in grid_row))
+            for label, grid_row in zip(labels, grid, strict=True)
+        ),
+        withheld=True,
     )
 
 
@@ -140,6 +165,11 @@ def lines(grid: list[list[int | None]]) -> list[list[Position]]:
     return rows + columns
 
 
+class Unprotectable(Exception):
+    """Hiding more cells cannot protect a small number (every figure near it is small or
+    0: four people, one in each of four districts), so the whole table is withheld."""
+
+
 def complementary_cells(
     grid: list[list[int | None]], primary: set[Position], threshold: int
 ) -> set[Position]:
@@ -157,13 +187,15 @@ def complementary_cells(
         ):
             continue
         exposed = exposed_cells(grid, hidden, primary, threshold)
+        if not exposed:
+            return hidden - primary
         if not any(
             hide_next_smallest(grid, line, hidden)
             for position in exposed
             for line in all_lines
             if position in line
         ):
-            return hidden - primary
+            raise Unprotectable
 
 
 def hide_next_smallest(grid: list[list[int | None]], line: list[Position], hidden: set) -> bool:

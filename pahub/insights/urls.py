@@ -1,4 +1,4 @@
-from django.urls import path, re_path
+from django.urls import path
 
 from pahub.insights import views
 
@@ -6,7 +6,7 @@ app_name = "insights"
 
 urlpatterns = [
     path("", views.home, name="home"),
-    re_path(r"^report/(?P<year>\d{4})-(?P<month>\d{2})/$", views.report, name="report"),
+    path("report/<str:month>/", views.report, name="report"),
     path("<slug:slug>/", views.dashboard, name="dashboard"),
     path(
         "<slug:slug>/<slug:key>.csv",

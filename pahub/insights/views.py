@@ -112,8 +112,8 @@ def download(request: HttpRequest, slug: str, key: str, extension: str) -> HttpR
 
 @login_required
 @require_GET
-def report(request: HttpRequest, year: str, month: str) -> HttpResponse:
-    start, end = reading.month_period(int(year), int(month))
+def report(request: HttpRequest, month: str) -> HttpResponse:
+    start, end = reading.month_period(month)
     scope = access_scope(request.user, request.GET.get("area"), start, end)
     sections = [
         (

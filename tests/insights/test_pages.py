@@ -15,7 +15,7 @@ HOME = reverse("insights:home")
 DASHBOARD = reverse("insights:dashboard", args=["people"])
 CSV = reverse("insights:download_csv", args=["people", "people"])
 XLSX = reverse("insights:download_xlsx", args=["people", "people"])
-REPORT = reverse("insights:report", args=["2026", "03"])
+REPORT = reverse("insights:report", args=["2026-03"])
 EVERY_PAGE = [HOME, DASHBOARD, CSV, XLSX, REPORT]
 
 
@@ -181,9 +181,9 @@ def test_the_monthly_report_has_every_dashboard_for_the_month(client_for, commis
 
 
 def test_a_month_that_does_not_exist_is_not_found(client_for, commissioner):
-    url = reverse("insights:report", args=["2026", "13"])
-
-    assert client_for(commissioner).get(url).status_code == 404
+    for month in ["2026-13", "2026-3", "march"]:
+        url = reverse("insights:report", args=[month])
+        assert client_for(commissioner).get(url).status_code == 404
 
 
 def test_the_dashboard_query_count_does_not_grow_with_areas(

@@ -130,3 +130,12 @@ def test_organisations_that_are_not_councils_have_no_insights_switch(
         toggle_url(organisation, verifier), {"views_insights": "yes"}
     )
     assert response.status_code == 404
+
+
+def test_the_staff_area_links_to_insights_only_for_those_who_read_them(
+    client_for, commissioner, council_colleague
+):
+    link = reverse("insights:home")
+
+    assert link in client_for(commissioner).get(reverse("staff:home")).content.decode()
+    assert link not in client_for(council_colleague).get(reverse("staff:home")).content.decode()

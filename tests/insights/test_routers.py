@@ -1,39 +1,42 @@
 """Insights reads from the replica when there is one; writes, and every other app, never."""
 
+import pytest
+
 from pahub.accounts.models import User
+from pahub.insights import routers
 from pahub.insights.models import Fact, Refresh
 from pahub.insights.routers import InsightsReplicaRouter
 
-REPLICA = {"ENGINE": "django.db.backends.postgresql", "NAME": "pahub_replica"}
+
+@pytest.fixture
+def with_replica(monkeypatch):
+    monkeypatch.setattr(routers, "has_replica", lambda: True)
 
 
-def test_with_a_replica_insights_reads_from_it(settings):
-    settings.DATABASES = {**settings.DATABASES, "replica": REPLICA}
+def test_with_a_replica_insights_reads_from_it(with_replica):
     router = InsightsReplicaRouter()
 
     assert router.db_for_read(Fact) == "replica"
     assert router.db_for_read(Refresh) == "replica"
 
 
-def test_writes_always_go_to_the_default_database(settings):
-    settings.DATABASES = {**settings.DATABASES, "replica": REPLICA}
+def test_writes_always_go_to_the_default_database(with_replica):
     router = InsightsReplicaRouter()
 
     assert router.db_for_write(Fact) == "default"
     assert router.db_for_write(Refresh) == "default"
 
 
-def test_other_apps_are_not_routed(settings):
-    settings.DATABASES = {**settings.DATABASES, "replica": REPLICA}
+def test_other_apps_are_not_routed(with_replica):
     router = InsightsReplicaRouter()
 
     assert router.db_for_read(User) is None
     assert router.db_for_write(User) is None
 
 
-def test_without_a_replica_insights_reads_the_default_database(settings):
-    settings.DATABASES = {k: v for k, v in settings.DATABASES.items() if k != "replica"}
-
+def test_without_a_replica_insights_reads_the_default_database():
+    # The test settings have no DATABASE_REPLICA_URL.
+    assert not routers.has_replica()
     assert InsightsReplicaRouter().db_for_read(Fact) is None
 
 

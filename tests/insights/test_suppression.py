@@ -58,6 +58,15 @@ def test_a_total_row_and_column_are_added_and_the_next_smallest_figures_hidden()
     ]
 
 
+def test_a_table_of_small_numbers_only_that_no_hiding_can_protect_is_withheld():
+    # Four people, one in each cell: whatever is hidden, each must be 1.
+    suppressed = suppress(table_of([[1, 1], [1, 1]]), threshold=5)
+
+    assert suppressed.withheld
+    assert {cell.text for row in suppressed.rows for cell in row.cells} == {HIDDEN}
+    assert "Every figure in this table is hidden" in suppressed.rule
+
+
 def test_the_threshold_comes_from_the_settings(settings):
     settings.PAHUB_INSIGHTS_SUPPRESS_BELOW = 10
 
@@ -95,7 +104,7 @@ def test_every_count_of_one_to_threshold_minus_one_is_hidden(table, threshold):
     for grid_row, row in zip(full_grid(table), suppressed.rows, strict=True):
         for value, cell in zip(grid_row, row.cells, strict=True):
             if 0 < value < threshold:
-                assert cell.text == f"fewer than {threshold}"
+                assert cell.text == f"fewer than {threshold}" or suppressed.withheld
 
 
 @given(tables(), thresholds)
@@ -134,6 +143,8 @@ def possible_values(suppressed, threshold: int, bound: int) -> dict[tuple[int, i
     def fits(cell, value: int) -> bool:
         if cell.shown:
             return cell.value == value
+        if suppressed.withheld:
+            return True  # every figure hidden, zeros too: anything from 0 up
         if cell.marker == small:
             return 0 < value < threshold
         return value >= threshold  # "hidden": never a small number (it would say) nor a zero
