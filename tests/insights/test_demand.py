@@ -359,3 +359,34 @@ def test_the_no_match_collector_is_one_query_whatever_the_number_of_jobs(
 
 def test_skills_must_exist(db):
     assert Skill.objects.filter(code__in=SKILL_CODES).count() == len(SKILL_CODES)
+
+
+def test_the_median_is_the_lower_middle_of_the_days_each_job_took(employer_profile):
+    employer = employer_profile.user
+    for number, days in enumerate([1, 2, 3, 4, 10, 20]):
+        spec = {"status": "filled", "published_days_ago": days + 2, "days_to_fill": days}
+        create_job(employer, number, spec | {"hours_grid": 1, "language": ""})
+    summaries.refresh(["demand"])
+    scope = scope_of("Newcastle upon Tyne")
+
+    rows = figures(table(dashboard_for("demand-and-supply").tables(scope), "time-to-fill"))
+
+    filled_month = month_label(month_of(Job.objects.filter(status="filled").first().closed_at))
+    assert rows[filled_month] == (6, 3)
+
+
+def test_the_median_time_to_cover_counts_whole_clock_hours(employer_profile, other_pa):
+    made = timezone.localtime(ago(2)).replace(minute=0, second=0, microsecond=0)
+    for number, hours in enumerate([0, 1, 2, 5, 9]):
+        spec = {"postcode": "NE1 1AA", "status": "covered", "days_ago": 2, "hours_to_cover": 0}
+        request = create_cover_request(number, spec, other_pa)
+        CoverRequest.objects.filter(pk=request.pk).update(created_at=made)
+        Booking.objects.filter(slot__request=request).update(
+            confirmed_at=made + timedelta(hours=hours, minutes=59)
+        )
+    summaries.refresh(["demand"])
+    scope = scope_of("Newcastle upon Tyne")
+
+    rows = figures(table(dashboard_for("demand-and-supply").tables(scope), "time-to-cover"))
+
+    assert rows[month_label(month_of(made))] == (2,)
