@@ -18,6 +18,7 @@ from django.db.models import (
     ExpressionWrapper,
     F,
     IntegerField,
+    Max,
     OuterRef,
     Q,
     Sum,
@@ -25,8 +26,10 @@ from django.db.models import (
 from django.db.models.functions import TruncDate, TruncMonth
 
 from pahub.jobs.models import Job
-from pahub.matching.candidates import looking_for_work
+from pahub.matching.candidates import Reach, looking_for_work
 from pahub.matching.scoring import SLOT_HOURS
+from pahub.places.distance import bounding_box, miles_between
+from pahub.places.models import District
 from pahub.register.availability import DAYS, PARTS
 from pahub.register.models import PAProfile, ProfileLanguage
 
@@ -73,10 +76,12 @@ def _flag(expression) -> ExpressionWrapper:
     return ExpressionWrapper(expression, output_field=BooleanField())
 
 
-def a_matching_pa_in_the_district() -> Exists:
-    """A PA looking for work who lives in the job's postcode district and meets every one of
-    its must-haves (level, DBS, driver, gender, language, every required skill) and is free at
-    one of its times at least (or the job names no times). Correlated to the outer job."""
+def a_matching_pa_within_reach(reach: Reach) -> Exists:
+    """A PA looking for work who lives within their own travel distance of the job (`reach`:
+    the districts around the job's district, as the matching engine computes them) and meets
+    every one of its must-haves (level, DBS, driver, gender, language, every required skill)
+    and is free at one of its times at least (or the job names no times). Correlated to the
+    outer job, so one query tests every open job of a district."""
     job_skills = Job.required_skills.through.objects.filter(job_id=OuterRef(OuterRef("pk")))
     profile_skills = PAProfile.skills.through.objects.filter(
         paprofile_id=OuterRef(OuterRef("pk")), skill_id=OuterRef("skill_id")
@@ -85,7 +90,10 @@ def a_matching_pa_in_the_district() -> Exists:
         profile_id=OuterRef("pk"), language_id=OuterRef(OuterRef("required_language_id"))
     )
     profiles = (
-        PAProfile.objects.filter(looking_for_work(), district_id=OuterRef("district_id"))
+        PAProfile.objects.filter(
+            looking_for_work(), district_id__in=sorted(reach.miles_by_district)
+        )
+        .filter(reach.profiles_q())
         .exclude(user_id=OuterRef("employer_id"))
         .filter(level__gte=OuterRef("required_level"), dbs_rank__gte=OuterRef("required_dbs_rank"))
         .alias(
@@ -104,19 +112,55 @@ def a_matching_pa_in_the_district() -> Exists:
     return Exists(profiles)
 
 
+def reaches(outcodes: list[str], furthest: int) -> dict[str, Reach]:
+    """For each of these districts, the districts within `furthest` miles of it and how far,
+    measured as `matching.candidates.reach_of` does (the same floats, in the same order)."""
+    centroids = {
+        outcode: (latitude, longitude)
+        for outcode, latitude, longitude in District.objects.exclude(latitude=None)
+        .exclude(longitude=None)
+        .values_list("outcode", "latitude", "longitude")
+    }
+    found = {}
+    for outcode in outcodes:
+        if outcode not in centroids:
+            found[outcode] = Reach({}, None)
+            continue
+        latitude, longitude = centroids[outcode]
+        min_lat, max_lat, min_lon, max_lon = bounding_box(latitude, longitude, furthest)
+        miles_by_district = {}
+        for other, (other_lat, other_lon) in centroids.items():
+            if min_lat <= other_lat <= max_lat and min_lon <= other_lon <= max_lon:
+                miles = miles_between(latitude, longitude, other_lat, other_lon)
+                if miles <= furthest:
+                    miles_by_district[other] = miles
+        found[outcode] = Reach(miles_by_district, (latitude, longitude))
+    return found
+
+
 def open_jobs_without_a_match() -> list[tuple[str, str, int]]:
-    """(local authority, district, open jobs) for open jobs with no matching PA in their own
-    district (`a_matching_pa_in_the_district`): one query, the database testing each job's
-    district with the matching index, never a query per job."""
-    rows = (
-        Job.objects.filter(PLACED, status=Job.Status.PUBLISHED)
-        .exclude(district=None)
-        .filter(~a_matching_pa_in_the_district())
-        .values_list("local_authority_id", "district_id")
-        .annotate(jobs=Count("pk"))
-        .order_by()
-    )
-    return list(rows)
+    """(local authority, district, open jobs) for open jobs no PA within reach matches
+    (`a_matching_pa_within_reach`). One query per district with open jobs (and three to
+    prepare), never one per job: the database stops at the first PA that matches a job, so
+    only jobs without a match read every PA around them."""
+    open_jobs = Job.objects.filter(PLACED, status=Job.Status.PUBLISHED).exclude(district=None)
+    outcodes = sorted(set(open_jobs.values_list("district_id", flat=True)))
+    if not outcodes:
+        return []
+    furthest = PAProfile.objects.filter(looking_for_work()).aggregate(furthest=Max("travel_miles"))[
+        "furthest"
+    ]
+    rows = []
+    for outcode, reach in reaches(outcodes, furthest or 0).items():
+        found = (
+            open_jobs.filter(district_id=outcode)
+            .filter(~a_matching_pa_within_reach(reach))
+            .values_list("local_authority_id")
+            .annotate(jobs=Count("pk"))
+            .order_by()
+        )
+        rows += [(area, outcode, jobs) for area, jobs in found]
+    return rows
 
 
 def _hours_in_part(part: int):

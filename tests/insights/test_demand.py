@@ -18,6 +18,7 @@ from pahub.insights.dashboard import dashboard_for
 from pahub.insights.figures import months_in
 from pahub.jobs.models import Job
 from pahub.matching.scoring import SLOT_HOURS
+from pahub.places.distance import miles_between
 from pahub.places.models import LocalAuthority
 from pahub.register.availability import ALL_SLOTS, FULL_WEEK, PARTS
 from pahub.register.models import PAProfile
@@ -84,6 +85,7 @@ def pa_specs(draw) -> dict:
         "has_driving_licence": draw(st.booleans()),
         "has_own_car": draw(st.booleans()),
         "gender": draw(st.sampled_from(["", "woman", "man"])),
+        "travel_miles": draw(st.sampled_from([1, 2, 5, 10, 30])),
     }
 
 
@@ -147,10 +149,18 @@ def create_cover_request(number: int, spec: dict, pa) -> CoverRequest:
     return request
 
 
+def within_reach(job: Job, profile: PAProfile) -> bool:
+    place, home = job.district, profile.district
+    if None in (place.latitude, place.longitude, home.latitude, home.longitude):
+        return False
+    miles = miles_between(place.latitude, place.longitude, home.latitude, home.longitude)
+    return miles <= profile.travel_miles
+
+
 def meets(job: Job, profile: PAProfile) -> bool:
     """The no-match definition, one job and one PA at a time."""
     return (
-        profile.district_id == job.district_id
+        within_reach(job, profile)
         and not profile.is_paused
         and profile.visibility != PAProfile.Visibility.HIDDEN
         and profile.user_id != job.employer_id
@@ -345,7 +355,7 @@ def test_the_tables_take_the_same_few_queries_whatever_the_data(employer_profile
     assert len(full) == len(empty) <= 12
 
 
-def test_the_no_match_collector_is_one_query_whatever_the_number_of_jobs(
+def test_the_no_match_count_takes_a_query_per_district_not_per_job(
     employer_profile, django_assert_num_queries
 ):
     from pahub.jobs.insight_counts import open_jobs_without_a_match
@@ -353,12 +363,26 @@ def test_the_no_match_collector_is_one_query_whatever_the_number_of_jobs(
     employer = employer_profile.user
     for _ in range(10):
         make_job(employer, required_skills=["mobility.hoist"])
-    with django_assert_num_queries(1):
+    # The districts with open jobs, how far PAs travel, the districts' centroids, then NE1.
+    with django_assert_num_queries(4):
         assert open_jobs_without_a_match() == [(employer_profile.local_authority_id, "NE1", 10)]
 
 
 def test_skills_must_exist(db):
     assert Skill.objects.filter(code__in=SKILL_CODES).count() == len(SKILL_CODES)
+
+
+def test_a_pa_who_would_travel_from_the_next_district_is_a_match(employer_profile):
+    employer = employer_profile.user
+    create_pa(1, {"postcode": "NE3 2AA", "travel_miles": 10, "availability": 1})
+    create_pa(2, {"postcode": "DH1 2AA", "travel_miles": 1, "availability": 2})
+    make_job(employer, outcode="NE1", hours_grid=1)
+    make_job(employer, outcode="NE1", hours_grid=2)
+    summaries.refresh(["demand"])
+
+    tables = dashboard_for("demand-and-supply").tables(scope_of("Newcastle upon Tyne"))
+
+    assert figures(table(tables, "no-match")) == {"Newcastle upon Tyne": (2, 1)}
 
 
 def test_the_median_is_the_lower_middle_of_the_days_each_job_took(employer_profile):
