@@ -1,8 +1,11 @@
 """Read functions for accounts."""
 
+from datetime import date
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Count, DateField, QuerySet
+from django.db.models.fields.json import KeyTextTransform
+from django.db.models.functions import TruncMonth
 
 from pahub.accounts.models import Membership, Representation, User
 from pahub.core import personal_data
@@ -89,3 +92,21 @@ def representation_export(representation: Representation) -> dict[str, Any]:
         "status": representation.status,
         "granted_at": representation.granted_at.isoformat() if representation.granted_at else None,
     }
+
+
+def deleted_pa_accounts_by_month() -> list[tuple[str, date, int]]:
+    """(local authority, first day of month, number) of accounts of PAs deleted, from the
+    security log: deleting an account clears the person's area, so the log's note of it
+    (`services.user_delete`) is the only record of where a leaving PA lived. Deletions
+    logged before the area was noted have none, and are left out."""
+    rows = (
+        AuditEvent.objects.filter(action="account.deleted", detail__was_pa=True)
+        .annotate(
+            area=KeyTextTransform("local_authority", "detail"),
+            month=TruncMonth("at", output_field=DateField()),
+        )
+        .values("area", "month")
+        .annotate(number=Count("pk"))
+        .order_by()
+    )
+    return [(row["area"], row["month"], row["number"]) for row in rows if row["area"]]

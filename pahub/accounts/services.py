@@ -85,7 +85,16 @@ def user_delete(*, user: User, by: User) -> None:
     note."""
     if user.deleted_at is not None:
         raise AccountError("This account has already been deleted.")
-    audit.record(by, "account.deleted", user, email=user.email)
+    # Where a PA lived when they left, for the workforce figures of leaving PAs: deleting
+    # the account clears the postcode and area from the person's row.
+    audit.record(
+        by,
+        "account.deleted",
+        user,
+        email=user.email,
+        was_pa=user.has_role(Role.PA),
+        local_authority=user.local_authority_id or "",
+    )
     personal_data.registry.erase(user)
 
 

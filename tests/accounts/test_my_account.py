@@ -209,12 +209,14 @@ def test_delete_with_the_right_password_deletes_the_account_and_signs_out(client
 
 
 def test_deleted_account_leaves_an_audit_event_naming_it(client_for, pa):
+    area = pa.local_authority_id
     client_for(pa).post(reverse("accounts:delete"), {"password": PASSWORD})
 
     event = AuditEvent.objects.get(action="account.deleted")
     assert event.actor is None
     assert event.actor_label == "pa@example.org"
-    assert event.detail == {"email": "pa@example.org"}
+    # Where the PA lived: the workforce figures count leaving PAs from this note.
+    assert event.detail == {"email": "pa@example.org", "was_pa": True, "local_authority": area}
 
 
 def test_deleting_an_employer_ends_their_representatives_access(

@@ -8,6 +8,7 @@ app_name = "register_staff"
 
 urlpatterns = [
     path("", views.register_search, name="search"),
+    path("export.<str:file_format>", views.register_export, name="export"),
     path("pas/new/", views.pa_create, name="pa_create"),
     path("pas/<int:profile_id>/", views.profile_detail, name="profile"),
     path("pas/<int:profile_id>/print/", views.profile_print, name="profile_print"),

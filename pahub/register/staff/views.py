@@ -12,17 +12,18 @@ from functools import wraps
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import TemplateDoesNotExist
 from django.template.loader import select_template
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from pahub.accounts.permissions import is_site_admin
 from pahub.accounts.staff_views import staff_required
 from pahub.core.pagination import pagination_items
-from pahub.register import availability, search
+from pahub.register import availability, search, staff_export
 from pahub.register.levels import LEVEL_NAMES
 from pahub.register.models import Evidence, PAProfile
 from pahub.register.permissions import (
@@ -122,7 +123,42 @@ def register_search(request: HttpRequest) -> HttpResponse:
             "filtered": filters is None or not filters.is_empty,
             # The same rule as the queue's `verifier_required`: no link to a 403.
             "may_check_evidence": is_verifier(request.user),
+            "export_query": export_query(request),
         },
+    )
+
+
+def export_query(request: HttpRequest) -> str:
+    """The search's filters for the download links: every page's PAs, not this page's."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+@staff_required
+@require_GET
+def register_export(request: HttpRequest, file_format: str) -> HttpResponse:
+    """The PAs the search shows for the same filters, as a CSV or XLSX download (audited)."""
+    if file_format not in staff_export.FORMATS:
+        raise Http404
+    form = RegisterSearchForm(request.GET or None, areas=list(search.staff_areas(request.user)))
+    if form.is_bound and not form.is_valid():
+        # The search page shows what is wrong with the filters, next to each one.
+        return redirect(f"{reverse('register_staff:search')}?{request.GET.urlencode()}")
+    filters = form.to_filters() if form.is_bound else search.RegisterFilters()
+    rows = staff_export.register_export(request.user, filters, file_format)
+    filename = f"pa-register-{timezone.localdate():%Y-%m-%d}.{file_format}"
+    if file_format == "csv":
+        response = StreamingHttpResponse(
+            staff_export.csv_lines(rows), content_type="text/csv; charset=utf-8"
+        )
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+    return FileResponse(
+        staff_export.xlsx_file(rows),
+        as_attachment=True,
+        filename=filename,
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
 
 
