@@ -1,6 +1,6 @@
 """Reading facts into table rows for the demand, development and support dashboards.
 
-One GROUP BY over the fact table per figure, for the scope's areas and months only.
+One GROUP BY over the fact table per figure (`facts.facts_by`: the scope's areas and months).
 Durations (days to fill a job, hours to cover a request) are stored as counts per whole
 duration (`duration_facts`), so a median over any areas and months is exact: medians cannot
 be added up, but counts of each duration can.
@@ -11,9 +11,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from statistics import median_low
 
-from django.db.models import Q, Sum
-
-from pahub.insights.models import Fact
+from pahub.insights.facts import facts_by, months_in
 from pahub.insights.scope import Scope
 from pahub.insights.summaries import FactRow
 from pahub.insights.tables import Row
@@ -22,37 +20,6 @@ from pahub.places.queries import local_authority_names
 # A median of fewer records than this is "not available": too few to mean anything, and
 # close to describing one person's case.
 MIN_FOR_MEDIAN = 5
-
-
-def first_of_month(day: date) -> date:
-    return day.replace(day=1)
-
-
-def months_in(scope: Scope) -> list[date]:
-    """The first day of each month the scope touches, oldest first."""
-    months, month = [], first_of_month(scope.start)
-    while month <= scope.end:
-        months.append(month)
-        month = date(month.year + (month.month == 12), month.month % 12 + 1, 1)
-    return months
-
-
-def in_scope(scope: Scope) -> Q:
-    """Facts of the scope's areas; of counts per month, only the months the scope touches."""
-    return Q(local_authority_id__in=sorted(scope.local_authority_ids)) & (
-        Q(month__isnull=True) | Q(month__gte=first_of_month(scope.start), month__lte=scope.end)
-    )
-
-
-def sums(metric: str, scope: Scope, by: Sequence[str]) -> dict[tuple, int]:
-    """The metric's values in the scope, summed by the `by` columns of `Fact`."""
-    rows = (
-        Fact.objects.filter(in_scope(scope), metric=metric)
-        .values_list(*by)
-        .annotate(total=Sum("value"))
-        .order_by()
-    )
-    return {tuple(row[:-1]): row[-1] for row in rows}
 
 
 def area_rows(scope: Scope, values: dict[str, tuple[int, ...]], width: int) -> tuple[Row, ...]:
@@ -66,7 +33,7 @@ def area_rows(scope: Scope, values: dict[str, tuple[int, ...]], width: int) -> t
 
 def area_by_dimension(metric: str, scope: Scope, dimensions: Sequence[str]) -> tuple[Row, ...]:
     """Rows of local authorities, a column per dimension value."""
-    found = sums(metric, scope, ("local_authority_id", "dimension"))
+    found = facts_by(metric, scope, ("local_authority_id", "dimension"))
     values = {
         code: tuple(found.get((code, dimension), 0) for dimension in dimensions)
         for code in scope.local_authority_ids
@@ -84,12 +51,12 @@ def month_rows(scope: Scope, columns: Sequence[dict[date, int | None]]) -> tuple
 
 def by_month(metric: str, scope: Scope) -> dict[date, int]:
     """The metric summed per month."""
-    return {month: total for (month,), total in sums(metric, scope, ("month",)).items()}
+    return {month: total for (month,), total in facts_by(metric, scope, ("month",)).items()}
 
 
 def monthly_columns(metric: str, scope: Scope, dimensions: Sequence[str]) -> list[dict[date, int]]:
     """The metric summed per month, one column per dimension value, in one query."""
-    found = sums(metric, scope, ("month", "dimension"))
+    found = facts_by(metric, scope, ("month", "dimension"))
     return [
         {month: total for (month, value), total in found.items() if value == dimension}
         for dimension in dimensions
@@ -114,7 +81,7 @@ def medians_by_month(metric: str, scope: Scope) -> tuple[dict[date, int], dict[d
     """Per month: how many records, and their median duration (the lower middle value when
     there is an even number), or None for fewer than `MIN_FOR_MEDIAN` records."""
     durations: dict[date, list[int]] = defaultdict(list)
-    for (month, duration), records in sums(metric, scope, ("month", "dimension")).items():
+    for (month, duration), records in facts_by(metric, scope, ("month", "dimension")).items():
         durations[month] += [int(duration)] * records
     counts = {month: len(values) for month, values in durations.items()}
     medians: dict[date, int | None] = {month: None for month in months_in(scope)}

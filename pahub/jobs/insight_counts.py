@@ -76,12 +76,11 @@ def _flag(expression) -> ExpressionWrapper:
     return ExpressionWrapper(expression, output_field=BooleanField())
 
 
-def a_matching_pa_within_reach(reach: Reach) -> Exists:
-    """A PA looking for work who lives within their own travel distance of the job (`reach`:
-    the districts around the job's district, as the matching engine computes them) and meets
-    every one of its must-haves (level, DBS, driver, gender, language, every required skill)
-    and is free at one of its times at least (or the job names no times). Correlated to the
-    outer job, so one query tests every open job of a district."""
+def a_matching_pa(where: Q) -> Exists:
+    """A PA looking for work, living `where` (a condition on the profile's district), who
+    meets every one of the job's must-haves (level, DBS, driver, gender, language, every
+    required skill) and is free at one of its times at least (or the job names no times).
+    Correlated to the outer job, so one query tests many jobs."""
     job_skills = Job.required_skills.through.objects.filter(job_id=OuterRef(OuterRef("pk")))
     profile_skills = PAProfile.skills.through.objects.filter(
         paprofile_id=OuterRef(OuterRef("pk")), skill_id=OuterRef("skill_id")
@@ -90,10 +89,7 @@ def a_matching_pa_within_reach(reach: Reach) -> Exists:
         profile_id=OuterRef("pk"), language_id=OuterRef(OuterRef("required_language_id"))
     )
     profiles = (
-        PAProfile.objects.filter(
-            looking_for_work(), district_id__in=sorted(reach.miles_by_district)
-        )
-        .filter(reach.profiles_q())
+        PAProfile.objects.filter(looking_for_work(), where)
         .exclude(user_id=OuterRef("employer_id"))
         .filter(level__gte=OuterRef("required_level"), dbs_rank__gte=OuterRef("required_dbs_rank"))
         .alias(
@@ -138,11 +134,22 @@ def reaches(outcodes: list[str], furthest: int) -> dict[str, Reach]:
     return found
 
 
+def within_reach(reach: Reach) -> Q:
+    """PAs who live within their own travel distance of the job (`reach`: the districts
+    around the job's district, as the matching engine finds them, and its rule)."""
+    return Q(district_id__in=sorted(reach.miles_by_district)) & reach.profiles_q()
+
+
+# A PA in the job's own district is 0 miles from it, within anyone's travel distance: tested
+# first, through the district index, it settles most jobs before the wider search.
+IN_THE_JOBS_DISTRICT = Q(district_id=OuterRef("district_id"))
+
+
 def open_jobs_without_a_match() -> list[tuple[str, str, int]]:
     """(local authority, district, open jobs) for open jobs no PA within reach matches
-    (`a_matching_pa_within_reach`). One query per district with open jobs (and three to
-    prepare), never one per job: the database stops at the first PA that matches a job, so
-    only jobs without a match read every PA around them."""
+    (`a_matching_pa`). One query per district with open jobs (and three to prepare), never
+    one per job: the database stops at the first PA that matches a job, so only jobs without
+    a match nearby read every PA around them."""
     open_jobs = Job.objects.filter(PLACED, status=Job.Status.PUBLISHED).exclude(district=None)
     outcodes = sorted(set(open_jobs.values_list("district_id", flat=True)))
     if not outcodes:
@@ -152,9 +159,11 @@ def open_jobs_without_a_match() -> list[tuple[str, str, int]]:
     ]
     rows = []
     for outcode, reach in reaches(outcodes, furthest or 0).items():
+        jobs = open_jobs.filter(district_id=outcode)
+        if reach.miles_by_district:
+            jobs = jobs.filter(~a_matching_pa(IN_THE_JOBS_DISTRICT))
         found = (
-            open_jobs.filter(district_id=outcode)
-            .filter(~a_matching_pa_within_reach(reach))
+            jobs.filter(~a_matching_pa(within_reach(reach)))
             .values_list("local_authority_id")
             .annotate(jobs=Count("pk"))
             .order_by()

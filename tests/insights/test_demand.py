@@ -15,7 +15,7 @@ from pahub.accounts.models import Role
 from pahub.cover.models import Booking, CoverRequest
 from pahub.insights import summaries
 from pahub.insights.dashboard import dashboard_for
-from pahub.insights.figures import months_in
+from pahub.insights.facts import months_in
 from pahub.jobs.models import Job
 from pahub.matching.scoring import SLOT_HOURS
 from pahub.places.distance import miles_between
@@ -414,3 +414,14 @@ def test_the_median_time_to_cover_counts_whole_clock_hours(employer_profile, oth
     rows = figures(table(dashboard_for("demand-and-supply").tables(scope), "time-to-cover"))
 
     assert rows[month_label(month_of(made))] == (2,)
+
+
+def test_a_vacancy_in_a_district_with_no_known_centre_has_no_match(employer_profile, newcastle):
+    from pahub.jobs.insight_counts import open_jobs_without_a_match
+    from pahub.places.models import District
+
+    District.objects.create(outcode="ZZ98", local_authority=newcastle)
+    create_pa(1, {"postcode": "NE1 2AA", "availability": 1})
+    make_job(employer_profile.user, outcode="ZZ98", hours_grid=1)
+
+    assert open_jobs_without_a_match() == [(newcastle.pk, "ZZ98", 1)]

@@ -1,6 +1,7 @@
 """Demand and supply: are employers finding PAs, and where and when are PAs missing?"""
 
 from pahub.insights.dashboard import Dashboard
+from pahub.insights.facts import facts_by
 from pahub.insights.figures import (
     MIN_FOR_MEDIAN,
     area_by_dimension,
@@ -8,7 +9,6 @@ from pahub.insights.figures import (
     medians_by_month,
     month_rows,
     monthly_columns,
-    sums,
 )
 from pahub.insights.scope import Scope
 from pahub.insights.tables import Row, Table
@@ -55,8 +55,8 @@ def time_to_fill(scope: Scope) -> Table:
 
 
 def no_match(scope: Scope) -> Table:
-    open_jobs = sums("demand.open_jobs", scope, ("local_authority_id",))
-    unmatched = sums("demand.no_match", scope, ("local_authority_id",))
+    open_jobs = facts_by("demand.open_jobs", scope, ("local_authority_id",))
+    unmatched = facts_by("demand.no_match", scope, ("local_authority_id",))
     values = {
         code: (open_jobs.get((code,), 0), unmatched.get((code,), 0))
         for code in scope.local_authority_ids
@@ -121,7 +121,7 @@ def cover_time(scope: Scope) -> Table:
 
 
 def _district_rows(metric: str, scope: Scope, districts: list[str]) -> tuple[Row, ...]:
-    found = sums(metric, scope, ("district_id", "dimension"))
+    found = facts_by(metric, scope, ("district_id", "dimension"))
     return tuple(
         Row(district, tuple(found.get((district, key), 0) for key, _, _ in PARTS))
         for district in districts
@@ -129,8 +129,8 @@ def _district_rows(metric: str, scope: Scope, districts: list[str]) -> tuple[Row
 
 
 def supply_gap(scope: Scope) -> list[Table]:
-    needed = sums("demand.hours_needed", scope, ("district_id",))
-    free = sums("demand.pas_free", scope, ("district_id",))
+    needed = facts_by("demand.hours_needed", scope, ("district_id",))
+    free = facts_by("demand.pas_free", scope, ("district_id",))
     districts = sorted({district for (district,) in needed} | {district for (district,) in free})
     return [
         Table(
