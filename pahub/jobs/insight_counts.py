@@ -1,4 +1,5 @@
-"""Counts of jobs for the insights dashboards: each a GROUP BY in the database, one query each.
+"""Counts of jobs for the insights dashboards: each a GROUP BY in the database, one query each
+(the vacancies with no match: one per district with open jobs, never one per job).
 
 Insights reads jobs only through these functions (docs/insights.md, "Demand and supply
 dashboard"). Jobs without a local authority cannot be placed on a council's dashboard and are
