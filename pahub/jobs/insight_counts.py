@@ -77,11 +77,15 @@ def _flag(expression) -> ExpressionWrapper:
     return ExpressionWrapper(expression, output_field=BooleanField())
 
 
-def a_matching_pa(where: Q) -> Exists:
-    """A PA looking for work, living `where` (a condition on the profile's district), who
-    meets every one of the job's must-haves (level, DBS, driver, gender, language, every
-    required skill) and is free at one of its times at least (or the job names no times).
-    Correlated to the outer job, so one query tests many jobs."""
+def a_matching_pa(where: Q, travel: Q | None = None) -> Exists:
+    """A PA looking for work, living `where` (a condition on the profile's district) and
+    willing to `travel` there, who meets every one of the job's must-haves (level, DBS,
+    driver, gender, language, every required skill) and is free at one of its times at least
+    (or the job names no times). Correlated to the outer job, so one query tests many jobs.
+
+    The conditions are written cheapest first (the database tests them in that order on each
+    PA it reads): the profile's own columns, then the travel rule (a CASE over districts),
+    then the language and skills (subqueries)."""
     job_skills = Job.required_skills.through.objects.filter(job_id=OuterRef(OuterRef("pk")))
     profile_skills = PAProfile.skills.through.objects.filter(
         paprofile_id=OuterRef(OuterRef("pk")), skill_id=OuterRef("skill_id")
@@ -102,8 +106,9 @@ def a_matching_pa(where: Q) -> Exists:
         .alias(free_in_grid=F("availability").bitand(F("job_grid")))
         .filter(Q(job_driver=False) | Q(has_driving_licence=True, has_own_car=True))
         .filter(Q(job_gender="") | Q(gender=F("job_gender")))
-        .filter(Q(job_language=None) | Q(Exists(speaks)))
         .filter(Q(job_grid=0) | ~Q(free_in_grid=0))
+        .filter(travel or Q())
+        .filter(Q(job_language=None) | Q(Exists(speaks)))
         .filter(~Exists(job_skills.filter(~Exists(profile_skills))))
     )
     return Exists(profiles)
@@ -135,12 +140,6 @@ def reaches(outcodes: list[str], furthest: int) -> dict[str, Reach]:
     return found
 
 
-def within_reach(reach: Reach) -> Q:
-    """PAs who live within their own travel distance of the job (`reach`: the districts
-    around the job's district, as the matching engine finds them, and its rule)."""
-    return Q(district_id__in=sorted(reach.miles_by_district)) & reach.profiles_q()
-
-
 # A PA in the job's own district is 0 miles from it, within anyone's travel distance: tested
 # first, through the district index, it settles most jobs before the wider search.
 IN_THE_JOBS_DISTRICT = Q(district_id=OuterRef("district_id"))
@@ -164,7 +163,13 @@ def open_jobs_without_a_match() -> list[tuple[str, str, int]]:
         if reach.miles_by_district:
             jobs = jobs.filter(~a_matching_pa(IN_THE_JOBS_DISTRICT))
         found = (
-            jobs.filter(~a_matching_pa(within_reach(reach)))
+            # Within their own travel distance: the districts around the job, as the matching
+            # engine finds them, and its rule.
+            jobs.filter(
+                ~a_matching_pa(
+                    Q(district_id__in=sorted(reach.miles_by_district)), reach.profiles_q()
+                )
+            )
             .values_list("local_authority_id")
             .annotate(jobs=Count("pk"))
             .order_by()
