@@ -1,4 +1,5 @@
-"""Counts of jobs for the insights dashboards: each a GROUP BY in the database, one query each.
+"""Counts of jobs for the insights dashboards: each a GROUP BY in the database, one query each
+(the vacancies with no match: one per district with open jobs, never one per job).
 
 Insights reads jobs only through these functions (docs/insights.md, "Demand and supply
 dashboard"). Jobs without a local authority cannot be placed on a council's dashboard and are
@@ -18,6 +19,7 @@ from django.db.models import (
     ExpressionWrapper,
     F,
     IntegerField,
+    Max,
     OuterRef,
     Q,
     Sum,
@@ -25,8 +27,10 @@ from django.db.models import (
 from django.db.models.functions import TruncDate, TruncMonth
 
 from pahub.jobs.models import Job
-from pahub.matching.candidates import looking_for_work
+from pahub.matching.candidates import Reach, looking_for_work
 from pahub.matching.scoring import SLOT_HOURS
+from pahub.places.distance import bounding_box, miles_between
+from pahub.places.models import District
 from pahub.register.availability import DAYS, PARTS
 from pahub.register.models import PAProfile, ProfileLanguage
 
@@ -73,10 +77,15 @@ def _flag(expression) -> ExpressionWrapper:
     return ExpressionWrapper(expression, output_field=BooleanField())
 
 
-def a_matching_pa_in_the_district() -> Exists:
-    """A PA looking for work who lives in the job's postcode district and meets every one of
-    its must-haves (level, DBS, driver, gender, language, every required skill) and is free at
-    one of its times at least (or the job names no times). Correlated to the outer job."""
+def a_matching_pa(where: Q, travel: Q | None = None) -> Exists:
+    """A PA looking for work, living `where` (a condition on the profile's district) and
+    willing to `travel` there, who meets every one of the job's must-haves (level, DBS,
+    driver, gender, language, every required skill) and is free at one of its times at least
+    (or the job names no times). Correlated to the outer job, so one query tests many jobs.
+
+    The conditions are written cheapest first (the database tests them in that order on each
+    PA it reads): the profile's own columns, then the travel rule (a CASE over districts),
+    then the language and skills (subqueries)."""
     job_skills = Job.required_skills.through.objects.filter(job_id=OuterRef(OuterRef("pk")))
     profile_skills = PAProfile.skills.through.objects.filter(
         paprofile_id=OuterRef(OuterRef("pk")), skill_id=OuterRef("skill_id")
@@ -85,7 +94,7 @@ def a_matching_pa_in_the_district() -> Exists:
         profile_id=OuterRef("pk"), language_id=OuterRef(OuterRef("required_language_id"))
     )
     profiles = (
-        PAProfile.objects.filter(looking_for_work(), district_id=OuterRef("district_id"))
+        PAProfile.objects.filter(looking_for_work(), where)
         .exclude(user_id=OuterRef("employer_id"))
         .filter(level__gte=OuterRef("required_level"), dbs_rank__gte=OuterRef("required_dbs_rank"))
         .alias(
@@ -97,26 +106,76 @@ def a_matching_pa_in_the_district() -> Exists:
         .alias(free_in_grid=F("availability").bitand(F("job_grid")))
         .filter(Q(job_driver=False) | Q(has_driving_licence=True, has_own_car=True))
         .filter(Q(job_gender="") | Q(gender=F("job_gender")))
-        .filter(Q(job_language=None) | Q(Exists(speaks)))
         .filter(Q(job_grid=0) | ~Q(free_in_grid=0))
+        .filter(travel or Q())
+        .filter(Q(job_language=None) | Q(Exists(speaks)))
         .filter(~Exists(job_skills.filter(~Exists(profile_skills))))
     )
     return Exists(profiles)
 
 
+def reaches(outcodes: list[str], furthest: int) -> dict[str, Reach]:
+    """For each of these districts, the districts within `furthest` miles of it and how far,
+    measured as `matching.candidates.reach_of` does (the same floats, in the same order)."""
+    centroids = {
+        outcode: (latitude, longitude)
+        for outcode, latitude, longitude in District.objects.exclude(latitude=None)
+        .exclude(longitude=None)
+        .values_list("outcode", "latitude", "longitude")
+    }
+    found = {}
+    for outcode in outcodes:
+        if outcode not in centroids:
+            found[outcode] = Reach({}, None)
+            continue
+        latitude, longitude = centroids[outcode]
+        min_lat, max_lat, min_lon, max_lon = bounding_box(latitude, longitude, furthest)
+        miles_by_district = {}
+        for other, (other_lat, other_lon) in centroids.items():
+            if min_lat <= other_lat <= max_lat and min_lon <= other_lon <= max_lon:
+                miles = miles_between(latitude, longitude, other_lat, other_lon)
+                if miles <= furthest:
+                    miles_by_district[other] = miles
+        found[outcode] = Reach(miles_by_district, (latitude, longitude))
+    return found
+
+
+# A PA in the job's own district is 0 miles from it, within anyone's travel distance: tested
+# first, through the district index, it settles most jobs before the wider search.
+IN_THE_JOBS_DISTRICT = Q(district_id=OuterRef("district_id"))
+
+
 def open_jobs_without_a_match() -> list[tuple[str, str, int]]:
-    """(local authority, district, open jobs) for open jobs with no matching PA in their own
-    district (`a_matching_pa_in_the_district`): one query, the database testing each job's
-    district with the matching index, never a query per job."""
-    rows = (
-        Job.objects.filter(PLACED, status=Job.Status.PUBLISHED)
-        .exclude(district=None)
-        .filter(~a_matching_pa_in_the_district())
-        .values_list("local_authority_id", "district_id")
-        .annotate(jobs=Count("pk"))
-        .order_by()
-    )
-    return list(rows)
+    """(local authority, district, open jobs) for open jobs no PA within reach matches
+    (`a_matching_pa`). One query per district with open jobs (and three to prepare), never
+    one per job: the database stops at the first PA that matches a job, so only jobs without
+    a match nearby read every PA around them."""
+    open_jobs = Job.objects.filter(PLACED, status=Job.Status.PUBLISHED).exclude(district=None)
+    outcodes = sorted(set(open_jobs.values_list("district_id", flat=True)))
+    if not outcodes:
+        return []
+    furthest = PAProfile.objects.filter(looking_for_work()).aggregate(furthest=Max("travel_miles"))[
+        "furthest"
+    ]
+    rows = []
+    for outcode, reach in reaches(outcodes, furthest or 0).items():
+        jobs = open_jobs.filter(district_id=outcode)
+        if reach.miles_by_district:
+            jobs = jobs.filter(~a_matching_pa(IN_THE_JOBS_DISTRICT))
+        found = (
+            # Within their own travel distance: the districts around the job, as the matching
+            # engine finds them, and its rule.
+            jobs.filter(
+                ~a_matching_pa(
+                    Q(district_id__in=sorted(reach.miles_by_district)), reach.profiles_q()
+                )
+            )
+            .values_list("local_authority_id")
+            .annotate(jobs=Count("pk"))
+            .order_by()
+        )
+        rows += [(area, outcode, jobs) for area, jobs in found]
+    return rows
 
 
 def _hours_in_part(part: int):

@@ -7,7 +7,8 @@ from statistics import median_low
 
 from django.utils import timezone
 
-from pahub.insights.figures.rows import MIN_FOR_MEDIAN, months_in
+from pahub.insights.facts import months_in
+from pahub.insights.figures.rows import MIN_FOR_MEDIAN
 from pahub.insights.scope import Scope
 from pahub.insights.tables import Table
 from pahub.places.models import LocalAuthority

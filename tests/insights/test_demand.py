@@ -15,9 +15,10 @@ from pahub.accounts.models import Role
 from pahub.cover.models import Booking, CoverRequest
 from pahub.insights import summaries
 from pahub.insights.dashboard import dashboard_for
-from pahub.insights.figures.rows import months_in
+from pahub.insights.facts import months_in
 from pahub.jobs.models import Job
 from pahub.matching.scoring import SLOT_HOURS
+from pahub.places.distance import miles_between
 from pahub.places.models import LocalAuthority
 from pahub.register.availability import ALL_SLOTS, FULL_WEEK, PARTS
 from pahub.register.models import PAProfile
@@ -84,6 +85,7 @@ def pa_specs(draw) -> dict:
         "has_driving_licence": draw(st.booleans()),
         "has_own_car": draw(st.booleans()),
         "gender": draw(st.sampled_from(["", "woman", "man"])),
+        "travel_miles": draw(st.sampled_from([1, 2, 5, 10, 30])),
     }
 
 
@@ -147,10 +149,18 @@ def create_cover_request(number: int, spec: dict, pa) -> CoverRequest:
     return request
 
 
+def within_reach(job: Job, profile: PAProfile) -> bool:
+    place, home = job.district, profile.district
+    if None in (place.latitude, place.longitude, home.latitude, home.longitude):
+        return False
+    miles = miles_between(place.latitude, place.longitude, home.latitude, home.longitude)
+    return miles <= profile.travel_miles
+
+
 def meets(job: Job, profile: PAProfile) -> bool:
     """The no-match definition, one job and one PA at a time."""
     return (
-        profile.district_id == job.district_id
+        within_reach(job, profile)
         and not profile.is_paused
         and profile.visibility != PAProfile.Visibility.HIDDEN
         and profile.user_id != job.employer_id
@@ -345,7 +355,7 @@ def test_the_tables_take_the_same_few_queries_whatever_the_data(employer_profile
     assert len(full) == len(empty) <= 12
 
 
-def test_the_no_match_collector_is_one_query_whatever_the_number_of_jobs(
+def test_the_no_match_count_takes_a_query_per_district_not_per_job(
     employer_profile, django_assert_num_queries
 ):
     from pahub.jobs.insight_counts import open_jobs_without_a_match
@@ -353,9 +363,65 @@ def test_the_no_match_collector_is_one_query_whatever_the_number_of_jobs(
     employer = employer_profile.user
     for _ in range(10):
         make_job(employer, required_skills=["mobility.hoist"])
-    with django_assert_num_queries(1):
+    # The districts with open jobs, how far PAs travel, the districts' centroids, then NE1.
+    with django_assert_num_queries(4):
         assert open_jobs_without_a_match() == [(employer_profile.local_authority_id, "NE1", 10)]
 
 
 def test_skills_must_exist(db):
     assert Skill.objects.filter(code__in=SKILL_CODES).count() == len(SKILL_CODES)
+
+
+def test_a_pa_who_would_travel_from_the_next_district_is_a_match(employer_profile):
+    employer = employer_profile.user
+    create_pa(1, {"postcode": "NE3 2AA", "travel_miles": 10, "availability": 1})
+    create_pa(2, {"postcode": "DH1 2AA", "travel_miles": 1, "availability": 2})
+    make_job(employer, outcode="NE1", hours_grid=1)
+    make_job(employer, outcode="NE1", hours_grid=2)
+    summaries.refresh(["demand"])
+
+    tables = dashboard_for("demand-and-supply").tables(scope_of("Newcastle upon Tyne"))
+
+    assert figures(table(tables, "no-match")) == {"Newcastle upon Tyne": (2, 1)}
+
+
+def test_the_median_is_the_lower_middle_of_the_days_each_job_took(employer_profile):
+    employer = employer_profile.user
+    for number, days in enumerate([1, 2, 3, 4, 10, 20]):
+        spec = {"status": "filled", "published_days_ago": days + 2, "days_to_fill": days}
+        create_job(employer, number, spec | {"hours_grid": 1, "language": ""})
+    summaries.refresh(["demand"])
+    scope = scope_of("Newcastle upon Tyne")
+
+    rows = figures(table(dashboard_for("demand-and-supply").tables(scope), "time-to-fill"))
+
+    filled_month = month_label(month_of(Job.objects.filter(status="filled").first().closed_at))
+    assert rows[filled_month] == (6, 3)
+
+
+def test_the_median_time_to_cover_counts_whole_clock_hours(employer_profile, other_pa):
+    made = timezone.localtime(ago(2)).replace(minute=0, second=0, microsecond=0)
+    for number, hours in enumerate([0, 1, 2, 5, 9]):
+        spec = {"postcode": "NE1 1AA", "status": "covered", "days_ago": 2, "hours_to_cover": 0}
+        request = create_cover_request(number, spec, other_pa)
+        CoverRequest.objects.filter(pk=request.pk).update(created_at=made)
+        Booking.objects.filter(slot__request=request).update(
+            confirmed_at=made + timedelta(hours=hours, minutes=59)
+        )
+    summaries.refresh(["demand"])
+    scope = scope_of("Newcastle upon Tyne")
+
+    rows = figures(table(dashboard_for("demand-and-supply").tables(scope), "time-to-cover"))
+
+    assert rows[month_label(month_of(made))] == (2,)
+
+
+def test_a_vacancy_in_a_district_with_no_known_centre_has_no_match(employer_profile, newcastle):
+    from pahub.jobs.insight_counts import open_jobs_without_a_match
+    from pahub.places.models import District
+
+    District.objects.create(outcode="ZZ98", local_authority=newcastle)
+    create_pa(1, {"postcode": "NE1 2AA", "availability": 1})
+    make_job(employer_profile.user, outcode="ZZ98", hours_grid=1)
+
+    assert open_jobs_without_a_match() == [(newcastle.pk, "ZZ98", 1)]

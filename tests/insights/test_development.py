@@ -16,7 +16,7 @@ from pahub.accounts.models import Role
 from pahub.insights import summaries
 from pahub.insights.dashboard import dashboard_for
 from pahub.insights.dashboards.development import whole_hours
-from pahub.insights.figures.rows import months_in
+from pahub.insights.facts import months_in
 from pahub.learning.models import Audience, Certificate, Course, CPDEntry
 from pahub.places.models import LocalAuthority
 from pahub.register.levels import LEVEL_NAMES

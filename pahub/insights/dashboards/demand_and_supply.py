@@ -65,16 +65,17 @@ def no_match(scope: Scope) -> Table:
         key="no-match",
         title="Open vacancies with no match",
         definition=(
-            "Open vacancies for which no PA living in the job's own postcode district could be "
-            "matched: nobody there is looking for work (profile listed and not paused), holds "
-            "the job's level, DBS check, driving, gender requirement, language and every "
-            "required skill, and is free at one of its times. PAs in other districts who would "
-            "travel to the job are not considered, so this is an upper bound: a vacancy counted "
-            "here may still be matched from a neighbouring district. Counted at the last "
-            "refresh; the date range does not apply."
+            "Open vacancies no PA on PA Hub could be matched with at the last refresh: nobody "
+            "looking for work (profile listed and not paused) who lives within the distance they "
+            "will travel of the job (measured between postcode district centres, as matching "
+            "does), holds the job's level, DBS check, driving, gender requirement, language and "
+            "every required skill, and is free at one of its times. The date range does not "
+            "apply: this is a count of now. Matching also asks that the employer may see the "
+            "PA's profile (a PA visible only in chosen areas); that is not tested here, so a "
+            "vacancy counted as matched may still show no one to its employer."
         ),
         row_heading="Council",
-        columns=("Open vacancies", "With no match in their district"),
+        columns=("Open vacancies", "With no match"),
         rows=area_rows(scope, values, 2),
         totals=False,
         unit="jobs",

@@ -1,6 +1,7 @@
-"""Reading facts into table rows (through `pahub.insights.facts`) for the demand, development and support dashboards.
+"""Reading facts (through `pahub.insights.facts`) into table rows for the demand, development
+and support dashboards.
 
-One GROUP BY over the fact table per figure, for the scope's areas and months only.
+One GROUP BY over the fact table per figure (`facts.facts_by`: the scope's areas and months).
 Durations (days to fill a job, hours to cover a request) are stored as counts per whole
 duration (`duration_facts`), so a median over any areas and months is exact: medians cannot
 be added up, but counts of each duration can.
