@@ -94,8 +94,10 @@ OTHER_DASHBOARD = Dashboard(
 )
 
 
-@pytest.fixture(autouse=True)
+@pytest.fixture
 def test_dashboards(monkeypatch):
+    """The pages, downloads and API tests render these instead of the real dashboards, whose
+    own tests (test_workforce.py, test_demand.py, ...) check their figures."""
     dashboards = [TEST_DASHBOARD, OTHER_DASHBOARD]
     monkeypatch.setattr(dashboard_module, "all_dashboards", lambda: dashboards)
     return dashboards

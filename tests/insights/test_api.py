@@ -2,6 +2,8 @@
 
 import pytest
 
+pytestmark = pytest.mark.usefixtures("test_dashboards")
+
 LIST = "/api/v1/insights/"
 DETAIL = "/api/v1/insights/people/"
 

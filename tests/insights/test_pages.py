@@ -9,6 +9,8 @@ from openpyxl import load_workbook
 
 from tests.factories import make_staff
 
+pytestmark = pytest.mark.usefixtures("test_dashboards")
+
 HOME = reverse("insights:home")
 DASHBOARD = reverse("insights:dashboard", args=["people"])
 CSV = reverse("insights:download_csv", args=["people", "people"])

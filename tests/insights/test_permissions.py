@@ -10,6 +10,8 @@ from pahub.accounts.queries import insights_local_authority_ids
 from pahub.core.models import AuditEvent
 from pahub.insights.permissions import ALL_AREAS_LABEL, access_scope, area_choices
 
+pytestmark = pytest.mark.usefixtures("test_dashboards")
+
 
 def test_a_commissioner_reads_insights_for_their_councils_areas(commissioner, newcastle):
     assert insights_local_authority_ids(commissioner) == frozenset([newcastle.pk])
