@@ -1,7 +1,7 @@
 """Paid family members and other PAs, as counts for councils (issue 14's workforce figures).
 
 A PA says on their profile whether they are paid to support a family member; employers never
-see the answer. Counted by the PA's local authority and the month they joined, in one query.
+see the answer. Counted by the PA's local authority and the month they joined PA Hub, in one query.
 """
 
 from dataclasses import dataclass
@@ -31,7 +31,7 @@ class FamilyCount:
 def family_counts() -> list[FamilyCount]:
     rows = (
         PAProfile.objects.filter(user__local_authority__isnull=False)
-        .annotate(la=F("user__local_authority_id"), joined=TruncMonth("created_at"))
+        .annotate(la=F("user__local_authority_id"), joined=TruncMonth("user__date_joined"))
         .values("la", "joined", "works_for_family")
         .annotate(n=Count("pk"))
         .order_by()

@@ -49,12 +49,10 @@ pa_specs = st.fixed_dictionaries(
 
 
 def make_pa(spec: dict) -> None:
-    user = UserFactory(postcode=spec["postcode"])
-    profile = PAProfile.objects.create(user=user, works_for_family=spec["family"])
     # Noon on the first of the month, or now if that is still to come.
     joined = timezone.make_aware(datetime.combine(months_ago(spec["months_ago"]), time(12)))
-    joined = min(joined, timezone.now())
-    PAProfile.objects.filter(pk=profile.pk).update(created_at=joined)
+    user = UserFactory(postcode=spec["postcode"], date_joined=min(joined, timezone.now()))
+    profile = PAProfile.objects.create(user=user, works_for_family=spec["family"])
     if spec["status"] == "answered":
         ethnicity = spec["ethnicity"]
         EqualityMonitoring.objects.create(

@@ -1,7 +1,7 @@
 """Equality monitoring as counts, for councils: the only way answers leave this package.
 
 Set-based (one GROUP BY per question over every PA, whatever their number), by the local
-authority the PA lives in and the month they joined the register, so a dashboard can read both
+authority the PA lives in and the month they joined PA Hub, so a dashboard can read both
 "the register now" and "joined in the last 12 months" (younger, male and Black, Asian and
 minority ethnic recruits) from the same counts. Counts only: no row here names a PA.
 """
@@ -37,7 +37,7 @@ QUESTIONS: dict[str, tuple[tuple[str, str], ...]] = {
 @dataclass(frozen=True)
 class EqualityCount:
     local_authority_id: str
-    # The first day of the month the PA's profile was made.
+    # The first day of the month the PA joined PA Hub (their account's `date_joined`).
     joined_month: date
     # "status", or one of QUESTIONS.
     question: str
@@ -52,7 +52,7 @@ def month_of(value: date | datetime) -> date:
 def counted_profiles():
     """Every PA profile whose holder has a local authority (a postcode in England)."""
     return PAProfile.objects.filter(user__local_authority__isnull=False).annotate(
-        la=F("user__local_authority_id"), joined=TruncMonth("created_at")
+        la=F("user__local_authority_id"), joined=TruncMonth("user__date_joined")
     )
 
 
