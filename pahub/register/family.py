@@ -1,13 +1,15 @@
 """Paid family members and other PAs, as counts for councils (issue 14's workforce figures).
 
 A PA says on their profile whether they are paid to support a family member; employers never
-see the answer. Counted by the PA's local authority and the month they joined, in one query.
+see the answer. Counted like every workforce figure (a profile, an open account, a known
+local authority), by the PA's local authority and the month they made their profile, in one
+query.
 """
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
-from django.db.models import Count, F
+from django.db.models import Count, DateField, F
 from django.db.models.functions import TruncMonth
 
 from pahub.register.models import PAProfile
@@ -30,8 +32,15 @@ class FamilyCount:
 
 def family_counts() -> list[FamilyCount]:
     rows = (
-        PAProfile.objects.filter(user__local_authority__isnull=False)
-        .annotate(la=F("user__local_authority_id"), joined=TruncMonth("created_at"))
+        PAProfile.objects.filter(
+            user__deleted_at__isnull=True,
+            user__is_active=True,
+            user__local_authority__isnull=False,
+        )
+        .annotate(
+            la=F("user__local_authority_id"),
+            joined=TruncMonth("created_at", output_field=DateField()),
+        )
         .values("la", "joined", "works_for_family")
         .annotate(n=Count("pk"))
         .order_by()
@@ -39,9 +48,7 @@ def family_counts() -> list[FamilyCount]:
     return [
         FamilyCount(
             local_authority_id=row["la"],
-            joined_month=(
-                row["joined"].date() if isinstance(row["joined"], datetime) else row["joined"]
-            ),
+            joined_month=row["joined"],
             kind=FAMILY if row["works_for_family"] else OTHER,
             count=row["n"],
         )

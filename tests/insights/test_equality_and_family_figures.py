@@ -49,12 +49,11 @@ pa_specs = st.fixed_dictionaries(
 
 
 def make_pa(spec: dict) -> None:
-    user = UserFactory(postcode=spec["postcode"])
-    profile = PAProfile.objects.create(user=user, works_for_family=spec["family"])
     # Noon on the first of the month, or now if that is still to come.
     joined = timezone.make_aware(datetime.combine(months_ago(spec["months_ago"]), time(12)))
-    joined = min(joined, timezone.now())
-    PAProfile.objects.filter(pk=profile.pk).update(created_at=joined)
+    user = UserFactory(postcode=spec["postcode"])
+    profile = PAProfile.objects.create(user=user, works_for_family=spec["family"])
+    PAProfile.objects.filter(pk=profile.pk).update(created_at=min(joined, timezone.now()))
     if spec["status"] == "answered":
         ethnicity = spec["ethnicity"]
         EqualityMonitoring.objects.create(
@@ -167,3 +166,16 @@ def test_the_counts_take_a_fixed_number_of_queries(db, django_assert_max_num_que
     with django_assert_max_num_queries(6):
         equality_counts()
         family_counts()
+
+
+def test_suspended_and_deleted_accounts_are_not_counted_like_every_workforce_figure(db):
+    for postcode in POSTCODES:
+        make_pa({"postcode": postcode, "months_ago": 0, "status": "declined", "family": True})
+    first, second = (profile.user for profile in PAProfile.objects.select_related("user"))
+    first.is_active = False
+    first.save(update_fields=["is_active"])
+    second.deleted_at = timezone.now()
+    second.save(update_fields=["deleted_at"])
+
+    assert equality_counts() == []
+    assert family_counts() == []

@@ -7,9 +7,9 @@ minority ethnic recruits) from the same counts. Counts only: no row here names a
 """
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
-from django.db.models import Case, CharField, Count, F, Value, When
+from django.db.models import Case, CharField, Count, DateField, F, Value, When
 from django.db.models.functions import TruncMonth
 
 from pahub.register.equality.models import AgeBand, Disability, EthnicGroup, Sex
@@ -37,7 +37,7 @@ QUESTIONS: dict[str, tuple[tuple[str, str], ...]] = {
 @dataclass(frozen=True)
 class EqualityCount:
     local_authority_id: str
-    # The first day of the month the PA's profile was made.
+    # The first day of the month the PA made their register profile (London time).
     joined_month: date
     # "status", or one of QUESTIONS.
     question: str
@@ -45,14 +45,17 @@ class EqualityCount:
     count: int
 
 
-def month_of(value: date | datetime) -> date:
-    return value.date() if isinstance(value, datetime) else value
-
-
 def counted_profiles():
-    """Every PA profile whose holder has a local authority (a postcode in England)."""
-    return PAProfile.objects.filter(user__local_authority__isnull=False).annotate(
-        la=F("user__local_authority_id"), joined=TruncMonth("created_at")
+    """The PAs the workforce figures count (a profile, an open account, a known local
+    authority: `workforce_counts.registered_profiles` says the same), with the month they made
+    their profile, so these tables add up to the same totals as the rest of the dashboard."""
+    return PAProfile.objects.filter(
+        user__deleted_at__isnull=True,
+        user__is_active=True,
+        user__local_authority__isnull=False,
+    ).annotate(
+        la=F("user__local_authority_id"),
+        joined=TruncMonth("created_at", output_field=DateField()),
     )
 
 
@@ -71,8 +74,7 @@ def status_counts() -> list[EqualityCount]:
         .order_by()
     )
     return [
-        EqualityCount(row["la"], month_of(row["joined"]), "status", row["status"], row["n"])
-        for row in rows
+        EqualityCount(row["la"], row["joined"], "status", row["status"], row["n"]) for row in rows
     ]
 
 
@@ -90,8 +92,7 @@ def answer_counts(question: str) -> list[EqualityCount]:
         .order_by()
     )
     return [
-        EqualityCount(row["la"], month_of(row["joined"]), question, row["answer"], row["n"])
-        for row in rows
+        EqualityCount(row["la"], row["joined"], question, row["answer"], row["n"]) for row in rows
     ]
 
 

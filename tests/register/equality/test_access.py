@@ -56,3 +56,15 @@ def test_the_pa_sees_the_explanation_and_their_answers(client_for, pa, answered)
     assert "Employers never see your answers." in content
     assert "16 to 24" in content
     assert "Black, Black British, Caribbean or African: Caribbean" in content
+
+
+def test_the_pages_read_the_answers_in_a_fixed_number_of_queries(
+    client_for, pa, answered, django_assert_max_num_queries
+):
+    client = client_for(pa)
+    client.get(reverse("register:equality"))  # the session and the user, once
+    for name in ("register:equality", "register:equality_questions"):
+        # The session, user and header counts take 11; the page the profile, the answers and
+        # the audit event.
+        with django_assert_max_num_queries(16):
+            assert client.get(reverse(name)).status_code == 200

@@ -56,6 +56,8 @@ def test_answers_of_a_pa_inactive_for_a_year_are_deleted(pa, answered):
 
 
 def test_an_employer_viewing_the_pa_sees_none_of_the_answers(client_for, employer, answered):
+    PAProfile.objects.filter(pk=answered.profile_id).update(works_for_family=True)
+
     response = client_for(employer).get(
         reverse("register:profile_detail", args=[answered.profile_id])
     )
@@ -63,8 +65,20 @@ def test_an_employer_viewing_the_pa_sees_none_of_the_answers(client_for, employe
     assert response.status_code == 200
     content = response.content.decode()
     assert "Jordan" in content
-    for label in ANSWER_LABELS:
+    for label in (*ANSWER_LABELS, "family member"):
         assert label not in content
+
+
+def test_staff_in_the_pas_area_see_the_profile_but_none_of_the_answers(
+    client_for, verifier, answered
+):
+    response = client_for(verifier).get(
+        reverse("register:profile_detail", args=[answered.profile_id])
+    )
+
+    assert response.status_code == 200
+    for label in ANSWER_LABELS:
+        assert label not in response.content.decode()
 
 
 def test_the_pas_preview_as_employers_see_it_has_none_of_the_answers(client_for, pa, answered):
