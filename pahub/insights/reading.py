@@ -1,18 +1,20 @@
 """What the insights pages, downloads, report and API read: dashboards for a scope, with
 suppression applied, and when the figures were last refreshed."""
 
+import hashlib
 import re
 from calendar import monthrange
 from datetime import date, datetime
 
-from django.db.models import Min
+from django.core.cache import cache
+from django.db.models import Max, Min
 from django.http import Http404
 
 from pahub.insights import dashboard as dashboards
 from pahub.insights.dashboard import Dashboard
 from pahub.insights.models import Refresh
 from pahub.insights.scope import Scope
-from pahub.insights.suppression import SuppressedTable, suppress
+from pahub.insights.suppression import SuppressedTable, suppress, threshold_setting
 
 # The filter's default: the last twelve months, this one included.
 DEFAULT_MONTHS = 12
@@ -31,17 +33,46 @@ def access_dashboard(slug: str) -> Dashboard:
     return dashboard
 
 
+# Suppressed tables are kept until the next refresh makes new facts (the key names it), and
+# at most this long: a large region's complementary suppression takes seconds, and the same
+# figures are read by the page, its downloads and the API.
+SUPPRESSED_CACHE_SECONDS = 2 * 60 * 60
+
+
 def suppressed_tables(dashboard: Dashboard, scope: Scope) -> list[SuppressedTable]:
     """Every table of a dashboard for a scope, small numbers hidden: the only form in which a
     figure leaves this app."""
-    return [suppress(table) for table in dashboard.tables(scope)]
+    key = suppressed_cache_key(dashboard, scope)
+    tables = cache.get(key)
+    if tables is None:
+        tables = [suppress(table) for table in dashboard.tables(scope)]
+        cache.set(key, tables, SUPPRESSED_CACHE_SECONDS)
+    return tables
+
+
+def suppressed_cache_key(dashboard: Dashboard, scope: Scope) -> str:
+    """Everything the suppressed tables depend on: the facts (by when they were last rebuilt),
+    the dashboard, the areas, the dates and the threshold."""
+    latest = Refresh.objects.aggregate(latest=Max("refreshed_at"))["latest"]
+    areas = ",".join(sorted(scope.local_authority_ids))
+    return ":".join(
+        (
+            "insights",
+            dashboard.slug,
+            latest.isoformat() if latest else "never",
+            str(threshold_setting()),
+            scope.start.isoformat(),
+            scope.end.isoformat(),
+            hashlib.sha256(areas.encode()).hexdigest(),
+        )
+    )
 
 
 def access_table(dashboard: Dashboard, scope: Scope, key: str) -> SuppressedTable:
-    table = next((t for t in dashboard.tables(scope) if t.key == key), None)
+    table = next((t for t in suppressed_tables(dashboard, scope) if t.table.key == key), None)
     if table is None:
         raise Http404
-    return suppress(table)
+    return table
 
 
 def last_refreshed() -> datetime | None:
