@@ -83,6 +83,8 @@ def staff_home(request: HttpRequest) -> HttpResponse:
             "may_help_people": staff_may("help_people", request.user),
             "may_edit_spoke": staff_may("edit_spoke", request.user),
             "may_manage_library": staff_may("manage_library", request.user),
+            # Imports belong to an organisation: a site admin without one has none to see.
+            "may_import": is_organisation_staff(request.user),
         },
     )
 
