@@ -85,6 +85,8 @@ def staff_home(request: HttpRequest) -> HttpResponse:
             "may_edit_spoke": staff_may("edit_spoke", request.user),
             "may_manage_library": staff_may("manage_library", request.user),
             "may_read_insights": bool(insights_local_authority_ids(request.user)),
+            # Imports belong to an organisation: a site admin without one has none to see.
+            "may_import": is_organisation_staff(request.user),
         },
     )
 

@@ -201,3 +201,26 @@ def test_the_list_costs_the_same_queries_however_many_imports(
         response = client.get(reverse("imports:list"))
 
     assert response.content.decode().count("register.csv") == 3
+
+
+def test_a_stopped_import_is_resumed_from_its_page(client_for, verifier, dry_run):
+    from django.utils import timezone
+
+    ImportRun.objects.filter(pk=dry_run.pk).update(
+        status=ImportRun.Status.FAILED,
+        confirmed_at=timezone.now(),
+        failure="Worker lost.",
+        cursor=2,
+        created=0,
+        refused=0,
+    )
+    client = client_for(verifier)
+    page = client.get(reverse("imports:detail", args=[dry_run.pk])).content.decode()
+    assert "Resume from row 2" in page
+
+    client.post(reverse("imports:resume", args=[dry_run.pk]))
+
+    dry_run.refresh_from_db()
+    assert (dry_run.status, dry_run.created, dry_run.refused) == (ImportRun.Status.DONE, 3, 1)
+    response = client.post(reverse("imports:resume", args=[dry_run.pk]), follow=True)
+    assert "nothing to resume" in response.content.decode()
