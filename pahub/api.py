@@ -5,6 +5,7 @@ People use their browser session; organisations' systems send an API key as
 """
 
 from pahub.accounts.api import router as accounts_router
+from pahub.accounts.imports.api import router as imports_router
 from pahub.community.forum.api import router as community_forum_router
 from pahub.community.moderation.api import router as community_moderation_router
 from pahub.community.trust.api import router as community_trust_router
@@ -14,6 +15,7 @@ from pahub.core.public import public_page
 from pahub.costs.api import router as costs_router
 from pahub.cover.api import router as cover_router
 from pahub.directory.openreferral.api import router as openreferral_router
+from pahub.insights.api import router as insights_router
 from pahub.jobs.api import router as jobs_router
 from pahub.jobs.matches.api import router as job_matches_router
 from pahub.jobs.public_api import router as public_jobs_router
@@ -73,6 +75,8 @@ api.add_router("/", support_help_router)
 api.add_router("/", rules_router)
 api.add_router("/", spokes_router)
 api.add_router("/", library_router)
+api.add_router("/", insights_router)
+api.add_router("/", imports_router)
 
 
 def api_urls() -> tuple[list, str, str]:

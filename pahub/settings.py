@@ -157,6 +157,18 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # (matching a job: p50 111 to 95 ms, bench/matching_bench.py).
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 
+# A read replica, when the deployment has one: the insights dashboards read their summaries
+# from it (pahub/insights/routers.py, docs/insights.md); every write goes to default.
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"],
+        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
+    )
+    # Tests read the replica as the default database, as a replica would be.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["pahub.insights.routers.InsightsReplicaRouter"]
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 
@@ -330,6 +342,9 @@ PAHUB_SUPPORT = {
     "phone": os.environ.get("PAHUB_SUPPORT_PHONE", "0191 000 0000"),
     "email": os.environ.get("PAHUB_SUPPORT_EMAIL", "support@pahub.example.org"),
 }
+# Insights (docs/insights.md): counts of people from 1 to this number minus one show as
+# "fewer than 5" (for 5), on every page, download, report and API answer.
+PAHUB_INSIGHTS_SUPPRESS_BELOW = int(os.environ.get("PAHUB_INSIGHTS_SUPPRESS_BELOW", "5"))
 # Reference requests email a PA's note to any address: at most this many a PA in 24 hours,
 # withdrawn ones included, so the form cannot be used to send mail to anyone without limit.
 REFERENCE_REQUESTS_PER_DAY = int(os.environ.get("REFERENCE_REQUESTS_PER_DAY", "5"))

@@ -19,6 +19,7 @@ urlpatterns = [
     path("staff/register/", include("pahub.register.staff.urls")),
     path("staff/moderation/", include("pahub.messaging.staff_urls")),
     path("staff/employers/", include("pahub.employers.staff_urls")),
+    path("staff/imports/", include("pahub.accounts.imports.urls")),
     # One "employer" namespace for the employer's own pages and the job builder under them.
     path(
         "employer/",
@@ -41,6 +42,7 @@ urlpatterns = [
     path("areas/<slug:council>/rules/", include("pahub.rules.urls")),
     path("areas/", include("pahub.spokes.urls")),
     path("staff/", include("pahub.accounts.staff_urls")),
+    path("insights/", include("pahub.insights.urls")),
     path("api/v1/", api_urls()),
     path("admin/", admin.site.urls),
 ]

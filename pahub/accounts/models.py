@@ -164,6 +164,9 @@ class Membership(models.Model):
     # A council's safeguarding staff read the safeguarding concerns raised in its areas
     # (pahub.support.concerns). Switched on by an organisation admin, one person at a time.
     handles_safeguarding = models.BooleanField(default=False)
+    # A council's commissioners read the insights dashboards for its areas (pahub.insights,
+    # docs/insights.md). Switched on by an organisation admin, one person at a time.
+    views_insights = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

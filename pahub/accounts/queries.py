@@ -7,7 +7,7 @@ from django.db.models import Count, DateField, QuerySet
 from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import TruncMonth
 
-from pahub.accounts.models import Membership, Representation, User
+from pahub.accounts.models import Membership, Organisation, Representation, User
 from pahub.core import personal_data
 from pahub.core.models import AuditEvent
 
@@ -110,3 +110,18 @@ def deleted_pa_accounts_by_month() -> list[tuple[str, date, int]]:
         .order_by()
     )
     return [(row["area"], row["month"], row["number"]) for row in rows if row["area"]]
+
+
+def insights_local_authority_ids(user: User) -> frozenset[str]:
+    """The local authorities whose insights this person reads: those of the councils where an
+    admin switched on `views_insights` for them. Nobody else reads insights, site
+    administrators included, unless a council switches it on for them."""
+    if not user.is_authenticated:
+        return frozenset()
+    return frozenset(
+        Organisation.local_authorities.through.objects.filter(
+            organisation__kind=Organisation.Kind.LOCAL_AUTHORITY,
+            organisation__memberships__user=user,
+            organisation__memberships__views_insights=True,
+        ).values_list("localauthority_id", flat=True)
+    )

@@ -174,6 +174,23 @@ def membership_set_safeguarding(*, membership: Membership, handles: bool, by: Us
 
 
 @transaction.atomic
+def membership_set_insights(*, membership: Membership, reads: bool, by: User) -> Membership:
+    """Switch on (or off) whether a council's team member reads the insights dashboards."""
+    if membership.organisation.kind != Organisation.Kind.LOCAL_AUTHORITY:
+        raise AccountError("Only a council's staff read insights.")
+    membership.views_insights = reads
+    membership.save(update_fields=["views_insights"])
+    audit.record(
+        by,
+        "staff.insights_changed",
+        membership.organisation,
+        member=membership.user.email,
+        views_insights=reads,
+    )
+    return membership
+
+
+@transaction.atomic
 def membership_remove(*, membership: Membership, by: User) -> None:
     audit.record(by, "staff.removed", membership.organisation, member=membership.user.email)
     membership.delete()

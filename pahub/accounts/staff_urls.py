@@ -19,6 +19,11 @@ urlpatterns = [
         name="member_safeguarding",
     ),
     path(
+        "organisations/<int:organisation_id>/members/<int:membership_id>/insights/",
+        views.member_insights,
+        name="member_insights",
+    ),
+    path(
         "organisations/<int:organisation_id>/api-keys/new/", views.api_key_new, name="api_key_new"
     ),
     path(

@@ -26,6 +26,7 @@ from pahub.accounts.permissions import (
     is_organisation_staff,
     is_site_admin,
 )
+from pahub.accounts.queries import insights_local_authority_ids
 from pahub.core import audit
 from pahub.core.mail import deliver, emails_not_sent
 from pahub.core.models import AuditEvent, OutgoingEmail
@@ -83,6 +84,9 @@ def staff_home(request: HttpRequest) -> HttpResponse:
             "may_help_people": staff_may("help_people", request.user),
             "may_edit_spoke": staff_may("edit_spoke", request.user),
             "may_manage_library": staff_may("manage_library", request.user),
+            "may_read_insights": bool(insights_local_authority_ids(request.user)),
+            # Imports belong to an organisation: a site admin without one has none to see.
+            "may_import": is_organisation_staff(request.user),
         },
     )
 
@@ -157,6 +161,25 @@ def member_safeguarding(
         messages.success(request, f"{name} now reads safeguarding concerns in your areas.")
     else:
         messages.success(request, f"{name} no longer reads safeguarding concerns.")
+    return redirect("staff:organisation", organisation_id=organisation.pk)
+
+
+@staff_required
+@require_POST
+def member_insights(request: HttpRequest, organisation_id: int, membership_id: int) -> HttpResponse:
+    """A council's admin switches on (or off) whether a team member reads the insights
+    dashboards for the council's areas."""
+    organisation = access_organisation_for_admin(request.user, organisation_id)
+    if organisation.kind != Organisation.Kind.LOCAL_AUTHORITY:
+        raise Http404
+    membership = get_object_or_404(Membership, pk=membership_id, organisation=organisation)
+    reads = request.POST.get("views_insights") == "yes"
+    services.membership_set_insights(membership=membership, reads=reads, by=request.user)
+    name = membership.user.display_name
+    if reads:
+        messages.success(request, f"{name} now reads insights for your areas.")
+    else:
+        messages.success(request, f"{name} no longer reads insights.")
     return redirect("staff:organisation", organisation_id=organisation.pk)
 
 

@@ -71,3 +71,9 @@ class OutgoingEmail(models.Model):
 
     def __str__(self) -> str:
         return f"{self.subject} to {', '.join(self.recipients)}"
+
+
+# Imports keep their models in their own package; imported here so Django finds them.
+from pahub.core.imports.models import ColumnMapping, ImportRowResult, ImportRun  # noqa: E402
+
+__all__ = ["AuditEvent", "ColumnMapping", "ImportRowResult", "ImportRun", "OutgoingEmail"]

@@ -44,3 +44,20 @@ def retry_emails() -> schedule.Outcome:
         failure=f"{failed} emails failed again." if failed else None,
         idle=not due,
     )
+
+
+@schedule.periodic("resume_imports", every=timedelta(minutes=5), title="stalled imports")
+def resume_imports() -> schedule.Outcome:
+    """Start again every import whose worker died (not heard of for ten minutes).
+
+    Safe to run again: an import goes on from its saved cursor, and a chunk finds the cursor
+    moved if another worker got there first (pahub/core/imports/runner.py).
+    """
+    from pahub.core.imports.services import imports_resume_stale
+
+    restarted = imports_resume_stale(now=timezone.now())
+    return schedule.Outcome(
+        lines=(f"{restarted} stalled import{'s' if restarted != 1 else ''} started again.",),
+        figures={"restarted": restarted},
+        idle=not restarted,
+    )

@@ -345,3 +345,46 @@ def _register_core_rules() -> None:
 
 
 _register_core_rules()
+
+
+def _import_runs_due(cutoff: datetime) -> models.QuerySet:
+    from pahub.core.imports.models import ImportRun
+
+    return ImportRun.objects.filter(created_at__lt=cutoff).exclude(
+        status__in=[ImportRun.Status.CHECKING, ImportRun.Status.RUNNING]
+    )
+
+
+def _delete_import_runs(batch: models.QuerySet) -> int:
+    """Delete the uploaded files with their runs (the row results go with the runs)."""
+    runs = list(batch)
+    for run in runs:
+        if run.file:
+            run.file.delete(save=False)
+    batch.model.objects.filter(pk__in=[run.pk for run in runs]).delete()
+    return len(runs)
+
+
+def _register_import_rule() -> None:
+    from pahub.core.imports.models import ImportRun
+
+    rule(
+        name="core.import_files",
+        model=ImportRun,
+        what="Registers and job lists organisations uploaded to import, and each row's result",
+        default_days=90,
+        after="after the file was uploaded",
+        action=Action.DELETE,
+        outcome="The file and the report on its rows are deleted. What was imported stays.",
+        # The report is how staff fix and re-import refused rows; after a quarter it is stale.
+        why=(
+            "Staff need the file and its report to fix and import refused rows. Three months "
+            "is long enough; after that the records it made are what count."
+        ),
+        due=_import_runs_due,
+        apply=_delete_import_runs,
+        kept_while=("the file is still being checked or imported",),
+    )
+
+
+_register_import_rule()

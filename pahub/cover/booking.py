@@ -3,7 +3,10 @@
 Two rules must hold whatever the timing: a slot is booked at most once, and a PA never holds
 two overlapping confirmed bookings. On PostgreSQL the slot row is locked while its booking is
 made, and the database refuses the rest (a partial unique index per slot, and an exclusion
-constraint over each PA's booked time ranges, see migration 0002). On SQLite every transaction
+constraint over each PA's booked time ranges, see migration 0002). Confirmations for the same PA
+also take turns on a transaction-scoped advisory lock: without it, two transactions inserting
+overlapping bookings for one PA each wait on the other's exclusion check, and PostgreSQL
+aborts one as a deadlock instead of telling its employer the PA was just booked. On SQLite every transaction
 takes the write lock when it begins (`transaction_mode` IMMEDIATE in settings), so
 confirmations simply take turns and the checks below see everything committed before them.
 Either way the loser is told plainly that someone else just took the slot.
@@ -54,6 +57,17 @@ def _locked_slot(slot_id: int) -> CoverSlot:
     return slots.get(pk=slot_id)
 
 
+# The first key of the two-key advisory lock: PA Hub's namespace for "bookings of this PA".
+PA_BOOKINGS_LOCK = 7001
+
+
+def _lock_pa_bookings(pa_id: int) -> None:
+    """Make confirmations for one PA take turns until this transaction ends (PostgreSQL)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [PA_BOOKINGS_LOCK, pa_id])
+
+
 def pa_has_booking_overlapping(pa_id: int, starts_at, ends_at, *, excluding_slot=None) -> bool:
     bookings = Booking.objects.filter(
         pa_id=pa_id,
@@ -97,6 +111,8 @@ def book_offer(*, offer: CoverOffer, by: User | None) -> Booking:
 def _confirm_in_transaction(*, offer_id: int, by: User | None) -> Booking:
     offer = CoverOffer.objects.select_related("slot").get(pk=offer_id)
     slot = _locked_slot(offer.slot_id)
+    # Always after the slot: every confirmation takes its locks in the same order.
+    _lock_pa_bookings(offer.pa_id)
     offer.refresh_from_db(fields=["status"])
     if slot.status != CoverSlot.Status.OPEN:
         raise SlotTaken()

@@ -89,7 +89,24 @@ def local_authority_by_slug(slug: str) -> LocalAuthority:
 
 
 def local_authority_names(gss_codes: Iterable[str]) -> dict[str, str]:
-    """Council names by GSS code, for figures keyed by code."""
+    """The names of these local authorities, by GSS code, in name order."""
     return dict(
-        LocalAuthority.objects.filter(gss_code__in=list(gss_codes)).values_list("gss_code", "name")
+        LocalAuthority.objects.filter(gss_code__in=list(gss_codes))
+        .order_by("name")
+        .values_list("gss_code", "name")
+    )
+
+
+def local_authority_regions(gss_codes: Iterable[str]) -> set[str]:
+    """The regions these local authorities are in."""
+    return set(
+        LocalAuthority.objects.filter(gss_code__in=list(gss_codes)).values_list(
+            "region_name", flat=True
+        )
+    )
+
+
+def local_authority_ids_in_region(region_name: str) -> frozenset[str]:
+    return frozenset(
+        LocalAuthority.objects.filter(region_name=region_name).values_list("gss_code", flat=True)
     )

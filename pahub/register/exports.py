@@ -83,6 +83,7 @@ def export_register_data(user) -> dict[str, Any] | None:
             "travel_miles": profile.travel_miles,
             "hourly_rate": str(profile.hourly_rate) if profile.hourly_rate else None,
             "work_wanted": profile.work_wanted,
+            "works_for_family": profile.works_for_family,
             "visibility": profile.visibility,
             "visible_in": [la.name for la in profile.visible_in.all()],
             "is_paused": profile.is_paused,

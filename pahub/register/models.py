@@ -88,6 +88,9 @@ class PAProfile(models.Model):
     work_wanted = models.CharField(
         max_length=10, choices=WorkWanted.choices, default=WorkWanted.BOTH
     )
+    # "I am paid to support a family member": counted for councils (paid family members vs
+    # others, issue 14); never shown to employers.
+    works_for_family = models.BooleanField(default=False)
     # Who may see it
     visibility = models.CharField(
         max_length=10, choices=Visibility.choices, default=Visibility.HIDDEN
@@ -443,3 +446,25 @@ class ExpiryReminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.reason} reminder for {self.evidence}"
+
+
+class ProfileClaim(models.Model):
+    """A profile an organisation imported from its own register, waiting for its PA.
+
+    The profile stays hidden from employers (`PAProfile.visibility` is HIDDEN) until the PA
+    follows the emailed link, checks the details, gives consent and sets a password
+    (`pahub.register.claims`). Only the link's digest is stored.
+    """
+
+    profile = models.OneToOneField(PAProfile, on_delete=models.CASCADE, related_name="claim")
+    organisation = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.CASCADE, related_name="+"
+    )
+    token_digest = models.CharField(max_length=64, blank=True, db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    invited_at = models.DateTimeField(null=True, blank=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        state = "claimed" if self.claimed_at else "waiting"
+        return f"{self.profile} imported by {self.organisation} ({state})"

@@ -2,6 +2,7 @@
 files), code of conduct and induction. All of it is theirs alone, so deletion removes it."""
 
 from pahub.core.personal_data import Fate, Step, register
+from pahub.register.equality.exports import delete_equality_answers, export_equality_answers
 from pahub.register.exports import export_register_data
 from pahub.register.models import CodeSignature, InductionCompletion, PAProfile
 
@@ -28,4 +29,12 @@ register(
     },
     export=export_register_data,
     erase={Step.PROFILES: delete_register_data},
+)
+
+# Special-category answers get their own section of the download, and go first on deletion.
+register(
+    "equality_monitoring",
+    models={"register.EqualityMonitoring": Fate.DELETED},
+    export=export_equality_answers,
+    erase={Step.BEFORE: delete_equality_answers},
 )

@@ -6,6 +6,7 @@ from datetime import datetime
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from pahub.core import retention
+from pahub.register.equality import retention as equality_retention  # noqa: F401  (its rule)
 from pahub.register.models import Evidence, ReferenceRequest
 from pahub.register.signals import delete_file_after_commit
 

@@ -22,6 +22,7 @@ from pahub.directory.demo import demo_extension as demo_directory
 from pahub.jobs.demo import demo_extension as demo_jobs
 from pahub.learning.demo import demo_extension as demo_learning
 from pahub.places.models import LocalAuthority
+from pahub.register.equality.demo import demo_extension as demo_equality
 from pahub.rules.demo import demo_extension as demo_rules
 from pahub.spokes.demo import demo_extension as demo_spokes
 from pahub.support.help.demo import demo_extension as demo_support_help
@@ -29,6 +30,7 @@ from pahub.support.help.demo import demo_extension as demo_support_help
 # Apps further up add their own demo rows for the people made here (profiles, jobs, ...).
 DEMO_EXTENSIONS = (
     demo_jobs,
+    demo_equality,  # after demo_jobs, which makes the PAs' profiles
     demo_learning,
     demo_directory,
     demo_support_help,
@@ -76,6 +78,8 @@ class DemoPerson:
     phone: str = ""
     # Reads the safeguarding concerns raised in their council's areas.
     handles_safeguarding: bool = False
+    # Reads the insights dashboards for their council's areas (a commissioner).
+    views_insights: bool = False
 
     @property
     def email(self) -> str:
@@ -165,6 +169,15 @@ DEMO_PEOPLE: tuple[DemoPerson, ...] = (
         organisation=COUNCIL,
         staff_role=Membership.StaffRole.ADMIN,
         handles_safeguarding=True,
+    ),
+    DemoPerson(
+        mailbox="commissioner",
+        full_name="Aisha Begum",
+        postcode="NE2 1XE",
+        description="Commissioner, Newcastle City Council (reads insights at /insights/)",
+        organisation=COUNCIL,
+        staff_role=Membership.StaffRole.MEMBER,
+        views_insights=True,
     ),
     DemoPerson(
         mailbox="verifier",
@@ -369,6 +382,7 @@ def _demo_person(
             defaults={
                 "role": person.staff_role,
                 "handles_safeguarding": person.handles_safeguarding,
+                "views_insights": person.views_insights,
             },
         )
     return user

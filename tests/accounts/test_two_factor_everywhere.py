@@ -45,6 +45,7 @@ PUBLIC_PAGES = {
     "notifications:unsubscribe",  # one-click unsubscribe from an email, by token
     "matching:how_matching_works",
     "register:reference_answer",  # a referee's link, by token
+    "register:claim",  # an imported PA claims their profile, by token
     "accounts:invitation",  # an invitation to join a team, by token
     "cover:feed",  # a PA's calendar feed, by token
     "api:openapi-json",

@@ -63,6 +63,7 @@ def test_demo_data_creates_the_cast_with_roles_and_staff_memberships():
     assert UserRole.objects.filter(role=Role.PA).count() >= 3
     assert set(Membership.objects.values_list("user__email", "role")) == {
         (f"council.admin@{DEMO_EMAIL_DOMAIN}", "admin"),
+        (f"commissioner@{DEMO_EMAIL_DOMAIN}", "member"),
         (f"verifier@{DEMO_EMAIL_DOMAIN}", "verifier"),
         (f"verifier.twils@{DEMO_EMAIL_DOMAIN}", "verifier"),
         (f"ulo.member@{DEMO_EMAIL_DOMAIN}", "member"),
@@ -70,6 +71,15 @@ def test_demo_data_creates_the_cast_with_roles_and_staff_memberships():
     site_admin = demo_user("admin")
     assert site_admin.is_superuser
     assert site_admin.is_staff
+
+
+def test_the_demo_commissioner_reads_insights_for_newcastle():
+    from pahub.accounts.queries import insights_local_authority_ids
+
+    run("demo_data")
+
+    assert insights_local_authority_ids(demo_user("commissioner")) == frozenset(["E08000021"])
+    assert not insights_local_authority_ids(demo_user("council.admin"))
 
 
 def test_demo_people_are_placed_and_have_a_verified_primary_email():
@@ -136,7 +146,7 @@ def test_demo_data_run_twice_adds_nothing_twice():
     assert "everything was there already" in output
     assert User.objects.count() == len(DEMO_PEOPLE)
     assert Representation.objects.count() == 2
-    assert Membership.objects.count() == 4
+    assert Membership.objects.count() == 5
 
 
 def test_demo_logins_lists_every_demo_account_and_the_password():

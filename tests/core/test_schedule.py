@@ -16,6 +16,8 @@ from pahub.core.tasks import run_periodic_job
 EVERY_JOB = [
     "apply_local_rules",
     "notifications_digest",
+    "refresh_insights",
+    "resume_imports",
     "retention",
     "retry_emails",
     "send_community_digests",

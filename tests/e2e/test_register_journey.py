@@ -143,6 +143,7 @@ def test_a_new_pa_reaches_level_3_with_a_badge(page, axe, mailoutbox):
     expect_heading(page, "Regular work or cover")
     axe.check(page, "step: work")
     choose(page, "What work are you looking for?", "Both regular work and cover")
+    choose(page, "Are you paid to support a family member?", "No")
     save_and_continue(page)
 
     expect_heading(page, "Who can see your profile")

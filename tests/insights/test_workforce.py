@@ -18,8 +18,10 @@ from hypothesis import strategies as st
 from pahub.accounts.models import Role
 from pahub.accounts.services import user_delete
 from pahub.insights import summaries
-from pahub.insights.dashboards.workforce import DASHBOARD, workforce_tables
+from pahub.insights.dashboards.workforce import DASHBOARD, register_tables, workforce_tables
 from pahub.insights.facts import months_in
+from pahub.insights.figures.equality import equality_tables
+from pahub.insights.figures.family import family_tables
 from pahub.insights.models import Fact
 from pahub.insights.scope import Scope
 from pahub.register.availability import DAYS, FULL_WEEK, PARTS, Slot
@@ -236,7 +238,7 @@ def test_every_workforce_figure_equals_a_naive_count(taxonomy, scope, specs):
             for outcode in ("NE1", "DH1", "NE8")
         }
 
-        tables = {table.key: figures(table) for table in workforce_tables(scope)}
+        tables = {table.key: figures(table) for table in register_tables(scope)}
 
         assert tables == naive_expectations(specs, scope, names)
         transaction.set_rollback(True)
@@ -271,8 +273,17 @@ def test_the_dashboard_reads_one_query_per_table(taxonomy, scope, django_assert_
     summaries.refresh(["workforce"])
     # Eleven tables, and the names of councils, skills and languages.
     with django_assert_max_num_queries(14):
-        tables = workforce_tables(scope)
+        tables = register_tables(scope)
     assert figures(tables[0])  # something was counted
+
+
+def test_the_dashboard_shows_the_register_then_family_then_equality_tables(db, scope):
+    keys = [table.key for table in workforce_tables(scope)]
+    register_keys = [table.key for table in register_tables(scope)]
+    family_keys = [table.key for table in family_tables(scope)]
+    equality_keys = [table.key for table in equality_tables(scope)]
+    assert keys == register_keys + family_keys + equality_keys
+    assert "family" in keys and len(equality_keys) > 1
 
 
 def test_a_deleted_employer_is_not_a_leaving_pa(db, scope):

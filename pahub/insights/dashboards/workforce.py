@@ -10,6 +10,8 @@ from datetime import date
 from pahub.insights.collectors import workforce as metrics
 from pahub.insights.dashboard import Dashboard
 from pahub.insights.facts import Key, facts_by, months_in
+from pahub.insights.figures.equality import equality_tables
+from pahub.insights.figures.family import family_tables
 from pahub.insights.scope import Scope
 from pahub.insights.tables import Row, Table
 from pahub.places.queries import local_authority_names
@@ -262,8 +264,14 @@ TABLES: tuple[Callable[[Scope], Table], ...] = (
 )
 
 
-def workforce_tables(scope: Scope) -> list[Table]:
+def register_tables(scope: Scope) -> list[Table]:
     return [table(scope) for table in TABLES]
+
+
+def workforce_tables(scope: Scope) -> list[Table]:
+    # Register figures first, then paid family members and the equality monitoring answers
+    # (only ever as counts, suppressed like every other count of people).
+    return register_tables(scope) + family_tables(scope) + equality_tables(scope)
 
 
 DASHBOARD = Dashboard(
@@ -271,7 +279,8 @@ DASHBOARD = Dashboard(
     title="Workforce",
     summary=(
         "How many PAs are registered in your areas, where they live, their levels, skills, "
-        "languages and availability, and how many join and leave each month."
+        "languages and availability, how many join and leave each month, paid family "
+        "members, and the age, sex, ethnicity and disability of PAs who chose to say."
     ),
     position=10,
     tables=workforce_tables,

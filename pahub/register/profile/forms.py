@@ -511,10 +511,23 @@ class WorkForm(ProfileStepForm):
         PAProfile.WorkWanted.BOTH: "Regular hours, and cover when you are free.",
     }
 
+    # Counted for councils (paid family members and other PAs); employers never see it.
+    works_for_family = YesNoField(
+        label="Are you paid to support a family member?",
+        required_message="Select yes if you are paid to support a family member",
+        help_text=(
+            "For example, a parent or sibling who employs you as their PA with a direct "
+            "payment. Employers do not see this answer."
+        ),
+    )
+
     def initial_from(self, profile: PAProfile) -> dict[str, Any]:
         if "work" not in profile.completed_steps:
             return {}
-        return {"work_wanted": profile.work_wanted}
+        return {
+            "work_wanted": profile.work_wanted,
+            "works_for_family": yes_no(profile.works_for_family),
+        }
 
 
 # The model's labels say "nobody" for hidden, but staff in the PA's areas can still see a

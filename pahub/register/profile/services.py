@@ -55,7 +55,7 @@ STEP_FIELDS: dict[str, tuple[str, ...]] = {
     "availability": ("availability",),
     "location": ("travel_miles",),
     "pay": ("hourly_rate",),
-    "work": ("work_wanted",),
+    "work": ("work_wanted", "works_for_family"),
     "visibility": ("visibility", "visible_in"),
 }
 STEPS = tuple(STEP_FIELDS)
@@ -99,6 +99,7 @@ SIMPLE_FIELDS = frozenset(
         "travel_miles",
         "hourly_rate",
         "work_wanted",
+        "works_for_family",
         "visibility",
         "is_paused",
     }

@@ -15,6 +15,8 @@ from django.utils import timezone
 
 from pahub.accounts.models import Role
 from pahub.accounts.seeding import BATCH_SIZE, seed_users
+from pahub.register.equality.models import EqualityMonitoring
+from pahub.register.equality.seeding import pick_works_for_family, plan_equality
 from pahub.register.levels import (
     ENTRY,
     LEVEL_2,
@@ -55,7 +57,12 @@ def _insert_pairs(through, columns: tuple[str, str], pairs: list[tuple]) -> int:
     return len(pairs)
 
 
-def _insert(plans: list[PlannedPA], context: SeedContext, batch_size: int) -> RegisterSeedCounts:
+def _insert(
+    plans: list[PlannedPA],
+    context: SeedContext,
+    batch_size: int,
+    equality_rng: random.Random,
+) -> RegisterSeedCounts:
     counts = RegisterSeedCounts()
     profiles = [plan.profile for plan in plans]
     PAProfile.objects.bulk_create(profiles, batch_size=batch_size)
@@ -105,6 +112,9 @@ def _insert(plans: list[PlannedPA], context: SeedContext, batch_size: int) -> Re
         if plan.induction_on is not None
     ]
     InductionCompletion.objects.bulk_create(inductions, batch_size=batch_size)
+    planned = (plan_equality(equality_rng, plan.profile.pk) for plan in plans)
+    equality = [answers for answers in planned if answers is not None]
+    EqualityMonitoring.objects.bulk_create(equality, batch_size=batch_size)
     counts.profiles = len(profiles)
     counts.evidence = len(evidence)
     counts.checks = len(checks)
@@ -119,6 +129,7 @@ def _insert(plans: list[PlannedPA], context: SeedContext, batch_size: int) -> Re
         + len(checks)
         + len(signatures)
         + len(inductions)
+        + len(equality)
     )
     counts.levels = Counter(plan.profile.level for plan in plans)
     return counts
@@ -137,6 +148,8 @@ def seed_register(
     rng = random.Random(f"pahub-seed-{seed}-register")
     # A stream of its own, so adding genders changed none of the register's other draws.
     gender_rng = random.Random(f"pahub-seed-{seed}-gender")
+    family_rng = random.Random(f"pahub-seed-{seed}-family")
+    equality_rng = random.Random(f"pahub-seed-{seed}-equality")
     people = list(
         seed_users(seed)
         .filter(roles__role=Role.PA, pa_profile__isnull=True)
@@ -155,8 +168,9 @@ def seed_register(
             plan.profile.level_computed_at = now
             plan.profile.dbs_rank = dbs_rank_for(plan, context.today)
             plan.profile.gender = pick_gender(gender_rng)
+            plan.profile.works_for_family = pick_works_for_family(family_rng)
             plans.append(plan)
-        counts = _insert(plans, context, batch_size)
+        counts = _insert(plans, context, batch_size, equality_rng)
         total.profiles += counts.profiles
         total.evidence += counts.evidence
         total.checks += counts.checks

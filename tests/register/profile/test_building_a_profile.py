@@ -45,7 +45,7 @@ def answers() -> dict[str, dict]:
         "availability": {"availability": ["monday_morning", "friday_sleep_in"]},
         "location": {"travel_miles": "12"},
         "pay": {"hourly_rate": "£13.50"},
-        "work": {"work_wanted": "cover"},
+        "work": {"work_wanted": "cover", "works_for_family": "yes"},
         "visibility": {"visibility": "local", "visible_in": ["E08000021"]},
     }
 
@@ -146,6 +146,7 @@ def test_coming_back_shows_every_answer_given_before(client_for, pa):
     assert 'value="12"' in pages["location"]
     assert 'value="13.50"' in pages["pay"]
     assert 'value="cover" checked' in pages["work"]
+    assert 'name="works_for_family" type="radio" value="yes" checked' in pages["work"]
     assert 'value="local" checked' in pages["visibility"]
     assert 'value="E08000021" checked' in pages["visibility"]
 

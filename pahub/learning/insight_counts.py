@@ -1,0 +1,37 @@
+"""Counts of learning for the insights dashboards: each a GROUP BY in the database.
+
+Learning belongs to the local authority of the learner's own address; learners without one
+are left out.
+"""
+
+from datetime import date
+
+from django.db.models import Count, Sum
+from django.db.models.functions import TruncMonth
+
+from pahub.learning.models import Certificate, CPDEntry
+
+
+def course_certificates_by_month() -> list[tuple[str, date, int]]:
+    """(local authority, month issued, certificates): courses completed on PA Hub."""
+    rows = (
+        Certificate.objects.filter(user__local_authority__isnull=False)
+        .annotate(month=TruncMonth("issued_at"))
+        .values_list("user__local_authority_id", "month")
+        .annotate(certificates=Count("pk"))
+        .order_by()
+    )
+    return [(area, month.date(), n) for area, month, n in rows]
+
+
+def cpd_hundredths_by_month() -> list[tuple[str, date, int]]:
+    """(local authority, month learned, hundredths of an hour of CPD logged): exact, so sums
+    over areas and months are exact too; shown rounded to whole hours."""
+    rows = (
+        CPDEntry.objects.filter(user__local_authority__isnull=False)
+        .annotate(month=TruncMonth("learned_on"))
+        .values_list("user__local_authority_id", "month")
+        .annotate(hours=Sum("hours"))
+        .order_by()
+    )
+    return [(area, month, int(hours * 100)) for area, month, hours in rows]
