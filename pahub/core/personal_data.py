@@ -61,6 +61,11 @@ NO_EXPORT: dict[str, str] = {
     # An organisation's key for its systems; `created_by` only names the staff member who made
     # it, and stays (shown as a former user) so the organisation knows where a key came from.
     "accounts.ApiKey": "organisation data",
+    # An organisation's imports of its own register (pahub.core.imports): its files and row
+    # reports are the organisation's records, deleted after 90 days (retention rule
+    # core.import_files); `started_by` becomes empty when that staff member's account goes.
+    "core.ImportRun": "organisation data",
+    "core.ImportRowResult": "organisation data",
     # Django's own admin history of edits made by site administrators in /admin/.
     "admin.LogEntry": "site administrators' edit history",
 }

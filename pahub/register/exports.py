@@ -3,7 +3,13 @@
 from typing import Any
 
 from pahub.register.availability import keys_from_mask
-from pahub.register.models import CodeSignature, Evidence, InductionCompletion, PAProfile
+from pahub.register.models import (
+    CodeSignature,
+    Evidence,
+    InductionCompletion,
+    PAProfile,
+    ProfileClaim,
+)
 
 
 def iso(value) -> str | None:
@@ -43,6 +49,20 @@ def evidence_export(item: Evidence) -> dict[str, Any]:
             "answered_at": iso(request.answered_at),
         }
     return exported
+
+
+def claim_export(profile: PAProfile) -> dict[str, Any] | None:
+    """Where an organisation imported the profile from its own register, and when the PA was
+    invited and claimed it; None for a profile the PA made."""
+    claim = ProfileClaim.objects.filter(profile=profile).select_related("organisation").first()
+    if claim is None:
+        return None
+    return {
+        "by_organisation": claim.organisation.name,
+        "imported_at": iso(claim.created_at),
+        "invited_at": iso(claim.invited_at),
+        "claimed_at": iso(claim.claimed_at),
+    }
 
 
 def export_register_data(user) -> dict[str, Any] | None:
@@ -89,6 +109,7 @@ def export_register_data(user) -> dict[str, Any] | None:
             "is_paused": profile.is_paused,
             "level": profile.level,
             "has_photo": bool(profile.photo),
+            "imported": claim_export(profile),
             "evidence": [
                 evidence_export(item)
                 for item in profile.evidence.select_related(

@@ -26,6 +26,8 @@ register(
         "register.VerificationRecord": Fate.DELETED,
         "register.CodeSignature": Fate.DELETED,
         "register.InductionCompletion": Fate.DELETED,
+        # An organisation's import made the profile; goes with it.
+        "register.ProfileClaim": Fate.DELETED,
     },
     export=export_register_data,
     erase={Step.PROFILES: delete_register_data},

@@ -9,6 +9,7 @@ from django.core import mail
 from django.urls import reverse
 
 from pahub.accounts.models import OrganisationConsent, Role
+from pahub.register.exports import export_register_data
 from pahub.register.models import PAProfile
 from tests.factories import UserFactory
 
@@ -114,3 +115,17 @@ def test_a_weak_password_is_refused_next_to_the_field(client, claim_url, importe
 
 def test_a_wrong_link_is_a_404(client, imported_profile):
     assert client.get(reverse("register:claim", args=["not-a-real-token"])).status_code == 404
+
+
+def test_the_pas_data_download_says_which_organisation_imported_the_profile(
+    imported_profile, organisation
+):
+    imported = export_register_data(imported_profile.user)["profile"]["imported"]
+
+    assert imported["by_organisation"] == organisation.name
+    assert imported["invited_at"] is not None
+    assert imported["claimed_at"] is None
+
+
+def test_a_profile_the_pa_made_was_not_imported(pa_profile):
+    assert export_register_data(pa_profile.user)["profile"]["imported"] is None
