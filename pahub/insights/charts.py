@@ -67,6 +67,8 @@ class Chart:
     bars: tuple[Bar, ...] = ()
     stacked: tuple[StackedBar, ...] = ()
     legend: tuple[LegendEntry, ...] = ()
+    # Shown above the chart: which column a table's bar chart draws, when it has several.
+    caption: str = ""
     width: int = WIDTH
     label_width: int = LABEL_WIDTH
     bar_height: int = BAR_HEIGHT
@@ -111,7 +113,8 @@ def bar_chart(suppressed: SuppressedTable, index: int, id_prefix: str = "") -> C
         )
     column = suppressed.columns[index]
     title = suppressed.table.title
-    if len(suppressed.columns) > 1:
+    several = len([c for c in suppressed.columns if c != TOTAL]) > 1
+    if several:
         title = f"{title}: {column}"
     return Chart(
         id=f"{id_prefix}chart-{suppressed.table.key}-{index}",
@@ -121,6 +124,7 @@ def bar_chart(suppressed: SuppressedTable, index: int, id_prefix: str = "") -> C
         kind="bar",
         height=max(len(bars), 1) * ROW_HEIGHT + GAP,
         bars=tuple(bars),
+        caption=column if several else "",
     )
 
 

@@ -23,6 +23,24 @@ def test_a_bar_chart_for_each_column_without_the_total_row_or_column():
 
     assert [chart.title for chart in charts] == ["PAs by level: Level 1", "PAs by level: Level 2"]
     assert [bar.label for bar in charts[0].bars] == ["Newcastle", "Gateshead"]
+    # Shown above each chart, so a sighted reader knows which column it draws.
+    assert [chart.caption for chart in charts] == ["Level 1", "Level 2"]
+
+
+def test_a_table_of_one_column_needs_no_caption_above_its_chart():
+    one = Table(
+        key="pas",
+        title="PAs",
+        definition="PAs on the register.",
+        row_heading="Area",
+        columns=("PAs",),
+        rows=(Row("Newcastle", (30,)), Row("Gateshead", (20,))),
+    )
+
+    (chart,) = charts_for(suppress(one, threshold=5))
+
+    assert chart.title == "PAs"
+    assert chart.caption == ""
 
 
 def test_a_hidden_figure_has_words_and_no_bar():
