@@ -21,7 +21,7 @@ from tests.world import Person, build_world, kind_of
 # Pages the crawl never opens: Django's own admin, machine formats, files, and links that
 # would end the session.
 SKIP = re.compile(
-    r"^/(admin|api|static|media)/|\.(ics|csv|json|xml|txt|pdf)$|/download/|/document/|/photo/"
+    r"^/(admin|api|static|media)/|\.(ics|csv|xlsx|docx|json|xml|txt|pdf)$|/download/|/document/|/photo/"
     r"|/logout/|/feeds/[A-Za-z0-9_-]{20,}"
 )
 MOST_PAGES_PER_PERSON = 80
