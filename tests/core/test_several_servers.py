@@ -211,7 +211,9 @@ def region(transactional_db, tmp_path):
         print(f"\nThe region was ready {time.monotonic() - starting:.1f} s after starting it.")
         yield region
     finally:
+        stopping = time.monotonic()
         region.stop()
+        print(f"\nThe region stopped in {time.monotonic() - stopping:.1f} s.")
 
 
 def wait_until(condition, region: Region, what: str, seconds: float = READY_SECONDS) -> None:
