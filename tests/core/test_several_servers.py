@@ -177,9 +177,8 @@ def region(transactional_db, tmp_path):
                     "4",
                     "--graceful-timeout",
                     "5",
-                    # Each server its own control socket, not the shared one in $HOME.
-                    "--control-socket",
-                    str(tmp_path / f"gunicorn{n}.ctl"),
+                    # Two servers on one machine would share the control socket in $HOME.
+                    "--no-control-socket",
                 ],
             )
             region.servers.append(f"http://127.0.0.1:{port}")
