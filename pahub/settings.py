@@ -256,6 +256,12 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "private-media"))
 
 # Background work: Django's tasks API stored in the database; `manage.py db_worker` runs it.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A worker holds a lease on the task it runs and renews it while it runs; the sweep (every
+# TASK_SWEEP_SECONDS, run by the clock) puts back a task whose lease ran out because its worker
+# died, up to TASK_MAX_ATTEMPTS runs in all (pahub/core/task_leases.py, docs/adr/007).
+TASK_LEASE_SECONDS = float(os.environ.get("TASK_LEASE_SECONDS", "60"))
+TASK_SWEEP_SECONDS = float(os.environ.get("TASK_SWEEP_SECONDS", "60"))
+TASK_MAX_ATTEMPTS = int(os.environ.get("TASK_MAX_ATTEMPTS", "3"))
 
 # Email: two mailers. "default" records each message in the outbox and queues a task, so a
 # slow mail server never slows a page; the worker hands it to "delivery": SMTP when EMAIL_HOST

@@ -15,10 +15,12 @@ from datetime import timedelta
 
 from django.core.mail import EmailMessage, EmailMultiAlternatives, mailers
 from django.core.mail.backends.base import BaseEmailBackend
+from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.tasks import task
 from django.utils import timezone
 
+from pahub.core import task_effects
 from pahub.core.models import OutgoingEmail
 
 logger = logging.getLogger(__name__)
@@ -47,9 +49,12 @@ class OutboxBackend(BaseEmailBackend):
         for message in email_messages:
             if not keep_deliverable_recipients(message):
                 continue
-            email = outgoing_email_record(message)
-            # In the same transaction as the record: a rolled-back change sends nothing.
-            deliver_outgoing_email.enqueue(email_id=email.pk)
+            email, recorded_now = outgoing_email_record(message)
+            # A task run again finds its email recorded; if it is still waiting (the first run
+            # died before queueing it) it is queued again, which `claim` makes harmless.
+            if recorded_now or email.status == OutgoingEmail.Status.PENDING:
+                # In the same transaction as the record: a rolled-back change sends nothing.
+                deliver_outgoing_email.enqueue(email_id=email.pk)
             sent += 1
         return sent
 
@@ -70,12 +75,21 @@ def keep_deliverable_recipients(message: EmailMessage) -> bool:
     return bool(message.to or message.cc or message.bcc)
 
 
-def outgoing_email_record(message: EmailMessage) -> OutgoingEmail:
+def outgoing_email_record(message: EmailMessage) -> tuple[OutgoingEmail, bool]:
+    """The email's record, and whether it is new. Inside a task the record is keyed by the task
+    and what it says to whom, so a task run again after its worker died finds the email its
+    first run recorded instead of recording (and sending) it twice (pahub/core/task_effects.py).
+    """
     serialised = serialise_email(message)
     recipients = [*serialised["to"], *serialised["cc"], *serialised["bcc"]]
-    return OutgoingEmail.objects.create(
-        subject=serialised["subject"][:255], recipients=recipients, message=serialised
-    )
+    fields = {"subject": serialised["subject"][:255], "recipients": recipients}
+    key = task_effects.key_for("email", *sorted(recipients), serialised["subject"])
+    if key is None:
+        return OutgoingEmail.objects.create(**fields, message=serialised), True
+    with transaction.atomic():
+        return OutgoingEmail.objects.get_or_create(
+            task_key=key, defaults={**fields, "message": serialised}
+        )
 
 
 def serialise_email(message: EmailMessage) -> dict:

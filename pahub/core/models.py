@@ -56,6 +56,10 @@ class OutgoingEmail(models.Model):
     subject = models.CharField(max_length=255)
     # Every address it goes to (to, cc and bcc), for staff to see who did not get it.
     recipients = models.JSONField(default=list)
+    # Set when a task recorded it: the same email recorded again by a retry of that task is
+    # the same row, so a task finished by a second worker sends nothing twice
+    # (pahub/core/task_effects.py).
+    task_key = models.CharField(max_length=64, null=True, blank=True, unique=True)
     # The serialised message (pahub.core.mail.serialise_email); emptied once delivered.
     message = models.JSONField(default=dict, blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
@@ -73,7 +77,32 @@ class OutgoingEmail(models.Model):
         return f"{self.subject} to {', '.join(self.recipients)}"
 
 
+class TaskLease(models.Model):
+    """The task a worker is running, and until when it has promised to be alive.
+
+    The worker renews `expires_at` while the task runs; when it stops (the process died, the
+    machine went away) the lease runs out and the `recover_stalled_tasks` sweep puts the task
+    back in the queue for another worker (pahub/core/task_leases.py, docs/adr/007). One row per
+    running task, deleted when the task finishes: it never grows."""
+
+    # The django-tasks-db `DBTaskResult` id, kept as a plain value rather than a foreign key so
+    # the library's table stays the library's.
+    task_id = models.UUIDField(primary_key=True)
+    worker_id = models.CharField(max_length=64)
+    expires_at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"task {self.task_id} held by {self.worker_id} until {self.expires_at:%H:%M:%S}"
+
+
 # Imports keep their models in their own package; imported here so Django finds them.
 from pahub.core.imports.models import ColumnMapping, ImportRowResult, ImportRun  # noqa: E402
 
-__all__ = ["AuditEvent", "ColumnMapping", "ImportRowResult", "ImportRun", "OutgoingEmail"]
+__all__ = [
+    "AuditEvent",
+    "ColumnMapping",
+    "ImportRowResult",
+    "ImportRun",
+    "OutgoingEmail",
+    "TaskLease",
+]

@@ -2,9 +2,10 @@
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.utils import timezone
 
-from pahub.core import retention, schedule
+from pahub.core import retention, schedule, task_leases
 from pahub.core.mail import deliver, emails_due
 
 
@@ -60,4 +61,29 @@ def resume_imports() -> schedule.Outcome:
         lines=(f"{restarted} stalled import{'s' if restarted != 1 else ''} started again.",),
         figures={"restarted": restarted},
         idle=not restarted,
+    )
+
+
+@schedule.periodic(
+    "recover_stalled_tasks",
+    every=timedelta(seconds=settings.TASK_SWEEP_SECONDS),
+    title="tasks of workers that died",
+)
+def recover_stalled_tasks() -> schedule.Outcome:
+    """Put back in the queue the tasks whose worker died (its lease ran out), for another.
+
+    Safe to run again or on two machines at once: each task is locked while it is handled, and
+    a task put back is leased again by the worker that takes it (pahub/core/task_leases.py).
+    """
+    recovery = task_leases.recover_stalled_tasks(now=timezone.now())
+    return schedule.Outcome(
+        lines=(recovery.describe(),),
+        figures={"requeued": recovery.requeued, "given_up": recovery.given_up},
+        failure=(
+            f"{len(recovery.given_up)} tasks given up after their workers died: "
+            + ", ".join(recovery.given_up)
+            if recovery.given_up
+            else None
+        ),
+        idle=not (recovery.requeued or recovery.given_up),
     )

@@ -23,6 +23,9 @@ class Notice(models.Model):
     read_at = models.DateTimeField(null=True, blank=True)
     digest_pending = models.BooleanField(default=False)
     emailed_at = models.DateTimeField(null=True, blank=True)
+    # Set when a task stored it: a retry of that task finds it and stores no second notice
+    # (pahub/core/task_effects.py).
+    task_key = models.CharField(max_length=64, null=True, blank=True, unique=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from pahub.accounts.models import User
-from pahub.core import audit
+from pahub.core import audit, task_effects
 from pahub.notifications import emails
 from pahub.notifications.emails import EmailContent
 from pahub.notifications.models import Notice, Preference
@@ -187,7 +187,7 @@ def notify_many(
         )
         if emailing:
             to_email.append((user, EmailContent.of(content)))
-    sent.notices = Notice.objects.bulk_create(notices)
+    sent.notices = Notice.objects.bulk_create(not_yet_stored(notices))
     sent.stored = len(sent.notices)
     sent.queued_for_digest = sum(1 for notice in notices if notice.digest_pending)
     sent.emailed = len(to_email)
@@ -205,6 +205,21 @@ def notify_many(
         ]
         transaction.on_commit(lambda: emails.send(messages))
     return sent
+
+
+def not_yet_stored(notices: list[Notice]) -> list[Notice]:
+    """Inside a task, each notice is keyed by the task and what it tells whom, and those a
+    first run of the task stored before its worker died are left out (one query), so a task
+    run again tells nobody twice (pahub/core/task_effects.py). Outside a task: all of them."""
+    for notice in notices:
+        notice.task_key = task_effects.key_for(
+            "notice", notice.recipient_id, notice.kind, notice.title
+        )
+    keys = [notice.task_key for notice in notices if notice.task_key]
+    if not keys:
+        return notices
+    stored = set(Notice.objects.filter(task_key__in=keys).values_list("task_key", flat=True))
+    return [notice for notice in notices if notice.task_key not in stored]
 
 
 def send_email(user: User, kind: str, *, email: EmailArg) -> None:
