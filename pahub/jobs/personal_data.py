@@ -9,6 +9,8 @@ their hiring) points at it.
 
 from typing import Any
 
+from django.utils import timezone
+
 from pahub.core.personal_data import Fate, Step, register
 from pahub.employers.queries import employer_name
 from pahub.jobs import services as job_services
@@ -102,8 +104,12 @@ def remove_their_words(user) -> None:
     Job.objects.filter(
         employer=user, applications__isnull=True, conversations__isnull=True
     ).delete()
-    Job.objects.filter(employer=user).update(description="")
-    Job.objects.filter(employer=user).exclude(gender_reason="").update(gender_reason=REMOVED)
+    # A new `updated_at`, so nothing cached under the job's old one is read again.
+    now = timezone.now()
+    Job.objects.filter(employer=user).update(description="", updated_at=now)
+    Job.objects.filter(employer=user).exclude(gender_reason="").update(
+        gender_reason=REMOVED, updated_at=now
+    )
     Application.objects.filter(pa=user).update(message="")
     SavedSearch.objects.filter(user=user).delete()
     SavedSearch.objects.filter(employer=user).delete()

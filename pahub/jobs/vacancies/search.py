@@ -10,10 +10,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db.models import Case, FloatField, QuerySet, Value, When
 
 from pahub.jobs.models import Job
+from pahub.jobs.vacancies import caching
 from pahub.jobs.vacancies.public_job import (
     PublicJob,
     hours_for_display,
@@ -95,13 +97,18 @@ def open_jobs() -> QuerySet[Job]:
     return Job.objects.filter(status=Job.Status.PUBLISHED)
 
 
-def districts_by_distance(origin: District, miles: float) -> dict[str, float]:
-    """Outcode to unrounded miles, for every district within `miles` of `origin`."""
-    distances = {}
-    for district in districts_within(origin, miles):
-        distance = distance_between_districts(origin, district)
-        if distance is not None:
-            distances[district.outcode] = distance
+def districts_by_distance(origin: District, miles: int) -> dict[str, float]:
+    """Outcode to unrounded miles, for every district within `miles` of `origin`; kept in
+    the cache, since districts change only when the postcode data is loaded again."""
+    key = caching.place_key(origin.outcode, miles)
+    distances = cache.get(key)
+    if distances is None:
+        distances = {}
+        for district in districts_within(origin, miles):
+            distance = distance_between_districts(origin, district)
+            if distance is not None:
+                distances[district.outcode] = distance
+        cache.set(key, distances, caching.TIMEOUT)
     return distances
 
 
