@@ -6,8 +6,6 @@ at jobs and their matches without consent, for oversight; such views are audited
 acting still needs consent.
 """
 
-from datetime import datetime
-
 from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -70,16 +68,3 @@ def access_open_job(job_id: int) -> Job:
         pk=job_id,
         status=Job.Status.PUBLISHED,
     )
-
-
-def open_job_updated_at(job_id: int) -> datetime:
-    """When an open job was last changed, as anyone may ask; 404 unless it is published. The
-    cheap check before a signed-out visitor's job page is read from the cache."""
-    updated_at = (
-        Job.objects.filter(pk=job_id, status=Job.Status.PUBLISHED)
-        .values_list("updated_at", flat=True)
-        .first()
-    )
-    if updated_at is None:
-        raise Http404
-    return updated_at

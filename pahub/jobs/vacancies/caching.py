@@ -6,9 +6,10 @@ who is signed out, and the `PublicJob` it was rendered from (which holds nothing
 employer). Pages for signed-in people are never read from it or written to it. docs/jobs.md
 ("Caching the public pages") lists every key.
 
-- A job page's entry is keyed by the job's id and `updated_at`, which every save of the job
-  changes (`auto_now`), so the next request after a change looks under a new key. Whether
-  the job may be shown at all is read from the database on every request, never cached.
+- A job page's entry is keyed by a version of that job, which every save or deletion of the
+  job (and every change of its tasks or skills) replaces, through Django's signals on `Job`,
+  so the next request looks under a new key. An open job's page is then served from the
+  cache alone; a job that is not open is looked up in the database (404) and never cached.
 - Searches and the feed list many jobs, so they are keyed by one version of "the public
   jobs", changed by every save or deletion of a job that is not a draft (drafts are never
   public) and by every change of such a job's tasks or skills: an edit, publishing, pausing,
@@ -20,7 +21,6 @@ employer). Pages for signed-in people are never read from it or written to it. d
 
 import hashlib
 import secrets
-from datetime import datetime
 
 from django.core.cache import cache
 from django.db import transaction
@@ -36,40 +36,69 @@ TIMEOUT = 60 * 60
 VERSION_KEY = f"jobs:public:{SHAPE}:version"
 
 
-def public_jobs_version() -> str:
-    """The current version of the public jobs; a missing one (evicted) is started afresh,
-    which only makes every search and the feed start from an empty cache."""
-    version = cache.get(VERSION_KEY)
+def current_version(key: str) -> str:
+    """The version stored at `key`; a missing one (never set, or evicted) is started afresh,
+    which only makes what it keys start from an empty cache."""
+    version = cache.get(key)
     if version is None:
         version = secrets.token_hex(6)
-        if not cache.add(VERSION_KEY, version, timeout=None):
-            version = cache.get(VERSION_KEY, version)
+        if not cache.add(key, version, timeout=None):
+            version = cache.get(key, version)
     return version
 
 
+def bump_version(key: str) -> None:
+    cache.set(key, secrets.token_hex(6), timeout=None)
+
+
+def bump_now_and_after_commit(key: str) -> None:
+    """A new version now, and again once the transaction commits: a page made between the
+    change and the commit still sees the old data and would keep it under the first new
+    version. (Never only before: a reader that saw the new version reads committed data.)"""
+    bump_version(key)
+    transaction.on_commit(lambda: bump_version(key))
+
+
+def public_jobs_version() -> str:
+    return current_version(VERSION_KEY)
+
+
 def bump_public_jobs_version() -> None:
-    cache.set(VERSION_KEY, secrets.token_hex(6), timeout=None)
+    """After a bulk load of jobs that bypasses `save()` (`manage.py seed`'s bulk_create)."""
+    bump_version(VERSION_KEY)
 
 
 def public_jobs_changed() -> None:
-    """Every cached search and the feed are stale: now, and again once the transaction
-    commits, since a search run between the change and the commit still sees the old jobs
-    and would keep them under the new version."""
-    bump_public_jobs_version()
-    transaction.on_commit(bump_public_jobs_version)
+    """Every cached search and the feed are stale."""
+    bump_now_and_after_commit(VERSION_KEY)
+
+
+def job_version_key(job_id: int) -> str:
+    return f"jobs:public:{SHAPE}:job:{job_id}:version"
+
+
+def public_job_changed(job_id: int) -> None:
+    """This job's cached page is stale."""
+    bump_now_and_after_commit(job_version_key(job_id))
 
 
 def job_saved(sender, instance: Job, **kwargs) -> None:
-    """A job was saved or deleted (post_save, post_delete)."""
+    """A job was saved or deleted (post_save, post_delete): its page is stale, and so are
+    the lists, unless it is a draft (never public, before or after)."""
+    public_job_changed(instance.pk)
     if instance.status != Job.Status.DRAFT:
         public_jobs_changed()
 
 
-def job_lists_changed(sender, instance, action: str, reverse: bool, **kwargs) -> None:
-    """A job's tasks, skills or interests changed (m2m_changed): the lists show them."""
+def job_lists_changed(sender, instance, action: str, reverse: bool, pk_set, **kwargs) -> None:
+    """A job's tasks, skills or interests changed (m2m_changed): its page and the lists show
+    them. From the other side (a skill's jobs), `pk_set` holds the jobs."""
     if not action.startswith("post_"):
         return
-    if reverse or getattr(instance, "status", Job.Status.DRAFT) != Job.Status.DRAFT:
+    job_ids = list(pk_set or ()) if reverse else [instance.pk]
+    for job_id in job_ids:
+        public_job_changed(job_id)
+    if reverse or instance.status != Job.Status.DRAFT:
         public_jobs_changed()
 
 
@@ -85,9 +114,10 @@ def connect_signals() -> None:
         )
 
 
-def job_page_key(job_id: int, updated_at: datetime) -> str:
-    """A job page's main content and its `PublicJob`, as a signed-out visitor sees them."""
-    return f"jobs:public:{SHAPE}:page:{job_id}:{updated_at.timestamp():.6f}"
+def job_page_key(job_id: int) -> str:
+    """A job page's main content and its `PublicJob`, as a signed-out visitor sees them, at
+    the job's current version."""
+    return f"jobs:public:{SHAPE}:page:{job_id}:{current_version(job_version_key(job_id))}"
 
 
 def search_page_key(query: QueryDict) -> str:

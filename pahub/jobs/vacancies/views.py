@@ -27,11 +27,7 @@ from pahub.jobs.applications.queries import application_of, conversation_url, ur
 from pahub.jobs.applications.services import must_have_check
 from pahub.jobs.matches.queries import explain_jobs_for_pa
 from pahub.jobs.models import Application, Job
-from pahub.jobs.permissions import (
-    access_open_job,
-    can_view_job_as_employer_side,
-    open_job_updated_at,
-)
+from pahub.jobs.permissions import access_open_job, can_view_job_as_employer_side
 from pahub.jobs.vacancies import caching
 from pahub.jobs.vacancies.forms import JobSearchForm, querydict_to_query
 from pahub.jobs.vacancies.jsonld import job_posting, json_ld_script
@@ -148,9 +144,9 @@ def job_page_head(public: PublicJob) -> dict:
 
 def job_detail_signed_out(request: HttpRequest, job_id: int) -> HttpResponse:
     """The job page as everyone signed out sees it: the job and the page's main content from
-    the cache, under a key that changes whenever the job is saved. Whether the job is open is
-    read from the database on every request (one indexed row), never from the cache."""
-    key = caching.job_page_key(job_id, open_job_updated_at(job_id))
+    the cache, under the job's version, which every change to the job replaces (closing it
+    too). Only an open job's page is kept; any other is a 404 from the database."""
+    key = caching.job_page_key(job_id)
     entry = cache.get(key)
     if entry is None:
         job = access_open_job(job_id)
