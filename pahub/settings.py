@@ -304,6 +304,8 @@ else:
             "LOCATION": "pahub_cache",
         }
     }
+# A prefix for every key, so two deployments (or two benchmark runs) can share one Redis.
+CACHES["default"]["KEY_PREFIX"] = os.environ.get("CACHE_KEY_PREFIX", "")
 
 # Security: strict by default, relaxed only for local development over http.
 SESSION_COOKIE_HTTPONLY = True

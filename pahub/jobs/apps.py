@@ -18,3 +18,8 @@ class JobsConfig(AppConfig):
 
         # A council's new or changed rule applies to its employers' drafts and open jobs.
         register_rule_follower("jobs", follow_council_rules)
+
+        from pahub.jobs.vacancies.caching import connect_signals
+
+        # Any change to a job the public may see makes the cached searches and feed stale.
+        connect_signals()

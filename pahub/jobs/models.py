@@ -128,6 +128,8 @@ class Job(models.Model):
         ordering = ["-published_at", "-created_at"]
         indexes = [
             models.Index(fields=["status", "district"], name="jobs_open_by_district"),
+            # The feed and the search without a place: the newest open jobs first.
+            models.Index(fields=["status", "-published_at", "-id"], name="jobs_open_newest"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -9,11 +9,14 @@ their hiring) points at it.
 
 from typing import Any
 
+from django.utils import timezone
+
 from pahub.core.personal_data import Fate, Step, register
 from pahub.employers.queries import employer_name
 from pahub.jobs import services as job_services
 from pahub.jobs.applications import services as application_services
 from pahub.jobs.models import Application, Job, SavedSearch
+from pahub.jobs.vacancies.caching import public_job_changed
 from pahub.register.queries import pa_name
 
 EMPLOYER_LEFT = "The employer deleted their PA Hub account."
@@ -102,8 +105,14 @@ def remove_their_words(user) -> None:
     Job.objects.filter(
         employer=user, applications__isnull=True, conversations__isnull=True
     ).delete()
-    Job.objects.filter(employer=user).update(description="")
-    Job.objects.filter(employer=user).exclude(gender_reason="").update(gender_reason=REMOVED)
+    # A queryset update sends no signal, so each job's cached page is made stale here.
+    now = timezone.now()
+    Job.objects.filter(employer=user).update(description="", updated_at=now)
+    Job.objects.filter(employer=user).exclude(gender_reason="").update(
+        gender_reason=REMOVED, updated_at=now
+    )
+    for job_id in Job.objects.filter(employer=user).values_list("pk", flat=True):
+        public_job_changed(job_id)
     Application.objects.filter(pa=user).update(message="")
     SavedSearch.objects.filter(user=user).delete()
     SavedSearch.objects.filter(employer=user).delete()

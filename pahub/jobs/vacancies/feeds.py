@@ -1,15 +1,18 @@
 """/jobs/feed.xml: the newest open jobs as RSS 2.0, for job sites and Jobcentres to read.
 
 Each item is built from a `PublicJob`, so the feed holds what the public page shows and
-nothing about the employer.
+nothing about the employer. It is the same for everyone, so it is built once for each version
+of the public jobs and kept in the shared cache (`caching.py`).
 """
 
 from django.contrib.syndication.views import Feed
-from django.http import HttpRequest
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.feedgenerator import Rss201rev2Feed
 
 from pahub.core.public import public_page
+from pahub.jobs.vacancies import caching
 from pahub.jobs.vacancies.public_job import PublicJob, public_job, with_public_data
 from pahub.jobs.vacancies.search import open_jobs
 
@@ -66,7 +69,17 @@ class OpenJobsFeed(Feed):
         return [task.name for task in item.tasks]
 
     def __call__(self, request: HttpRequest, *args, **kwargs):
-        response = super().__call__(request, *args, **kwargs)
+        # Its links are absolute, made from the address it was asked on.
+        key = caching.feed_key(request.build_absolute_uri("/"))
+        cached = cache.get(key)
+        if cached is None:
+            built = super().__call__(request, *args, **kwargs)
+            cached = (built.content, built["Content-Type"], built.get("Last-Modified"))
+            cache.set(key, cached, caching.TIMEOUT)
+        content, content_type, last_modified = cached
+        response = HttpResponse(content, content_type=content_type)
+        if last_modified:
+            response["Last-Modified"] = last_modified
         # Job sites poll the feed; let caches keep it for a few minutes.
         response["Cache-Control"] = "public, max-age=300"
         return response

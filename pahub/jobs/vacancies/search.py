@@ -8,12 +8,15 @@ a CASE over a few dozen districts), which keeps pagination and query counts in S
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 from typing import Any
 
+from django.core.cache import cache
 from django.core.paginator import Page, Paginator
-from django.db.models import Case, FloatField, QuerySet, Value, When
+from django.db.models import Case, Count, FloatField, QuerySet, Value, When
 
 from pahub.jobs.models import Job
+from pahub.jobs.vacancies import caching
 from pahub.jobs.vacancies.public_job import (
     PublicJob,
     hours_for_display,
@@ -81,6 +84,8 @@ class JobSearch:
     jobs: QuerySet[Job]
     miles_by_district: dict[str, float]
     searched_from: str
+    # The same jobs unordered, for paging nearest first (`NearestFirst`).
+    matching: QuerySet[Job] | None = None
 
     def public(self, job: Job) -> PublicJob:
         return public_job(
@@ -95,13 +100,18 @@ def open_jobs() -> QuerySet[Job]:
     return Job.objects.filter(status=Job.Status.PUBLISHED)
 
 
-def districts_by_distance(origin: District, miles: float) -> dict[str, float]:
-    """Outcode to unrounded miles, for every district within `miles` of `origin`."""
-    distances = {}
-    for district in districts_within(origin, miles):
-        distance = distance_between_districts(origin, district)
-        if distance is not None:
-            distances[district.outcode] = distance
+def districts_by_distance(origin: District, miles: int) -> dict[str, float]:
+    """Outcode to unrounded miles, for every district within `miles` of `origin`; kept in
+    the cache, since districts change only when the postcode data is loaded again."""
+    key = caching.place_key(origin.outcode, miles)
+    distances = cache.get(key)
+    if distances is None:
+        distances = {}
+        for district in districts_within(origin, miles):
+            distance = distance_between_districts(origin, district)
+            if distance is not None:
+                distances[district.outcode] = distance
+        cache.set(key, distances, caching.TIMEOUT)
     return distances
 
 
@@ -129,13 +139,19 @@ def search_jobs(filters: JobFilters, *, origin: District | None = None) -> JobSe
         jobs = jobs.filter(pk__in=with_tasks.values("job_id"))
     if filters.kind:
         jobs = jobs.filter(kind=filters.kind)
+    matching = jobs
     if filters.outcode:
         jobs = jobs.annotate(miles_away=distance_order(miles_by_district)).order_by(
             "miles_away", "-published_at", "-pk"
         )
     else:
         jobs = jobs.order_by("-published_at", "-pk")
-    return JobSearch(jobs=jobs, miles_by_district=miles_by_district, searched_from=filters.outcode)
+    return JobSearch(
+        jobs=jobs,
+        miles_by_district=miles_by_district,
+        searched_from=filters.outcode,
+        matching=matching,
+    )
 
 
 def distance_order(miles_by_district: dict[str, float]) -> Any:
@@ -151,9 +167,64 @@ def distance_order(miles_by_district: dict[str, float]) -> Any:
     )
 
 
+class NearestFirst:
+    """Open jobs from a place, nearest first then newest, paged without sorting them all.
+
+    Sorting every matching job by its distance costs the database a CASE per row (30,000
+    rows within 20 miles of NE1 among 50,000 open jobs: 80 ms on PostgreSQL). Instead, one
+    grouped query counts the jobs in each district (from the index on status and district);
+    the districts, nearest first, then say which of them the page falls in, and one query
+    reads the page from those districts only, sorted as before. Districts at exactly the
+    same distance are taken together, so the order is the same as `search.jobs`'.
+    """
+
+    def __init__(self, jobs: QuerySet[Job], miles_by_district: dict[str, float]) -> None:
+        self.jobs = jobs
+        self.miles_by_district = miles_by_district
+
+    @cached_property
+    def rings(self) -> list[tuple[list[str], int]]:
+        """(the districts at one distance, how many jobs they hold), nearest first."""
+        plain = self.jobs.order_by().prefetch_related(None).select_related(None)
+        counts = plain.values_list("district_id").annotate(count=Count("pk"))
+        by_miles: dict[float, tuple[list[str], int]] = {}
+        for outcode, count in counts:
+            outcodes, total = by_miles.get(self.miles_by_district[outcode], ([], 0))
+            by_miles[self.miles_by_district[outcode]] = ([*outcodes, outcode], total + count)
+        return [by_miles[miles] for miles in sorted(by_miles)]
+
+    def count(self) -> int:
+        return sum(count for _, count in self.rings)
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, window: slice) -> list[Job]:
+        start, stop = window.start or 0, window.stop
+        outcodes: list[str] = []
+        first = None  # how many jobs come before the first district read
+        position = 0
+        for ring, count in self.rings:
+            if position + count > start and position < stop:
+                first = position if first is None else first
+                outcodes += ring
+            position += count
+        if first is None:
+            return []
+        page = self.jobs.filter(district_id__in=outcodes).annotate(
+            miles_away=distance_order({code: self.miles_by_district[code] for code in outcodes})
+        )
+        ordered = page.order_by("miles_away", "-published_at", "-pk")
+        return list(ordered[start - first : stop - first])
+
+
 def page_of_jobs(search: JobSearch, number: Any, *, per_page: int = PAGE_SIZE) -> Page:
     """One page of results as `(job, public job)` pairs, in a fixed number of queries."""
-    page = Paginator(with_public_data(search.jobs), per_page).get_page(number)
+    if search.searched_from and search.matching is not None:
+        jobs = NearestFirst(with_public_data(search.matching), search.miles_by_district)
+    else:
+        jobs = with_public_data(search.jobs)
+    page = Paginator(jobs, per_page).get_page(number)
     page.object_list = [(job, search.public(job)) for job in page.object_list]
     return page
 

@@ -142,3 +142,13 @@ def emails_about(outbox, *words: str) -> list:
     """The emails whose subject has one of these words: applications' own emails, not the
     batched "new messages" emails that messaging also sends for the same events."""
     return [email for email in outbox if any(word in email.subject for word in words)]
+
+
+def queries_outside_the_cache(queries) -> list[str]:
+    """The SQL of captured queries, leaving out those of the database cache (its table, and
+    the savepoint around a write to it)."""
+    return [
+        query["sql"]
+        for query in queries.captured_queries
+        if "pahub_cache" not in query["sql"] and "SAVEPOINT" not in query["sql"]
+    ]

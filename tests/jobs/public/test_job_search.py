@@ -142,3 +142,41 @@ def test_a_filter_set_describes_itself_for_a_saved_search_name():
         "a week, at least £13.00 an hour, tasks: shopping, cooking, cleaning and 1 more"
     )
     assert JobFilters().describe() == "All open jobs"
+
+
+def test_pages_from_a_place_come_in_the_same_order_as_sorting_every_job(employer_profile):
+    # NearestFirst reads a page from only the districts it falls in; every page must hold
+    # the jobs a sort of all of them by distance, then newest, would put there.
+    from pahub.jobs.vacancies.search import page_of_jobs
+
+    employer = employer_profile.user
+    for number, outcode in enumerate(["NE1", "NE3", "NE1", "DH1", "NE6", "NE3", "NE1", "SR1"]):
+        make_job(employer, title=f"Job {number}", outcode=outcode)
+    search = search_jobs(JobFilters(outcode="NE2", miles=30))
+    every = [job.pk for job in search.jobs]
+
+    pages = [
+        [job.pk for job, _ in page_of_jobs(search, number, per_page=3).object_list]
+        for number in (1, 2, 3)
+    ]
+
+    assert len(every) == 8
+    assert pages == [every[0:3], every[3:6], every[6:8]]
+    assert page_of_jobs(search, 1, per_page=3).paginator.count == 8
+
+
+def test_a_page_from_a_place_takes_the_same_queries_however_many_districts_it_spans(
+    employer_profile, django_assert_max_num_queries
+):
+    from pahub.jobs.vacancies.search import page_of_jobs
+
+    employer = employer_profile.user
+    for outcode in ["NE1", "NE3", "NE6", "DH1", "SR1", "NE1"]:
+        make_job(employer, outcode=outcode)
+    search = search_jobs(JobFilters(outcode="NE2", miles=30))
+
+    # The count by district, the page, and the four lists each job shows.
+    with django_assert_max_num_queries(6):
+        page = page_of_jobs(search, 1)
+
+    assert len(page.object_list) == 6
