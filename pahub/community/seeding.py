@@ -32,6 +32,7 @@ from pahub.accounts.models import Role
 from pahub.accounts.seeding import seed_users
 from pahub.community.forum.zones import zones_ensure
 from pahub.community.models import Post, Thread, ThreadRead, Zone
+from pahub.core.bulk_load import bulk_load
 
 LONG_THREAD_REPLIES = 500
 SEEDED_TABLES = ("community_thread", "community_post", "community_threadread")
@@ -209,13 +210,13 @@ def seed_community(
             long_thread=zone == pa_zone and count > LONG_THREAD_REPLIES,
             now=now,
         )
-        Thread.objects.bulk_create(threads, batch_size=batch_size)
+        bulk_load(threads)
         rows = []
         for thread, thread_posts in zip(threads, posts_by_thread, strict=True):
             for post in thread_posts:
                 post.thread_id = thread.pk
                 rows.append(post)
-        Post.objects.bulk_create(rows, batch_size=batch_size)
+        bulk_load(rows)
         counts.threads += len(threads)
         counts.posts += len(rows)
         counts.zones.add(zone.pk)

@@ -1,4 +1,4 @@
-"""Inserting the planned learning rows (`pahub.learning.seeding.plans`) with `bulk_create`,
+"""Inserting the planned learning rows (`pahub.learning.seeding.plans`) with `bulk_load`,
 a batch of people at a time, and the hook `manage.py seed` calls. Nothing is audited and
 nobody is notified: seeding is a developer tool, not something a person did.
 """
@@ -14,13 +14,13 @@ from django.utils import timezone
 
 from pahub.accounts.models import Organisation, Role
 from pahub.accounts.seeding import BATCH_SIZE, SeedKind, seed_email, seed_users, spoke_districts
+from pahub.core.bulk_load import bulk_load, load_rows
 from pahub.learning.models import (
     Certificate,
     CPDEntry,
     Event,
     EventBooking,
     ModuleCompletion,
-    PlanItem,
     QuizAttempt,
     SelfRating,
 )
@@ -76,13 +76,7 @@ def seed_events(rng: random.Random, *, count: int, today: date, batch_size: int)
 
 def _insert_pairs(through, columns: tuple[str, str], pairs: list[tuple[int, int]]) -> int:
     """Many-to-many rows straight into their table, as the register's seed does."""
-    if not pairs:
-        return 0
-    table = connection.ops.quote_name(through._meta.db_table)
-    names = ", ".join(connection.ops.quote_name(column) for column in columns)
-    with connection.cursor() as cursor:
-        cursor.executemany(f"INSERT INTO {table} ({names}) VALUES (%s, %s)", pairs)  # noqa: S608
-    return len(pairs)
+    return load_rows(through, columns, pairs)
 
 
 def insert_learners(
@@ -106,7 +100,7 @@ def insert_learners(
             attempt = quiz_attempt(rng, learner, step, passed=True, at=step.completed_at)
             attempts.append(attempt)
             passing.append((step, attempt))
-    QuizAttempt.objects.bulk_create(attempts, batch_size=batch_size)
+    bulk_load(attempts)
 
     completions = []
     for learner in learners:
@@ -120,7 +114,7 @@ def insert_learners(
             completions.append(step.completion)
     for step, attempt in passing:
         step.completion.attempt_id = attempt.pk
-    ModuleCompletion.objects.bulk_create(completions, batch_size=batch_size)
+    bulk_load(completions)
 
     certificates = []
     certificate_steps = []
@@ -138,7 +132,7 @@ def insert_learners(
                 )
             )
             certificate_steps.append(steps)
-    Certificate.objects.bulk_create(certificates, batch_size=batch_size)
+    bulk_load(certificates)
     earned = _insert_pairs(
         Certificate.module_versions.through,
         ("certificate_id", "moduleversion_id"),
@@ -164,11 +158,11 @@ def insert_learners(
                         module_completion_id=step.completion.pk,
                     )
                 )
-    CPDEntry.objects.bulk_create(cpd, batch_size=batch_size)
+    bulk_load(cpd)
     ratings = [rating for learner in learners for rating in learner.ratings]
-    SelfRating.objects.bulk_create(ratings, batch_size=batch_size)
+    bulk_load(ratings)
     plan = [item for learner in learners for item in learner.plan]
-    PlanItem.objects.bulk_create(plan, batch_size=batch_size)
+    bulk_load(plan)
 
     counts.learners = sum(1 for learner in learners if learner.steps)
     counts.completions = len(completions)
