@@ -14,7 +14,7 @@ again without a separate table.
 
 import random
 from bisect import bisect
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
@@ -191,6 +191,20 @@ def seed_users(seed: int) -> QuerySet[User]:
     return User.objects.filter(
         email__startswith=f"seed-{seed}-", email__endswith=f"@{SEED_EMAIL_DOMAIN}"
     )
+
+
+def in_batches(rows: QuerySet, *fields: str, batch_size: int = BATCH_SIZE) -> Iterator[list[tuple]]:
+    """``rows.values_list("pk", *fields)`` in order of pk, a batch at a time: each batch is
+    read after the one before is inserted, so memory stays flat however many people there are
+    (keyset pagination, not OFFSET, so each page costs the same)."""
+    last = None
+    while True:
+        page = rows.filter(pk__gt=last) if last is not None else rows
+        batch = list(page.order_by("pk").values_list("pk", *fields)[:batch_size])
+        if not batch:
+            return
+        yield batch
+        last = batch[-1][0]
 
 
 def seed_password_hash(password: str | None) -> str:

@@ -21,7 +21,7 @@ from django.db import connection, reset_queries, transaction
 from django.utils import timezone
 
 from pahub.accounts.models import Role
-from pahub.accounts.seeding import BATCH_SIZE, seed_users
+from pahub.accounts.seeding import BATCH_SIZE, in_batches, seed_users
 from pahub.core.bulk_load import bulk_load, load_rows
 from pahub.employers.models import AccessNeed, EmployerProfile
 from pahub.employers.wages import minimum_pay_on
@@ -241,18 +241,16 @@ def seed_employer_profiles(
 ) -> tuple[int, int]:
     """Profiles for the seed's employers who have none; (profiles, rows) made."""
     rng = random.Random(f"pahub-seed-{seed}-employer-profiles")
-    people = list(
-        seed_users(seed)
-        .filter(roles__role=Role.EMPLOYER, employer_profile__isnull=True, district__isnull=False)
-        .order_by("pk")
-        .values_list("pk", "full_name", "known_as", "postcode", "district_id", "local_authority_id")
+    people = seed_users(seed).filter(
+        roles__role=Role.EMPLOYER, employer_profile__isnull=True, district__isnull=False
     )
     made = rows = 0
-    for start in range(0, len(people), batch_size):
-        planned = [
-            plan_employer_profile(rng, context, person)
-            for person in people[start : start + batch_size]
-        ]
+    for batch in in_batches(
+        people,
+        *("full_name", "known_as", "postcode", "district_id", "local_authority_id"),
+        batch_size=batch_size,
+    ):
+        planned = [plan_employer_profile(rng, context, person) for person in batch]
         profiles = EmployerProfile.objects.bulk_create([profile for profile, _ in planned])
         rows += len(profiles) + insert_pairs(
             EmployerProfile.interests.through,

@@ -5,6 +5,7 @@ nobody is notified: seeding is a developer tool, not something a person did.
 
 import random
 import time
+from array import array
 from collections.abc import Callable
 from datetime import date, timedelta
 from decimal import Decimal
@@ -13,7 +14,14 @@ from django.db import connection, reset_queries, transaction
 from django.utils import timezone
 
 from pahub.accounts.models import Organisation, Role
-from pahub.accounts.seeding import BATCH_SIZE, SeedKind, seed_email, seed_users, spoke_districts
+from pahub.accounts.seeding import (
+    BATCH_SIZE,
+    SeedKind,
+    in_batches,
+    seed_email,
+    seed_users,
+    spoke_districts,
+)
 from pahub.core.bulk_load import bulk_load, load_rows
 from pahub.learning.models import (
     Certificate,
@@ -212,14 +220,10 @@ def seed_learning(
     """
     today = today or timezone.localdate()
     now = timezone.now()
-    people = list(
-        seed_users(seed)
-        .filter(roles__role=Role.PA)
-        .order_by("pk")
-        .values_list("pk", "full_name", "date_joined", "email")
-    )
+    people = seed_users(seed).filter(roles__role=Role.PA)
+    how_many = people.count()
     total = LearningSeedCounts()
-    if not people:
+    if not how_many:
         total.skipped = "no PAs in this seed"
         return total
     if seeded_learning_exists(seed):
@@ -235,7 +239,7 @@ def seed_learning(
     rng = random.Random(f"pahub-seed-{seed}-learning")
     events = seed_events(
         rng,
-        count=max(4, len(people) // PAS_PER_EVENT),
+        count=max(4, how_many // PAS_PER_EVENT),
         today=today,
         batch_size=batch_size,
     )
@@ -243,16 +247,19 @@ def seed_learning(
     context = learning_seed_context(last_day=today - timedelta(days=1), events=events, now=now)
     used_codes = set(Certificate.objects.values_list("code", flat=True))
     heavy = heavy_pa_email(seed)
-    heavy_id = (
-        next((pk for pk, _, _, email in people if email == heavy), None) if heavy_pa else None
-    )
-    for start in range(0, len(people), batch_size):
+    heavy_id = people.filter(email=heavy).values_list("pk", flat=True).first() if heavy_pa else None
+    # Bookings are drawn from every PA: their ids alone, 8 bytes each, not their rows.
+    pa_ids = array("q")
+    done = 0
+    for batch in in_batches(people, "full_name", "date_joined", batch_size=batch_size):
         learners = [
             (plan_heavy_learner if pk == heavy_id else plan_learner)(
                 rng, context, (pk, name, joined)
             )
-            for pk, name, joined, _ in people[start : start + batch_size]
+            for pk, name, joined in batch
         ]
+        pa_ids.extend(pk for pk, _, _ in batch)
+        done += len(batch)
         for learner in learners:
             if learner.user_id == heavy_id:
                 total.heavy_pa_email = heavy
@@ -271,8 +278,8 @@ def seed_learning(
         ):
             setattr(total, name, getattr(total, name) + getattr(counts, name))
         if on_batch is not None:
-            on_batch(min(start + batch_size, len(people)), len(people))
-    bookings = plan_bookings(rng, events, [person[0] for person in people], now=now)
+            on_batch(done, how_many)
+    bookings = plan_bookings(rng, events, pa_ids, now=now)
     EventBooking.objects.bulk_create(bookings, batch_size=batch_size)
     total.bookings = len(bookings)
     total.rows += len(events) + len(bookings)

@@ -14,7 +14,7 @@ from django.db.models import Count
 from django.utils import timezone
 
 from pahub.accounts.models import Role
-from pahub.accounts.seeding import BATCH_SIZE, seed_users
+from pahub.accounts.seeding import BATCH_SIZE, in_batches, seed_users
 from pahub.core.bulk_load import bulk_load, load_rows
 from pahub.register.equality.seeding import pick_works_for_family, plan_equality
 from pahub.register.levels import (
@@ -142,18 +142,17 @@ def seed_register(
     gender_rng = random.Random(f"pahub-seed-{seed}-gender")
     family_rng = random.Random(f"pahub-seed-{seed}-family")
     equality_rng = random.Random(f"pahub-seed-{seed}-equality")
-    people = list(
-        seed_users(seed)
-        .filter(roles__role=Role.PA, pa_profile__isnull=True)
-        .order_by("pk")
-        .values_list(
-            "pk", "full_name", "known_as", "district_id", "local_authority_id", "date_joined"
-        )
-    )
+    people = seed_users(seed).filter(roles__role=Role.PA, pa_profile__isnull=True)
+    wanted = people.count()
     total = RegisterSeedCounts()
-    for start in range(0, len(people), batch_size):
+    # Profiles made by a batch do not change which people come after it: pages go by pk.
+    for batch in in_batches(
+        people,
+        *("full_name", "known_as", "district_id", "local_authority_id", "date_joined"),
+        batch_size=batch_size,
+    ):
         plans = []
-        for person in people[start : start + batch_size]:
+        for person in batch:
             plan = plan_profile(rng, context, person, tier=pick_tier(rng))
             facts = facts_for(plan, context, has_district=person[3] is not None)
             plan.profile.level = level_for(facts)
@@ -171,7 +170,7 @@ def seed_register(
         total.rows += counts.rows
         total.levels += counts.levels
         if on_batch is not None:
-            on_batch(total.profiles, len(people))
+            on_batch(total.profiles, wanted)
     return total
 
 
