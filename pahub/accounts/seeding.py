@@ -14,7 +14,7 @@ again without a separate table.
 
 import random
 from bisect import bisect
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
@@ -31,8 +31,10 @@ from django.db.models import (
     QuerySet,
 )
 from django.db.models.signals import post_delete, pre_delete
+from django.utils import timezone
 
 from pahub.accounts.models import Role, User, UserRole
+from pahub.core.bulk_load import bulk_load, db_value, load_rows
 from pahub.places.models import District
 
 SEED_EMAIL_DOMAIN = "seed.pahub.example.org"
@@ -191,6 +193,20 @@ def seed_users(seed: int) -> QuerySet[User]:
     )
 
 
+def in_batches(rows: QuerySet, *fields: str, batch_size: int = BATCH_SIZE) -> Iterator[list[tuple]]:
+    """``rows.values_list("pk", *fields)`` in order of pk, a batch at a time: each batch is
+    read after the one before is inserted, so memory stays flat however many people there are
+    (keyset pagination, not OFFSET, so each page costs the same)."""
+    last = None
+    while True:
+        page = rows.filter(pk__gt=last) if last is not None else rows
+        batch = list(page.order_by("pk").values_list("pk", *fields)[:batch_size])
+        if not batch:
+            return
+        yield batch
+        last = batch[-1][0]
+
+
 def seed_password_hash(password: str | None) -> str:
     """Hash once for everyone: Argon2 takes a tenth of a second, 100,000 times would be hours.
 
@@ -273,18 +289,19 @@ def seed_people(
 
 
 def _insert_batch(people: Sequence[User], *, role: Role, batch_size: int) -> SeedCounts:
-    User.objects.bulk_create(people, batch_size=batch_size)
-    roles = UserRole.objects.bulk_create(
-        [UserRole(user_id=person.pk, role=role) for person in people], batch_size=batch_size
+    bulk_load(people)
+    granted = db_value(UserRole, "created_at", timezone.now())
+    roles = load_rows(
+        UserRole,
+        ("user_id", "role", "created_at"),
+        ((person.pk, role, granted) for person in people),
     )
-    email_addresses = EmailAddress.objects.bulk_create(
-        [
-            EmailAddress(user_id=person.pk, email=person.email, verified=True, primary=True)
-            for person in people
-        ],
-        batch_size=batch_size,
+    email_addresses = load_rows(
+        EmailAddress,
+        ("user_id", "email", "verified", "primary"),
+        ((person.pk, person.email, True, True) for person in people),
     )
-    return SeedCounts(users=len(people), roles=len(roles), email_addresses=len(email_addresses))
+    return SeedCounts(users=len(people), roles=roles, email_addresses=email_addresses)
 
 
 class SeedDeleteError(Exception):

@@ -21,17 +21,19 @@ is audited and nobody is notified: seeding is a developer tool, not something a 
 import html
 import random
 import time
-from collections.abc import Callable
+from array import array
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.db import connection, reset_queries, transaction
 from django.utils import timezone
 
-from pahub.accounts.models import Role
-from pahub.accounts.seeding import seed_users
+from pahub.accounts.models import Role, User
+from pahub.accounts.seeding import in_batches, seed_users
 from pahub.community.forum.zones import zones_ensure
 from pahub.community.models import Post, Thread, ThreadRead, Zone
+from pahub.core.bulk_load import bulk_load
 
 LONG_THREAD_REPLIES = 500
 SEEDED_TABLES = ("community_thread", "community_post", "community_threadread")
@@ -99,31 +101,32 @@ def seeded_community_delete(seed: int) -> int:
     return deleted
 
 
-def _authors(seed: int, role: str) -> list[tuple[int, str, str | None, str | None]]:
-    return list(
-        seed_users(seed)
-        .filter(roles__role=role)
-        .order_by("pk")
-        .values_list("pk", "full_name", "district_id", "local_authority_id")
-    )
+def _authors(seed: int, role: str, by_area: dict[str, array]) -> array:
+    """The ids of a seed's people of one role, in order, also filed under their area: ids
+    only (8 bytes each), so 200,000 authors take 3 MB; names are read a batch at a time."""
+    ids = array("q")
+    for batch in in_batches(seed_users(seed).filter(roles__role=role), "local_authority_id"):
+        for pk, area in batch:
+            ids.append(pk)
+            by_area.setdefault(area, array("q")).append(pk)
+    return ids
 
 
 def _zone_plan(
     seed: int, posts: int, zones_by_area: dict[str, Zone], pa_zone: Zone, employer_zone: Zone
-) -> list[tuple[Zone, list[tuple[int, str, str | None, str | None]], int]]:
+) -> list[tuple[Zone, array, int]]:
     """(zone, who may post there, how many posts) for each zone that gets posts."""
-    pas = _authors(seed, Role.PA)
-    employers = _authors(seed, Role.EMPLOYER)
+    people_by_area: dict[str, array] = {}
+    pas = _authors(seed, Role.PA, people_by_area)
+    employers = _authors(seed, Role.EMPLOYER, people_by_area)
+    for area in [area for area in people_by_area if area not in zones_by_area]:
+        del people_by_area[area]
     plan = []
     in_pa_zone = posts // 2 if pas else 0
     in_employer_zone = posts // 5 if employers else 0
     plan.append((pa_zone, pas, in_pa_zone))
     plan.append((employer_zone, employers, in_employer_zone))
     rest = posts - in_pa_zone - in_employer_zone
-    people_by_area: dict[str, list] = {}
-    for person in pas + employers:
-        if person[3] in zones_by_area:
-            people_by_area.setdefault(person[3], []).append(person)
     everyone = sum(len(people) for people in people_by_area.values())
     areas = sorted(people_by_area.items())
     for number, (area, people) in enumerate(areas):
@@ -138,18 +141,24 @@ def _zone_plan(
 def _threads_for_zone(
     rng: random.Random,
     zone: Zone,
-    people: list,
+    people: array,
     count: int,
     *,
     long_thread: bool,
     now,
-) -> tuple[list[Thread], list[list[Post]]]:
+    batch_size: int,
+) -> Iterator[tuple[list[Thread], list[list[Post]]]]:
+    """The zone's threads and their posts, about `batch_size` posts at a time; each post's
+    author name is left for `_name_authors`."""
     threads: list[Thread] = []
     posts_by_thread: list[list[Post]] = []
+    in_batch = 0
     remaining = count
     start = now - timedelta(days=365)
+    first = True
     while remaining > 0 and people:
-        size = LONG_THREAD_REPLIES + 1 if long_thread and not threads else rng.randint(1, 19)
+        size = LONG_THREAD_REPLIES + 1 if long_thread and first else rng.randint(1, 19)
+        first = False
         size = min(size, remaining)
         remaining -= size
         moment = start + timedelta(seconds=rng.randint(0, 364 * 24 * 3600))
@@ -158,7 +167,7 @@ def _threads_for_zone(
         thread = Thread(
             zone=zone,
             title=title,
-            author_id=opener[0],
+            author_id=opener,
             created_at=moment,
             is_pinned=rng.random() < 0.01,
         )
@@ -168,8 +177,7 @@ def _threads_for_zone(
             text = title if number == 0 else rng.choice(REPLIES)
             posts.append(
                 Post(
-                    author_id=author[0],
-                    author_name=community_name(author[1], author[2]),
+                    author_id=author,
                     body=text,
                     body_html=paragraph_html(text),
                     created_at=moment,
@@ -180,7 +188,24 @@ def _threads_for_zone(
         thread.last_post_at = posts[-1].created_at
         threads.append(thread)
         posts_by_thread.append(posts)
-    return threads, posts_by_thread
+        in_batch += size
+        if in_batch >= batch_size:
+            yield threads, posts_by_thread
+            threads, posts_by_thread, in_batch = [], [], 0
+    if threads:
+        yield threads, posts_by_thread
+
+
+def _name_authors(posts: list[Post]) -> None:
+    """Each post's author name as shown beside it, read for this batch's authors only."""
+    names = {
+        pk: community_name(full_name, district_id)
+        for pk, full_name, district_id in User.objects.filter(
+            pk__in={post.author_id for post in posts}
+        ).values_list("pk", "full_name", "district_id")
+    }
+    for post in posts:
+        post.author_name = names[post.author_id]
 
 
 def seed_community(
@@ -201,26 +226,28 @@ def seed_community(
     counts = CommunitySeedCounts()
     plan = _zone_plan(seed, posts, zones_by_area, pa_zone, employer_zone)
     for zone, people, count in plan:
-        threads, posts_by_thread = _threads_for_zone(
+        for threads, posts_by_thread in _threads_for_zone(
             rng,
             zone,
             people,
             count,
             long_thread=zone == pa_zone and count > LONG_THREAD_REPLIES,
             now=now,
-        )
-        Thread.objects.bulk_create(threads, batch_size=batch_size)
-        rows = []
-        for thread, thread_posts in zip(threads, posts_by_thread, strict=True):
-            for post in thread_posts:
-                post.thread_id = thread.pk
-                rows.append(post)
-        Post.objects.bulk_create(rows, batch_size=batch_size)
-        counts.threads += len(threads)
-        counts.posts += len(rows)
-        counts.zones.add(zone.pk)
-        if on_batch is not None:
-            on_batch(counts.posts, posts)
+            batch_size=batch_size,
+        ):
+            bulk_load(threads)
+            rows = []
+            for thread, thread_posts in zip(threads, posts_by_thread, strict=True):
+                for post in thread_posts:
+                    post.thread_id = thread.pk
+                    rows.append(post)
+            _name_authors(rows)
+            bulk_load(rows)
+            counts.threads += len(threads)
+            counts.posts += len(rows)
+            counts.zones.add(zone.pk)
+            if on_batch is not None:
+                on_batch(counts.posts, posts)
     counts.read_marks = _first_pa_reads_half(seed, now)
     return counts
 

@@ -6,7 +6,7 @@ order, so the same seed on the same day gives the same jobs. Jobs look like real
 tasks from the skills taxonomy, a weekly grid and the hours it adds up to, pay at or above
 the legal minimum on the start date (from the rates table), and some must-haves (DBS,
 driving, a language, a gender with its Equality Act reason, a skill) and nice-to-haves.
-Everything is inserted with `bulk_create` (and many-to-many rows straight into their
+Everything is inserted with `bulk_load` (and many-to-many rows straight into their
 tables), a batch at a time; nothing is audited.
 """
 
@@ -21,7 +21,8 @@ from django.db import connection, reset_queries, transaction
 from django.utils import timezone
 
 from pahub.accounts.models import Role
-from pahub.accounts.seeding import BATCH_SIZE, seed_users
+from pahub.accounts.seeding import BATCH_SIZE, in_batches, seed_users
+from pahub.core.bulk_load import bulk_load, load_rows
 from pahub.employers.models import AccessNeed, EmployerProfile
 from pahub.employers.wages import minimum_pay_on
 from pahub.jobs.models import Job
@@ -232,13 +233,7 @@ def plan_employer_profile(
 
 def insert_pairs(through, columns: tuple[str, str], pairs: list[tuple]) -> int:
     """Many-to-many rows straight into their table, without a model instance each."""
-    if not pairs:
-        return 0
-    table = connection.ops.quote_name(through._meta.db_table)
-    names = ", ".join(connection.ops.quote_name(column) for column in columns)
-    with connection.cursor() as cursor:
-        cursor.executemany(f"INSERT INTO {table} ({names}) VALUES (%s, %s)", pairs)  # noqa: S608
-    return len(pairs)
+    return load_rows(through, columns, pairs)
 
 
 def seed_employer_profiles(
@@ -246,18 +241,16 @@ def seed_employer_profiles(
 ) -> tuple[int, int]:
     """Profiles for the seed's employers who have none; (profiles, rows) made."""
     rng = random.Random(f"pahub-seed-{seed}-employer-profiles")
-    people = list(
-        seed_users(seed)
-        .filter(roles__role=Role.EMPLOYER, employer_profile__isnull=True, district__isnull=False)
-        .order_by("pk")
-        .values_list("pk", "full_name", "known_as", "postcode", "district_id", "local_authority_id")
+    people = seed_users(seed).filter(
+        roles__role=Role.EMPLOYER, employer_profile__isnull=True, district__isnull=False
     )
     made = rows = 0
-    for start in range(0, len(people), batch_size):
-        planned = [
-            plan_employer_profile(rng, context, person)
-            for person in people[start : start + batch_size]
-        ]
+    for batch in in_batches(
+        people,
+        *("full_name", "known_as", "postcode", "district_id", "local_authority_id"),
+        batch_size=batch_size,
+    ):
+        planned = [plan_employer_profile(rng, context, person) for person in batch]
         profiles = EmployerProfile.objects.bulk_create([profile for profile, _ in planned])
         rows += len(profiles) + insert_pairs(
             EmployerProfile.interests.through,
@@ -297,7 +290,7 @@ def seed_jobs(
             plan_job(rng, context, employers[number % len(employers)])
             for number in range(start, min(start + batch_size, count))
         ]
-        jobs = Job.objects.bulk_create([plan.job for plan in plans])
+        jobs = bulk_load([plan.job for plan in plans])
         through_rows = 0
         for through, attribute, column in (
             (Job.tasks.through, "task_ids", "skill_id"),

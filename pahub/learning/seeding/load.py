@@ -1,10 +1,11 @@
-"""Inserting the planned learning rows (`pahub.learning.seeding.plans`) with `bulk_create`,
+"""Inserting the planned learning rows (`pahub.learning.seeding.plans`) with `bulk_load`,
 a batch of people at a time, and the hook `manage.py seed` calls. Nothing is audited and
 nobody is notified: seeding is a developer tool, not something a person did.
 """
 
 import random
 import time
+from array import array
 from collections.abc import Callable
 from datetime import date, timedelta
 from decimal import Decimal
@@ -13,14 +14,21 @@ from django.db import connection, reset_queries, transaction
 from django.utils import timezone
 
 from pahub.accounts.models import Organisation, Role
-from pahub.accounts.seeding import BATCH_SIZE, SeedKind, seed_email, seed_users, spoke_districts
+from pahub.accounts.seeding import (
+    BATCH_SIZE,
+    SeedKind,
+    in_batches,
+    seed_email,
+    seed_users,
+    spoke_districts,
+)
+from pahub.core.bulk_load import bulk_load, load_rows
 from pahub.learning.models import (
     Certificate,
     CPDEntry,
     Event,
     EventBooking,
     ModuleCompletion,
-    PlanItem,
     QuizAttempt,
     SelfRating,
 )
@@ -76,13 +84,7 @@ def seed_events(rng: random.Random, *, count: int, today: date, batch_size: int)
 
 def _insert_pairs(through, columns: tuple[str, str], pairs: list[tuple[int, int]]) -> int:
     """Many-to-many rows straight into their table, as the register's seed does."""
-    if not pairs:
-        return 0
-    table = connection.ops.quote_name(through._meta.db_table)
-    names = ", ".join(connection.ops.quote_name(column) for column in columns)
-    with connection.cursor() as cursor:
-        cursor.executemany(f"INSERT INTO {table} ({names}) VALUES (%s, %s)", pairs)  # noqa: S608
-    return len(pairs)
+    return load_rows(through, columns, pairs)
 
 
 def insert_learners(
@@ -106,7 +108,7 @@ def insert_learners(
             attempt = quiz_attempt(rng, learner, step, passed=True, at=step.completed_at)
             attempts.append(attempt)
             passing.append((step, attempt))
-    QuizAttempt.objects.bulk_create(attempts, batch_size=batch_size)
+    bulk_load(attempts)
 
     completions = []
     for learner in learners:
@@ -120,7 +122,7 @@ def insert_learners(
             completions.append(step.completion)
     for step, attempt in passing:
         step.completion.attempt_id = attempt.pk
-    ModuleCompletion.objects.bulk_create(completions, batch_size=batch_size)
+    bulk_load(completions)
 
     certificates = []
     certificate_steps = []
@@ -138,7 +140,7 @@ def insert_learners(
                 )
             )
             certificate_steps.append(steps)
-    Certificate.objects.bulk_create(certificates, batch_size=batch_size)
+    bulk_load(certificates)
     earned = _insert_pairs(
         Certificate.module_versions.through,
         ("certificate_id", "moduleversion_id"),
@@ -164,11 +166,11 @@ def insert_learners(
                         module_completion_id=step.completion.pk,
                     )
                 )
-    CPDEntry.objects.bulk_create(cpd, batch_size=batch_size)
+    bulk_load(cpd)
     ratings = [rating for learner in learners for rating in learner.ratings]
-    SelfRating.objects.bulk_create(ratings, batch_size=batch_size)
+    bulk_load(ratings)
     plan = [item for learner in learners for item in learner.plan]
-    PlanItem.objects.bulk_create(plan, batch_size=batch_size)
+    bulk_load(plan)
 
     counts.learners = sum(1 for learner in learners if learner.steps)
     counts.completions = len(completions)
@@ -218,14 +220,10 @@ def seed_learning(
     """
     today = today or timezone.localdate()
     now = timezone.now()
-    people = list(
-        seed_users(seed)
-        .filter(roles__role=Role.PA)
-        .order_by("pk")
-        .values_list("pk", "full_name", "date_joined", "email")
-    )
+    people = seed_users(seed).filter(roles__role=Role.PA)
+    how_many = people.count()
     total = LearningSeedCounts()
-    if not people:
+    if not how_many:
         total.skipped = "no PAs in this seed"
         return total
     if seeded_learning_exists(seed):
@@ -241,7 +239,7 @@ def seed_learning(
     rng = random.Random(f"pahub-seed-{seed}-learning")
     events = seed_events(
         rng,
-        count=max(4, len(people) // PAS_PER_EVENT),
+        count=max(4, how_many // PAS_PER_EVENT),
         today=today,
         batch_size=batch_size,
     )
@@ -249,16 +247,19 @@ def seed_learning(
     context = learning_seed_context(last_day=today - timedelta(days=1), events=events, now=now)
     used_codes = set(Certificate.objects.values_list("code", flat=True))
     heavy = heavy_pa_email(seed)
-    heavy_id = (
-        next((pk for pk, _, _, email in people if email == heavy), None) if heavy_pa else None
-    )
-    for start in range(0, len(people), batch_size):
+    heavy_id = people.filter(email=heavy).values_list("pk", flat=True).first() if heavy_pa else None
+    # Bookings are drawn from every PA: their ids alone, 8 bytes each, not their rows.
+    pa_ids = array("q")
+    done = 0
+    for batch in in_batches(people, "full_name", "date_joined", batch_size=batch_size):
         learners = [
             (plan_heavy_learner if pk == heavy_id else plan_learner)(
                 rng, context, (pk, name, joined)
             )
-            for pk, name, joined, _ in people[start : start + batch_size]
+            for pk, name, joined in batch
         ]
+        pa_ids.extend(pk for pk, _, _ in batch)
+        done += len(batch)
         for learner in learners:
             if learner.user_id == heavy_id:
                 total.heavy_pa_email = heavy
@@ -277,8 +278,8 @@ def seed_learning(
         ):
             setattr(total, name, getattr(total, name) + getattr(counts, name))
         if on_batch is not None:
-            on_batch(min(start + batch_size, len(people)), len(people))
-    bookings = plan_bookings(rng, events, [person[0] for person in people], now=now)
+            on_batch(done, how_many)
+    bookings = plan_bookings(rng, events, pa_ids, now=now)
     EventBooking.objects.bulk_create(bookings, batch_size=batch_size)
     total.bookings = len(bookings)
     total.rows += len(events) + len(bookings)

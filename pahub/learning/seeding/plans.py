@@ -4,6 +4,7 @@ and quiz attempts, certificates, CPD entries, the self-assessment and the plan s
 rows are inserted by `pahub.learning.seeding.load`."""
 
 import random
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
@@ -94,7 +95,7 @@ def plan_event(
 
 
 def plan_bookings(
-    rng: random.Random, events: list[Event], pa_ids: list[int], *, now: datetime
+    rng: random.Random, events: list[Event], pa_ids: Sequence[int], *, now: datetime
 ) -> list[EventBooking]:
     bookings = []
     for event in events:

@@ -1,4 +1,4 @@
-"""Inserting the planned register rows (`pahub.register.seeding.plans`) with `bulk_create`,
+"""Inserting the planned register rows (`pahub.register.seeding.plans`) with `bulk_load`,
 a batch at a time, and the hook `manage.py seed` calls. Nothing is audited: seeding is a
 developer tool, not something a person did.
 """
@@ -14,8 +14,8 @@ from django.db.models import Count
 from django.utils import timezone
 
 from pahub.accounts.models import Role
-from pahub.accounts.seeding import BATCH_SIZE, seed_users
-from pahub.register.equality.models import EqualityMonitoring
+from pahub.accounts.seeding import BATCH_SIZE, in_batches, seed_users
+from pahub.core.bulk_load import bulk_load, load_rows
 from pahub.register.equality.seeding import pick_works_for_family, plan_equality
 from pahub.register.levels import (
     ENTRY,
@@ -28,12 +28,8 @@ from pahub.register.levels import (
 )
 from pahub.register.models import (
     CodeSignature,
-    Evidence,
     InductionCompletion,
     PAProfile,
-    ProfileLanguage,
-    ReferenceRequest,
-    VerificationRecord,
 )
 from pahub.register.queries import current_code_version
 from pahub.register.seeding.context import (
@@ -50,11 +46,7 @@ from pahub.taxonomy.models import Skill
 def _insert_pairs(through, columns: tuple[str, str], pairs: list[tuple]) -> int:
     """Many-to-many rows straight into their table: half the seed's rows are these, and
     building a model instance for each costs more than inserting it."""
-    table = connection.ops.quote_name(through._meta.db_table)
-    names = ", ".join(connection.ops.quote_name(column) for column in columns)
-    with connection.cursor() as cursor:
-        cursor.executemany(f"INSERT INTO {table} ({names}) VALUES (%s, %s)", pairs)  # noqa: S608
-    return len(pairs)
+    return load_rows(through, columns, pairs)
 
 
 def _insert(
@@ -65,7 +57,7 @@ def _insert(
 ) -> RegisterSeedCounts:
     counts = RegisterSeedCounts()
     profiles = [plan.profile for plan in plans]
-    PAProfile.objects.bulk_create(profiles, batch_size=batch_size)
+    bulk_load(profiles)
     rows = {
         "skills": _insert_pairs(
             PAProfile.skills.through,
@@ -84,13 +76,13 @@ def _insert(
         ),
     }
     languages = [language for plan in plans for language in plan.languages]
-    ProfileLanguage.objects.bulk_create(languages, batch_size=batch_size)
+    bulk_load(languages)
     evidence = [item for plan in plans for item in plan.evidence]
-    Evidence.objects.bulk_create(evidence, batch_size=batch_size)
+    bulk_load(evidence)
     references = [item for plan in plans for item in plan.references]
-    ReferenceRequest.objects.bulk_create(references, batch_size=batch_size)
+    bulk_load(references)
     checks = [item for plan in plans for item in plan.checks]
-    VerificationRecord.objects.bulk_create(checks, batch_size=batch_size)
+    bulk_load(checks)
     signatures = [
         CodeSignature(
             user_id=plan.profile.user_id,
@@ -100,7 +92,7 @@ def _insert(
         for plan in plans
         if plan.signed
     ]
-    CodeSignature.objects.bulk_create(signatures, batch_size=batch_size)
+    bulk_load(signatures)
     inductions = [
         InductionCompletion(
             user_id=plan.profile.user_id,
@@ -111,10 +103,10 @@ def _insert(
         for plan in plans
         if plan.induction_on is not None
     ]
-    InductionCompletion.objects.bulk_create(inductions, batch_size=batch_size)
+    bulk_load(inductions)
     planned = (plan_equality(equality_rng, plan.profile.pk) for plan in plans)
     equality = [answers for answers in planned if answers is not None]
-    EqualityMonitoring.objects.bulk_create(equality, batch_size=batch_size)
+    bulk_load(equality)
     counts.profiles = len(profiles)
     counts.evidence = len(evidence)
     counts.checks = len(checks)
@@ -150,18 +142,17 @@ def seed_register(
     gender_rng = random.Random(f"pahub-seed-{seed}-gender")
     family_rng = random.Random(f"pahub-seed-{seed}-family")
     equality_rng = random.Random(f"pahub-seed-{seed}-equality")
-    people = list(
-        seed_users(seed)
-        .filter(roles__role=Role.PA, pa_profile__isnull=True)
-        .order_by("pk")
-        .values_list(
-            "pk", "full_name", "known_as", "district_id", "local_authority_id", "date_joined"
-        )
-    )
+    people = seed_users(seed).filter(roles__role=Role.PA, pa_profile__isnull=True)
+    wanted = people.count()
     total = RegisterSeedCounts()
-    for start in range(0, len(people), batch_size):
+    # Profiles made by a batch do not change which people come after it: pages go by pk.
+    for batch in in_batches(
+        people,
+        *("full_name", "known_as", "district_id", "local_authority_id", "date_joined"),
+        batch_size=batch_size,
+    ):
         plans = []
-        for person in people[start : start + batch_size]:
+        for person in batch:
             plan = plan_profile(rng, context, person, tier=pick_tier(rng))
             facts = facts_for(plan, context, has_district=person[3] is not None)
             plan.profile.level = level_for(facts)
@@ -179,7 +170,7 @@ def seed_register(
         total.rows += counts.rows
         total.levels += counts.levels
         if on_batch is not None:
-            on_batch(total.profiles, len(people))
+            on_batch(total.profiles, wanted)
     return total
 
 
