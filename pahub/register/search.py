@@ -6,11 +6,14 @@ an API key) may see, and only narrows it: scoping is done once, by
 here can widen it.
 """
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.core.paginator import Page, Paginator
+from django.db import connections
 from django.db.models import F, Prefetch, Q, QuerySet
 from django.utils import timezone
 
@@ -30,6 +33,9 @@ from pahub.taxonomy.models import Skill
 
 PAGE_SIZE = 25
 EXPIRING_SOON_DAYS = 60
+# Names are not English prose: no stemming and no stop words ("Will" is one in English).
+NAME_SEARCH_CONFIG = "simple"
+MAX_NAME_WORDS = 5
 
 
 class EvidenceFilter:
@@ -157,12 +163,8 @@ def search_profiles(
 ) -> QuerySet[PAProfile]:
     """Narrow an already scoped queryset by the filters; ordered by name, ready to list."""
     today = today or timezone.localdate()
-    if filters.name:
-        profiles = profiles.filter(
-            Q(display_name__icontains=filters.name)
-            | Q(user__full_name__icontains=filters.name)
-            | Q(user__known_as__icontains=filters.name)
-        )
+    if words := name_words(filters.name):
+        profiles = profiles.filter(pk__in=profiles_named(words, using=profiles.db))
     if filters.district:
         profiles = profiles.filter(user__district_id=filters.district)
     if filters.local_authority:
@@ -200,6 +202,44 @@ def search_profiles(
     elif filters.status == ProfileStatusFilter.HIDDEN:
         profiles = profiles.filter(visibility=PAProfile.Visibility.HIDDEN)
     return profiles.order_by("user__full_name", "pk")
+
+
+# The name search
+
+
+def name_words(text: str) -> list[str]:
+    """The words of a name search: letters and digits, so punctuation ("O'Brien",
+    "Smith-Jones") separates words as it does in the names searched."""
+    return re.findall(r"[^\W_]+", text)[:MAX_NAME_WORDS]
+
+
+def profiles_named(words: list[str], *, using: str) -> QuerySet[PAProfile]:
+    """Ids of the profiles whose names hold every word: all in the person's full name and
+    known-as name, or all in the profile's display name.
+
+    The one place the database decides how. PostgreSQL: full-text search, each word a prefix
+    of a word of the name ("sar smi" finds Sarah Smith, and Smith Sarah), through the GIN
+    indexes of migration 0016. SQLite: each word anywhere in the names (icontains), which
+    finds the same people and also a word inside a name ("arah" finds Sarah there only).
+    """
+    if connections[using].vendor == "postgresql":
+        query = SearchQuery(
+            " & ".join(f"{word}:*" for word in words), search_type="raw", config=NAME_SEARCH_CONFIG
+        )
+        # The same expressions as the indexes, so PostgreSQL can use them.
+        people = User.objects.alias(
+            names=SearchVector("full_name", "known_as", config=NAME_SEARCH_CONFIG)
+        ).filter(names=query)
+        shown = PAProfile.objects.alias(
+            names=SearchVector("display_name", config=NAME_SEARCH_CONFIG)
+        ).filter(names=query)
+    else:
+        people, shown = User.objects.all(), PAProfile.objects.all()
+        for word in words:
+            people = people.filter(Q(full_name__icontains=word) | Q(known_as__icontains=word))
+            shown = shown.filter(display_name__icontains=word)
+    by_person = PAProfile.objects.filter(user_id__in=people.values("pk")).values("pk")
+    return by_person.union(shown.values("pk"))
 
 
 def page_of_profiles(profiles: QuerySet[PAProfile], number, *, per_page: int = PAGE_SIZE) -> Page:
