@@ -16,6 +16,7 @@ from django.core.paginator import Page, Paginator
 from django.db import connections
 from django.db.models import F, Prefetch, Q, QuerySet
 from django.utils import timezone
+from django.utils.functional import cached_property
 
 from pahub.accounts.models import Membership, Organisation, User
 from pahub.accounts.permissions import is_site_admin
@@ -33,6 +34,9 @@ from pahub.taxonomy.models import Skill
 
 PAGE_SIZE = 25
 EXPIRING_SOON_DAYS = 60
+# The register search counts its matches up to here and says "more than" beyond: an exact
+# count of every PA in a whole region (200,000) costs more than the rest of the page.
+COUNT_LIMIT = 10_000
 # Names are not English prose: no stemming and no stop words ("Will" is one in English).
 NAME_SEARCH_CONFIG = "simple"
 MAX_NAME_WORDS = 5
@@ -201,7 +205,9 @@ def search_profiles(
         profiles = profiles.filter(is_paused=True)
     elif filters.status == ProfileStatusFilter.HIDDEN:
         profiles = profiles.filter(visibility=PAProfile.Visibility.HIDDEN)
-    return profiles.order_by("user__full_name", "pk")
+    # By name, then by person (the user's id, not the profile's): both in one index on the
+    # users (migration 0017), so a page is read in order instead of sorting every match.
+    return profiles.order_by("user__full_name", "user_id")
 
 
 # The name search
@@ -242,14 +248,36 @@ def profiles_named(words: list[str], *, using: str) -> QuerySet[PAProfile]:
     return by_person.union(shown.values("pk"))
 
 
+class CappedPaginator(Paginator):
+    """A paginator that counts at most `limit` results (and knows when there are more), so
+    counting costs the same for 10,001 matches as for 200,000. Pages go up to the limit."""
+
+    def __init__(self, object_list: QuerySet, per_page: int, *, limit: int):
+        super().__init__(object_list, per_page)
+        self.limit = limit
+
+    @cached_property
+    def found(self) -> int:
+        """How many matched, counting no further than one past the limit."""
+        return self.object_list.order_by()[: self.limit + 1].count()
+
+    @cached_property
+    def count(self) -> int:
+        return min(self.found, self.limit)
+
+    @property
+    def is_capped(self) -> bool:
+        return self.found > self.limit
+
+
 def page_of_profiles(profiles: QuerySet[PAProfile], number, *, per_page: int = PAGE_SIZE) -> Page:
     """One page of search results, its rows ready to list.
 
-    In three narrow queries (how many; this page's ids, in order; their rows) rather than one
-    wide one: the staff scope joins the areas PAs chose, so it is DISTINCT, and a DISTINCT over
-    whole rows sorts every matching profile with all its columns just to show 25.
+    In three narrow queries (how many, up to COUNT_LIMIT; this page's ids, in order; their
+    rows) rather than one wide one, so ordering and counting read ids and names only.
     """
-    page = Paginator(profiles.values_list("pk", flat=True), per_page).get_page(number)
+    paginator = CappedPaginator(profiles.values_list("pk", flat=True), per_page, limit=COUNT_LIMIT)
+    page = paginator.get_page(number)
     page.object_list = profiles_in_order(list(page.object_list))
     return page
 

@@ -14,6 +14,7 @@ from django.urls import reverse
 from pahub.accounts.models import Role
 from pahub.register.models import PAProfile
 from pahub.register.search import (
+    CappedPaginator,
     RegisterFilters,
     name_words,
     profiles_named,
@@ -129,3 +130,38 @@ def test_on_postgresql_the_name_search_uses_the_gin_indexes():
 
     assert "register_user_names_search" in plan
     assert "register_profile_display_name_search" in plan
+
+
+# Counting: up to a limit, then "more than"
+
+
+def test_the_count_says_more_than_the_limit_when_there_are_more(
+    client_for, member, people, monkeypatch
+):
+    monkeypatch.setattr("pahub.register.search.COUNT_LIMIT", 5)
+
+    response = client_for(member).get(URL)
+
+    html = response.content.decode()
+    assert "More than 5 PAs" in html
+    assert "(more than 5 PAs)" in html  # the download links
+    assert response.context["page"].paginator.is_capped
+
+
+def test_pages_go_up_to_the_limit(people):
+    paginator = CappedPaginator(PAProfile.objects.order_by("pk"), 2, limit=5)
+
+    assert (paginator.found, paginator.count, paginator.num_pages) == (6, 5, 3)
+    assert paginator.is_capped
+    assert paginator.get_page(9).number == 3
+
+
+def test_the_count_is_exact_up_to_the_limit(client_for, member, people, monkeypatch):
+    monkeypatch.setattr("pahub.register.search.COUNT_LIMIT", 7)
+
+    response = client_for(member).get(URL)
+
+    html = response.content.decode()
+    assert "7 PAs" in html
+    assert "More than" not in html
+    assert not response.context["page"].paginator.is_capped
