@@ -101,9 +101,8 @@ def copy_postgres(template: str, url: str) -> None:
 
 
 def run_searches(env: dict[str, str], options: argparse.Namespace) -> list[dict]:
-    return benchlib.run_worker(
-        __file__, ["--worker", f"--runs={options.runs}"], test_client_env(env), name="search worker"
-    )
+    arguments = ["--worker", f"--runs={options.runs}", f"--only={options.only}"]
+    return benchlib.run_worker(__file__, arguments, test_client_env(env), name="search worker")
 
 
 # The worker: runs inside Django, in its own process.
@@ -234,10 +233,12 @@ def talent_searches(runs: int) -> None:
         employer.delete()
 
 
-def worker(runs: int) -> None:
+def worker(runs: int, only: str) -> None:
     benchlib.setup_django()
-    register_searches(runs)
-    talent_searches(runs)
+    if only != "talent":
+        register_searches(runs)
+    if only != "register":
+        talent_searches(runs)
 
 
 def print_results(database: str, seconds: float, results: list[dict]) -> None:
@@ -275,10 +276,13 @@ def main() -> None:
         help="Create DATABASE_URL's database from this template database, seeded with --seed.",
     )
     parser.add_argument("--skip-sqlite", action="store_true")
+    parser.add_argument(
+        "--only", choices=["register", "talent", "both"], default="both", help="Which searches."
+    )
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     options = parser.parse_args()
     if options.worker:
-        worker(options.runs)
+        worker(options.runs, options.only)
         return
 
     env = base_env()
