@@ -168,7 +168,7 @@ def search_profiles(
     """Narrow an already scoped queryset by the filters; ordered by name, ready to list."""
     today = today or timezone.localdate()
     if words := name_words(filters.name):
-        profiles = profiles.filter(pk__in=profiles_named(words, using=profiles.db))
+        profiles = profiles.filter(name_condition(words, using=profiles.db))
     if filters.district:
         profiles = profiles.filter(user__district_id=filters.district)
     if filters.local_authority:
@@ -219,31 +219,38 @@ def name_words(text: str) -> list[str]:
     return re.findall(r"[^\W_]+", text)[:MAX_NAME_WORDS]
 
 
-def profiles_named(words: list[str], *, using: str) -> QuerySet[PAProfile]:
-    """Ids of the profiles whose names hold every word: all in the person's full name and
-    known-as name, or all in the profile's display name.
+def name_condition(words: list[str], *, using: str) -> Q:
+    """Profiles whose names hold every word: all in the person's full name and known-as
+    name, or all in the profile's display name.
 
     The one place the database decides how. PostgreSQL: full-text search, each word a prefix
     of a word of the name ("sar smi" finds Sarah Smith, and Smith Sarah), through the GIN
-    indexes of migration 0016. SQLite: each word anywhere in the names (icontains), which
-    finds the same people and also a word inside a name ("arah" finds Sarah there only).
+    indexes of migration 0016, as a list of ids. SQLite: each word anywhere in the names
+    (icontains), tested on the rows the other filters leave; it finds the same people, and
+    also a word inside a name ("arah" finds Sarah there only).
     """
     if connections[using].vendor == "postgresql":
-        query = SearchQuery(
-            " & ".join(f"{word}:*" for word in words), search_type="raw", config=NAME_SEARCH_CONFIG
-        )
-        # The same expressions as the indexes, so PostgreSQL can use them.
-        people = User.objects.alias(
-            names=SearchVector("full_name", "known_as", config=NAME_SEARCH_CONFIG)
-        ).filter(names=query)
-        shown = PAProfile.objects.alias(
-            names=SearchVector("display_name", config=NAME_SEARCH_CONFIG)
-        ).filter(names=query)
-    else:
-        people, shown = User.objects.all(), PAProfile.objects.all()
-        for word in words:
-            people = people.filter(Q(full_name__icontains=word) | Q(known_as__icontains=word))
-            shown = shown.filter(display_name__icontains=word)
+        return Q(pk__in=profiles_named(words))
+    person, shown = Q(), Q()
+    for word in words:
+        person &= Q(user__full_name__icontains=word) | Q(user__known_as__icontains=word)
+        shown &= Q(display_name__icontains=word)
+    return person | shown
+
+
+def profiles_named(words: list[str]) -> QuerySet[PAProfile]:
+    """On PostgreSQL, the ids of the profiles `name_condition` finds, each side from its
+    GIN index: the names are in two tables, and one index cannot span both."""
+    query = SearchQuery(
+        " & ".join(f"{word}:*" for word in words), search_type="raw", config=NAME_SEARCH_CONFIG
+    )
+    # The same expressions as the indexes, so PostgreSQL can use them.
+    people = User.objects.alias(
+        names=SearchVector("full_name", "known_as", config=NAME_SEARCH_CONFIG)
+    ).filter(names=query)
+    shown = PAProfile.objects.alias(
+        names=SearchVector("display_name", config=NAME_SEARCH_CONFIG)
+    ).filter(names=query)
     by_person = PAProfile.objects.filter(user_id__in=people.values("pk")).values("pk")
     return by_person.union(shown.values("pk"))
 

@@ -113,7 +113,7 @@ def test_the_search_function_finds_the_same_ids_as_the_page(people):
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL full-text only")
 def test_on_postgresql_a_word_must_begin_a_word_of_the_name(people):
     # SQLite's fallback (icontains) would also find "arah" inside Sarah.
-    assert list(profiles_named(["arah"], using="default")) == []
+    assert list(profiles_named(["arah"])) == []
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL GIN indexes only")
@@ -121,7 +121,7 @@ def test_on_postgresql_a_word_must_begin_a_word_of_the_name(people):
 def test_on_postgresql_the_name_search_uses_the_gin_indexes():
     """The search's expressions must be exactly the indexes' (migration 0016), or
     PostgreSQL reads every user and profile instead."""
-    ids = profiles_named(["sar"], using="default")
+    ids = profiles_named(["sar"])
     sql, params = ids.query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
