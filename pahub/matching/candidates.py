@@ -25,6 +25,7 @@ from pahub.places.models import District
 from pahub.register.models import PAProfile, ProfileLanguage
 from pahub.register.permissions import is_verified_employer
 from pahub.register.profile.services import MAX_TRAVEL_MILES
+from pahub.register.skills_mask import has_bit, mask_of
 
 from .scoring import JobNeeds, PACandidate
 
@@ -188,13 +189,20 @@ def meeting_column_must_haves(
 def meeting_listed_must_haves(
     profiles: QuerySet[PAProfile], needs: JobNeeds
 ) -> QuerySet[PAProfile]:
-    """The must-haves in the profile's lists (languages, skills): a subquery each, read once."""
+    """The must-haves in the profile's lists: the required skills from the skills mask (every
+    bit set), languages and any skill numbered beyond the mask by a subquery each, read once."""
+    required_bits = mask_of(needs.required_skill_ids)
+    if required_bits:
+        profiles = profiles.alias(required_held=F("skills_mask").bitand(required_bits)).filter(
+            required_held=required_bits
+        )
     for language_id in sorted(needs.required_language_ids):
         profiles = profiles.filter(
             pk__in=ProfileLanguage.objects.filter(language_id=language_id).values("profile_id")
         )
     for skill_id in sorted(needs.required_skill_ids):
-        profiles = profiles.filter(pk__in=profiles_with_skill(skill_id))
+        if not has_bit(skill_id):
+            profiles = profiles.filter(pk__in=profiles_with_skill(skill_id))
     return profiles
 
 

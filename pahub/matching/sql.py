@@ -26,6 +26,7 @@ from django.db.models import (
 from django.db.models.functions import Least
 
 from pahub.register.models import PAProfile
+from pahub.register.skills_mask import has_bit
 
 from .scoring import (
     ACTIVITY_STEPS,
@@ -113,10 +114,39 @@ class ListedCount(Expression):
         return f"{sql} AND {column} IN ({param_marks}))", [*outer_params, *self.values]
 
 
+class MaskPoints(Expression):
+    """Points for the bits a row's mask has: `((mask >> bit) & 1) * points` added up over the
+    bits, each written out (a query is built per request). Used for the profile's skills
+    (`PAProfile.skills_mask`): the job's tasks and nice-to-haves read from the matching index,
+    instead of each candidate's skill rows."""
+
+    output_field = FloatField()
+
+    def __init__(self, column: str, points_by_bit: dict[int, float]) -> None:
+        super().__init__()
+        self.points_by_bit = points_by_bit
+        self.mask = F(column)
+
+    def get_source_expressions(self) -> list:
+        return [self.mask]
+
+    def set_source_expressions(self, expressions: list) -> None:
+        (self.mask,) = expressions
+
+    def as_sql(self, compiler, connection) -> tuple[str, list]:
+        column, params = compiler.compile(self.mask)
+        terms, term_params = [], []
+        for bit, points in sorted(self.points_by_bit.items()):
+            terms.append(f"(({column} >> {bit}) & 1) * %s")
+            term_params += [*params, points]
+        return f"({' + '.join(terms)})", term_params
+
+
 class SkillPoints(ListedCount):
     """The points a profile's skills earn, in one correlated subquery: the sum, over the
     profile's skills that the job names, of each skill's points (a task's share of the tasks'
-    weight plus a nice-to-have's share of theirs; a skill can be both)."""
+    weight plus a nice-to-have's share of theirs; a skill can be both). Only for skills
+    numbered beyond the skills mask (`skill_points` uses the mask for the others)."""
 
     output_field = FloatField()
 
@@ -145,6 +175,19 @@ class SkillPoints(ListedCount):
         return sql, [*when_params, *outer_params, *self.values]
 
 
+def skill_points(points: dict[int, float]) -> list:
+    """The score's terms for these skills' points: from the skills mask for the skills it
+    holds, from the skill rows for any numbered beyond it."""
+    in_mask = {pk - 1: value for pk, value in points.items() if has_bit(pk)}
+    beyond = {pk: value for pk, value in points.items() if not has_bit(pk)}
+    terms: list = []
+    if in_mask:
+        terms.append(MaskPoints("skills_mask", in_mask))
+    if beyond:
+        terms.append(SkillPoints(beyond))
+    return terms
+
+
 def interests_listed(interest_ids) -> ListedCount:
     return ListedCount(PAProfile.interests.through, "interest_id", list(interest_ids))
 
@@ -166,13 +209,12 @@ def partial_points(needs: JobNeeds, *, now: datetime):
         terms.append(FreeHours(slots) * Value(WEIGHTS["availability"] / job_hours))
     # Tasks and nice-to-have skills together: one look at the profile's skills, not two.
     nice_count = len(needs.nice_skill_ids) + (1 if needs.nice_years_experience else 0)
-    skill_points: dict[int, float] = defaultdict(float)
+    points_by_skill: dict[int, float] = defaultdict(float)
     for pk in needs.task_ids:
-        skill_points[pk] += WEIGHTS["tasks"] / len(needs.task_ids)
+        points_by_skill[pk] += WEIGHTS["tasks"] / len(needs.task_ids)
     for pk in needs.nice_skill_ids:
-        skill_points[pk] += WEIGHTS["nice_to_haves"] / nice_count
-    if skill_points:
-        terms.append(SkillPoints(dict(skill_points)))
+        points_by_skill[pk] += WEIGHTS["nice_to_haves"] / nice_count
+    terms += skill_points(dict(points_by_skill))
     if needs.nice_years_experience:
         terms.append(
             _one_if(Q(years_experience__gte=needs.nice_years_experience))

@@ -122,6 +122,11 @@ class PAProfile(models.Model):
         editable=False,
     )
 
+    # `skills` as bits (skill n is bit n - 1, for skills 1 to 63), so matching tests and scores
+    # skills with a bitwise AND (`register.skills_mask`). Kept by `register.signals` whenever
+    # the skills change, and by seeding; never edited.
+    skills_mask = models.BigIntegerField(default=0, editable=False)
+
     class Meta:
         indexes = [
             models.Index(fields=["visibility", "is_paused", "level"]),

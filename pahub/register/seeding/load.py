@@ -44,6 +44,7 @@ from pahub.register.seeding.context import (
     seed_context,
 )
 from pahub.register.seeding.plans import dbs_rank_for, facts_for, pick_gender, plan_profile
+from pahub.register.skills_mask import mask_of
 from pahub.taxonomy.models import Skill
 
 
@@ -65,6 +66,9 @@ def _insert(
 ) -> RegisterSeedCounts:
     counts = RegisterSeedCounts()
     profiles = [plan.profile for plan in plans]
+    for plan in plans:
+        # The skill rows go in below without signals, so their mask is set here from the same ids.
+        plan.profile.skills_mask = mask_of(plan.skill_ids)
     PAProfile.objects.bulk_create(profiles, batch_size=batch_size)
     rows = {
         "skills": _insert_pairs(
