@@ -26,6 +26,7 @@ from pahub.register.levels import (
     NONE,
     level_for,
 )
+from pahub.register.masks import mask_of
 from pahub.register.models import (
     CodeSignature,
     Evidence,
@@ -44,7 +45,6 @@ from pahub.register.seeding.context import (
     seed_context,
 )
 from pahub.register.seeding.plans import dbs_rank_for, facts_for, pick_gender, plan_profile
-from pahub.register.skills_mask import mask_of
 from pahub.taxonomy.models import Skill
 
 
@@ -67,8 +67,9 @@ def _insert(
     counts = RegisterSeedCounts()
     profiles = [plan.profile for plan in plans]
     for plan in plans:
-        # The skill rows go in below without signals, so their mask is set here from the same ids.
+        # The rows go in below without signals, so the masks are set here from the same ids.
         plan.profile.skills_mask = mask_of(plan.skill_ids)
+        plan.profile.interests_mask = mask_of(plan.interest_ids)
     PAProfile.objects.bulk_create(profiles, batch_size=batch_size)
     rows = {
         "skills": _insert_pairs(

@@ -11,8 +11,8 @@ from django.urls import reverse
 from pahub.accounts.models import OrganisationConsent, Role, User
 from pahub.core.models import AuditEvent
 from pahub.register.availability import keys_from_mask
+from pahub.register.masks import bit_of
 from pahub.register.models import PAProfile
-from pahub.register.skills_mask import skill_bit
 from pahub.register.verification.assisted_digital import consent_record
 from pahub.taxonomy.models import Skill
 
@@ -281,5 +281,5 @@ def test_staff_changing_a_pas_skills_changes_their_skills_mask(
     response = client_for(member).post(edit_url(pa_profile), edit_data(meals))
 
     assert response.status_code == 302
-    # Matching reads the skills from the mask (register.skills_mask).
-    assert PAProfile.objects.get(pk=pa_profile.pk).skills_mask == skill_bit(meals.pk)
+    # Matching reads the skills from the mask (register.masks).
+    assert PAProfile.objects.get(pk=pa_profile.pk).skills_mask == bit_of(meals.pk)

@@ -1,6 +1,7 @@
-"""`PAProfile.skills_mask` is a copy of the profile's skills (skill n is bit n - 1, for skills
-1 to 63), which matching reads instead of the skill rows: every way skills change keeps it in
-step (the staff's assisted-digital edit and imports are tested beside their other tests)."""
+"""`PAProfile.skills_mask` and `interests_mask` are copies of the profile's skills and
+interests (n is bit n - 1, for 1 to 63), which matching reads instead of the rows: every way
+they change keeps them in step (the staff's assisted-digital edit and imports are tested beside
+their other tests)."""
 
 from io import StringIO
 
@@ -10,29 +11,42 @@ from django.db import connection
 from django.urls import reverse
 
 from pahub.accounts.seeding import seed_users
+from pahub.register.masks import MASKED_IDS, bit_of, mask_of
 from pahub.register.models import PAProfile
 from pahub.register.profile.services import profile_update
-from pahub.register.skills_mask import MASKED_SKILLS, mask_of, skill_bit
-from pahub.taxonomy.models import Skill, SkillCategory
+from pahub.taxonomy.models import Interest, Skill, SkillCategory
 
 pytestmark = pytest.mark.django_db
 
 
-def masks_from_rows(profiles) -> dict[int, int]:
-    """Each profile's mask worked out from its skill rows, to compare with the stored one."""
+THROUGH = {
+    "skills_mask": (PAProfile.skills.through, "skill_id"),
+    "interests_mask": (PAProfile.interests.through, "interest_id"),
+}
+
+
+def masks_from_rows(profiles, field: str = "skills_mask") -> dict[int, int]:
+    """Each profile's mask worked out from its rows, to compare with the stored one."""
+    through, column = THROUGH[field]
     wanted = dict.fromkeys(profiles.values_list("pk", flat=True), 0)
-    rows = PAProfile.skills.through.objects.filter(paprofile_id__in=list(wanted))
-    for profile_id, skill_id in rows.values_list("paprofile_id", "skill_id"):
-        wanted[profile_id] |= skill_bit(skill_id)
+    rows = through.objects.filter(paprofile_id__in=list(wanted))
+    for profile_id, pk in rows.values_list("paprofile_id", column):
+        wanted[profile_id] |= bit_of(pk)
     return wanted
 
 
-def stored_masks(profiles) -> dict[int, int]:
-    return dict(profiles.values_list("pk", "skills_mask"))
+def stored_masks(profiles, field: str = "skills_mask") -> dict[int, int]:
+    return dict(profiles.values_list("pk", field))
 
 
-def stored_mask(profile: PAProfile) -> int:
-    return PAProfile.objects.values_list("skills_mask", flat=True).get(pk=profile.pk)
+def masks_agree(profiles) -> bool:
+    return all(
+        stored_masks(profiles, field) == masks_from_rows(profiles, field) for field in THROUGH
+    )
+
+
+def stored_mask(profile: PAProfile, field: str = "skills_mask") -> int:
+    return PAProfile.objects.values_list(field, flat=True).get(pk=profile.pk)
 
 
 def skills(*codes: str) -> list[Skill]:
@@ -52,8 +66,8 @@ def skill_numbered(pk: int) -> Skill:
 
 
 def test_skill_n_is_bit_n_minus_1_and_skills_beyond_63_have_no_bit():
-    assert [skill_bit(pk) for pk in (1, 2, 63)] == [1, 2, 1 << 62]
-    assert skill_bit(0) == skill_bit(MASKED_SKILLS + 1) == 0
+    assert [bit_of(pk) for pk in (1, 2, 63)] == [1, 2, 1 << 62]
+    assert bit_of(0) == bit_of(MASKED_IDS + 1) == 0
     assert mask_of([1, 3, 64]) == 0b101
     assert mask_of(range(1, 64)) == 2**63 - 1  # never the sign bit
 
@@ -70,6 +84,25 @@ def test_a_pa_changing_their_skills_changes_the_mask(pa_profile, pa):
 
     profile_update(profile=pa_profile, changes={"skills": []}, by=pa)
     assert stored_mask(pa_profile) == 0
+
+
+def test_a_pa_changing_their_interests_changes_the_interests_mask(pa_profile, pa):
+    gardening, football = Interest.objects.filter(name__in=["Gardening", "Football"])
+    profile_update(profile=pa_profile, changes={"interests": [gardening, football]}, by=pa)
+    assert stored_mask(pa_profile, "interests_mask") == mask_of([gardening.pk, football.pk])
+
+    profile_update(profile=pa_profile, changes={"interests": [football]}, by=pa)
+    assert stored_mask(pa_profile, "interests_mask") == bit_of(football.pk)
+
+
+def test_interests_changed_from_their_side_and_deleted_change_the_mask(pa_profile):
+    bingo = Interest.objects.get(name="Bingo")
+    bingo.profiles.add(pa_profile)
+    assert stored_mask(pa_profile, "interests_mask") == bit_of(bingo.pk)
+
+    bingo.delete()
+
+    assert stored_mask(pa_profile, "interests_mask") == 0
 
 
 def test_the_api_changes_the_mask(client_for, pa, pa_profile):
@@ -93,7 +126,7 @@ def test_the_builders_skills_step_changes_the_mask(client_for, pa, pa_profile):
     )
 
     assert response.status_code == 302
-    assert stored_mask(pa_profile) == skill_bit(meals.pk)
+    assert stored_mask(pa_profile) == bit_of(meals.pk)
 
 
 def test_saving_the_profile_after_changing_skills_keeps_the_new_mask(pa_profile):
@@ -103,7 +136,7 @@ def test_saving_the_profile_after_changing_skills_keeps_the_new_mask(pa_profile)
 
     pa_profile.save()
 
-    assert stored_mask(pa_profile) == skill_bit(meals.pk) == pa_profile.skills_mask
+    assert stored_mask(pa_profile) == bit_of(meals.pk) == pa_profile.skills_mask
 
 
 def test_changes_from_the_skills_side_change_the_mask(pa_profile, other_pa):
@@ -112,21 +145,21 @@ def test_changes_from_the_skills_side_change_the_mask(pa_profile, other_pa):
 
     meals.profiles.add(pa_profile, other)
     assert masks_from_rows(PAProfile.objects.all()) == stored_masks(PAProfile.objects.all())
-    assert stored_mask(other) == skill_bit(meals.pk)
+    assert stored_mask(other) == bit_of(meals.pk)
 
     meals.profiles.remove(other)
     assert stored_mask(other) == 0
-    assert stored_mask(pa_profile) & skill_bit(meals.pk)
+    assert stored_mask(pa_profile) & bit_of(meals.pk)
 
     meals.profiles.clear()
     assert masks_from_rows(PAProfile.objects.all()) == stored_masks(PAProfile.objects.all())
-    assert not stored_mask(pa_profile) & skill_bit(meals.pk)
+    assert not stored_mask(pa_profile) & bit_of(meals.pk)
 
 
 def test_a_skill_beyond_the_mask_leaves_it_alone(pa_profile):
     before = stored_mask(pa_profile)
 
-    pa_profile.skills.add(skill_numbered(MASKED_SKILLS + 5))
+    pa_profile.skills.add(skill_numbered(MASKED_IDS + 5))
 
     assert stored_mask(pa_profile) == before
 
@@ -134,7 +167,7 @@ def test_a_skill_beyond_the_mask_leaves_it_alone(pa_profile):
 def test_deleting_a_skill_in_the_admin_clears_its_bit(client_for, admin, pa_profile):
     extra = skill_numbered(60)
     pa_profile.skills.add(extra)
-    assert stored_mask(pa_profile) & skill_bit(60)
+    assert stored_mask(pa_profile) & bit_of(60)
 
     response = client_for(admin).post(
         reverse("admin:taxonomy_skill_delete", args=[extra.pk]), {"post": "yes"}
@@ -142,7 +175,7 @@ def test_deleting_a_skill_in_the_admin_clears_its_bit(client_for, admin, pa_prof
 
     assert response.status_code == 302
     assert stored_mask(pa_profile) == masks_from_rows(PAProfile.objects.all())[pa_profile.pk]
-    assert not stored_mask(pa_profile) & skill_bit(60)
+    assert not stored_mask(pa_profile) & bit_of(60)
 
 
 def test_moderating_a_profile_in_the_admin_keeps_its_mask(client_for, admin, pa_profile):
@@ -165,32 +198,36 @@ def test_moderating_a_profile_in_the_admin_keeps_its_mask(client_for, admin, pa_
     assert stored_mask(pa_profile) == before
 
 
-def test_seeded_profiles_have_the_mask_of_their_skills():
+def test_seeded_profiles_have_the_masks_of_their_skills_and_interests():
     call_command("seed", "--pas", "150", "--employers", "0", "--seed", "16", stdout=StringIO())
 
     profiles = PAProfile.objects.filter(user__in=seed_users(16))
     assert profiles.exclude(skills_mask=0).count() > 100
-    assert stored_masks(profiles) == masks_from_rows(profiles)
+    assert profiles.exclude(interests_mask=0).count() > 100
+    assert masks_agree(profiles)
 
 
-def test_the_demo_profiles_have_the_mask_of_their_skills():
+def test_the_demo_profiles_have_the_masks_of_their_skills_and_interests():
     call_command("demo_data", verbosity=0)
 
-    profiles = PAProfile.objects.exclude(skills=None)
+    profiles = PAProfile.objects.exclude(skills=None).exclude(interests=None)
     assert profiles.exists()
-    assert stored_masks(profiles) == masks_from_rows(profiles)
+    assert masks_agree(profiles)
 
 
-def test_the_migration_fills_in_every_profiles_mask(pa_profile):
+def test_the_migration_fills_in_every_profiles_masks(pa_profile):
     from importlib import import_module
 
-    backfill = import_module("pahub.register.migrations.0016_profile_skills_mask").BACKFILL
+    migration = import_module("pahub.register.migrations.0016_profile_skills_and_interests_masks")
     pa_profile.skills.add(*skills("food.meal_prep"), skill_numbered(63), skill_numbered(70))
-    wanted = masks_from_rows(PAProfile.objects.all())
-    assert wanted[pa_profile.pk] & 1 << 62
-    PAProfile.objects.update(skills_mask=0)
+    pa_profile.interests.set(Interest.objects.filter(name__in=["Gardening", "Football"]))
+    wanted = {field: masks_from_rows(PAProfile.objects.all(), field) for field in THROUGH}
+    assert wanted["skills_mask"][pa_profile.pk] & 1 << 62
+    assert wanted["interests_mask"][pa_profile.pk]
+    PAProfile.objects.update(skills_mask=0, interests_mask=0)
 
     with connection.cursor() as cursor:
-        cursor.execute(backfill)
+        cursor.execute(migration.BACKFILL_SKILLS)
+        cursor.execute(migration.BACKFILL_INTERESTS)
 
-    assert stored_masks(PAProfile.objects.all()) == wanted
+    assert {field: stored_masks(PAProfile.objects.all(), field) for field in THROUGH} == wanted
