@@ -16,15 +16,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import (
-    BooleanField,
-    Case,
     Expression,
     F,
     IntegerField,
     Q,
     QuerySet,
-    Value,
-    When,
 )
 from django.db.models.lookups import GreaterThanOrEqual
 
@@ -91,19 +87,8 @@ def profiles_for_viewers(
     """Profiles that every one of these people may see and that are looking for work."""
     if profiles is None:
         profiles = PAProfile.objects.filter(looking_for_work())
-    for number, viewer in enumerate(dict.fromkeys(viewers)):  # the same person twice is one
-        # The rule, tested on each row rather than read from an index: as a plain OR, SQLite
-        # (with statistics) and PostgreSQL chose to collect the rows it names from the
-        # visibility index and look each one up in the wide table, several times slower than
-        # reading the matching index once (docs/matching.md).
-        visible = Case(
-            When(visible_profiles_q(viewer), then=Value(True)),
-            default=Value(False),
-            output_field=BooleanField(),
-        )
-        profiles = profiles.alias(**{f"visible_to_{number}": visible}).filter(
-            **{f"visible_to_{number}": True}
-        )
+    for viewer in dict.fromkeys(viewers):  # the same person twice is one filter
+        profiles = profiles.filter(visible_profiles_q(viewer))
     return profiles
 
 

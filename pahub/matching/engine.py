@@ -262,7 +262,10 @@ def rank_profiles(
     # One query, read in chunks until no later row can enter the best: asking for the first
     # few hundred rows and then for the rest ran the whole query twice for the jobs with the
     # most candidates, which are the slowest.
-    for pk, district, travel_miles, partial in rows.iterator(chunk_size=keep * 4):
+    for pk, district, travel_miles, database_partial in rows.iterator(chunk_size=keep * 4):
+        # The database adds the parts in its own order: the last bits of its float can differ
+        # from Python's sum, and among many equal scores that moved the cut-off.
+        partial = round(database_partial, 9)
         ceiling = round((partial + best_distance) / possible * 100, SCORE_DECIMALS)
         if len(best) >= keep and best[0][0] > ceiling:
             break
