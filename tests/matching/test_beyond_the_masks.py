@@ -66,9 +66,7 @@ def test_skills_and_interests_beyond_the_masks_rank_as_the_naive_way(
     assert [(r.profile.pk, r.match) for r in quick] == [(r.profile.pk, r.match) for r in slow]
 
 
-def test_a_required_skill_beyond_the_mask_is_still_a_must_have(
-    register_beyond, employer, open_job
-):
+def test_a_required_skill_beyond_the_mask_is_still_a_must_have(register_beyond, employer, open_job):
     open_job.required_skills.add(register_beyond)
 
     quick = matches_for_job(open_job, viewer=employer, limit=50)
