@@ -16,7 +16,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import (
+    BigIntegerField,
     Expression,
+    ExpressionWrapper,
     F,
     IntegerField,
     Q,
@@ -199,9 +201,12 @@ def meeting_listed_must_haves(
     bit set), languages and any skill numbered beyond the mask by a subquery each, read once."""
     required_bits = mask_of(needs.required_skill_ids)
     if required_bits:
-        profiles = profiles.alias(required_held=F("skills_mask").bitand(required_bits)).filter(
-            required_held=required_bits
+        # A 64-bit result: as Django's default integer, a bit above 31 compared "out of range"
+        # on PostgreSQL and matched nobody.
+        held = ExpressionWrapper(
+            F("skills_mask").bitand(required_bits), output_field=BigIntegerField()
         )
+        profiles = profiles.alias(required_held=held).filter(required_held=required_bits)
     for language_id in sorted(needs.required_language_ids):
         profiles = profiles.filter(
             pk__in=ProfileLanguage.objects.filter(language_id=language_id).values("profile_id")

@@ -90,3 +90,25 @@ def test_the_database_adds_up_points_beyond_the_masks_as_python_does(register_be
         match = engine.score(needs, candidates[pk])
         python_partial = sum(part.points for part in match.parts if part.key != "distance")
         assert partial == pytest.approx(python_partial, abs=1e-9), pk
+
+
+def test_a_required_skill_on_a_high_bit_is_found(employer, open_job):
+    """Bits above 31 compared as "out of range" of a 32-bit integer on PostgreSQL once, and
+    a job requiring such a skill matched nobody."""
+    high = Skill.objects.create(
+        pk=MASKED_IDS - 3,
+        code="health.high_bit",
+        category=SkillCategory.objects.first(),
+        name="High bit",
+        description="A skill on bit 59.",
+    )
+    holder = make_pa(name="Holder")
+    holder.skills.add(high)
+    make_pa(name="Without")
+    open_job.required_skills.add(high)
+
+    quick = matches_for_job(open_job, viewer=employer, limit=50)
+
+    assert [result.profile.pk for result in quick] == [holder.pk]
+    slow = naive_matches_for_job(open_job, viewer=employer, limit=50)
+    assert [(r.profile.pk, r.match) for r in quick] == [(r.profile.pk, r.match) for r in slow]
