@@ -15,13 +15,22 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Expression, F, IntegerField, Q, QuerySet
+from django.db.models import (
+    BigIntegerField,
+    Expression,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    Q,
+    QuerySet,
+)
 from django.db.models.lookups import GreaterThanOrEqual
 
 from pahub.accounts.models import Role, User
 from pahub.accounts.permissions import is_site_admin, staff_local_authority_ids
 from pahub.places.distance import bounding_box, miles_between
 from pahub.places.models import District
+from pahub.register.masks import has_bit, mask_of
 from pahub.register.models import PAProfile, ProfileLanguage
 from pahub.register.permissions import is_verified_employer
 from pahub.register.profile.services import MAX_TRAVEL_MILES
@@ -188,13 +197,23 @@ def meeting_column_must_haves(
 def meeting_listed_must_haves(
     profiles: QuerySet[PAProfile], needs: JobNeeds
 ) -> QuerySet[PAProfile]:
-    """The must-haves in the profile's lists (languages, skills): a subquery each, read once."""
+    """The must-haves in the profile's lists: the required skills from the skills mask (every
+    bit set), languages and any skill numbered beyond the mask by a subquery each, read once."""
+    required_bits = mask_of(needs.required_skill_ids)
+    if required_bits:
+        # A 64-bit result: as Django's default integer, a bit above 31 compared "out of range"
+        # on PostgreSQL and matched nobody.
+        held = ExpressionWrapper(
+            F("skills_mask").bitand(required_bits), output_field=BigIntegerField()
+        )
+        profiles = profiles.alias(required_held=held).filter(required_held=required_bits)
     for language_id in sorted(needs.required_language_ids):
         profiles = profiles.filter(
             pk__in=ProfileLanguage.objects.filter(language_id=language_id).values("profile_id")
         )
     for skill_id in sorted(needs.required_skill_ids):
-        profiles = profiles.filter(pk__in=profiles_with_skill(skill_id))
+        if not has_bit(skill_id):
+            profiles = profiles.filter(pk__in=profiles_with_skill(skill_id))
     return profiles
 
 

@@ -259,28 +259,23 @@ def rank_profiles(
         .values_list("pk", "district_id", "travel_miles", "partial")
     )
 
-    def take(batch) -> tuple[bool, int]:
-        """Add a batch of rows: (whether no later row can enter the best, rows read)."""
-        read = 0
-        for pk, district, travel_miles, partial in batch:
-            read += 1
-            ceiling = round((partial + best_distance) / possible * 100, SCORE_DECIMALS)
-            if len(best) >= keep and best[0][0] > ceiling:
-                return True, read
-            miles = reach.miles_by_district[district]
-            points = partial + WEIGHTS["distance"] * distance_share(miles, travel_miles)
-            entry = (round(points / possible * 100, SCORE_DECIMALS), -miles, -pk)
-            if len(best) < keep:
-                heapq.heappush(best, entry)
-            elif entry > best[0]:
-                heapq.heapreplace(best, entry)
-        return False, read
-
-    # Most jobs are settled by the first few hundred rows; the database sorts just those.
-    first = keep * 4
-    settled, read = take(rows[:first])
-    if not settled and read == first:
-        take(rows[first:].iterator(chunk_size=2000))
+    # One query, read in chunks until no later row can enter the best: asking for the first
+    # few hundred rows and then for the rest ran the whole query twice for the jobs with the
+    # most candidates, which are the slowest.
+    for pk, district, travel_miles, database_partial in rows.iterator(chunk_size=keep * 4):
+        # The database adds the parts in its own order: the last bits of its float can differ
+        # from Python's sum, and among many equal scores that moved the cut-off.
+        partial = round(database_partial, 9)
+        ceiling = round((partial + best_distance) / possible * 100, SCORE_DECIMALS)
+        if len(best) >= keep and best[0][0] > ceiling:
+            break
+        miles = reach.miles_by_district[district]
+        points = partial + WEIGHTS["distance"] * distance_share(miles, travel_miles)
+        entry = (round(points / possible * 100, SCORE_DECIMALS), -miles, -pk)
+        if len(best) < keep:
+            heapq.heappush(best, entry)
+        elif entry > best[0]:
+            heapq.heapreplace(best, entry)
     return explain_profiles(needs, [-pk for _, _, pk in best], limit=limit, now=now)
 
 

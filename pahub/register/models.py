@@ -122,6 +122,12 @@ class PAProfile(models.Model):
         editable=False,
     )
 
+    # `skills` and `interests` as bits (skill n is bit n - 1, for 1 to 63), so matching tests
+    # and scores them with a bitwise AND (`register.masks`). Kept by `register.signals`
+    # whenever they change, and by seeding; never edited.
+    skills_mask = models.BigIntegerField(default=0, editable=False)
+    interests_mask = models.BigIntegerField(default=0, editable=False)
+
     class Meta:
         indexes = [
             models.Index(fields=["visibility", "is_paused", "level"]),
@@ -131,13 +137,16 @@ class PAProfile(models.Model):
             # authority's PAs among 100,000).
             models.Index(fields=["user", "id"], name="register_profile_user_id"),
             # Matching reads every PA looking for work (not paused, not hidden) to find a job's
-            # best 50: with every column it tests and scores in this index, SQLite and PostgreSQL
-            # read the index alone instead of the whole table (docs/matching.md: 560 to 368 ms).
+            # best 50: with every column it tests and scores in this index (the skills and
+            # interests masks too), SQLite and PostgreSQL read the index alone instead of the
+            # whole table (docs/matching.md).
             models.Index(
                 fields=[
                     "is_paused",
                     "visibility",
                     "availability",
+                    "skills_mask",
+                    "interests_mask",
                     "dbs_rank",
                     "has_driving_licence",
                     "has_own_car",
@@ -150,7 +159,7 @@ class PAProfile(models.Model):
                     "user",
                     "id",
                 ],
-                name="register_profile_matching",
+                name="register_profile_match_masks",
             ),
         ]
 

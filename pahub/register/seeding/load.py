@@ -26,6 +26,7 @@ from pahub.register.levels import (
     NONE,
     level_for,
 )
+from pahub.register.masks import mask_of
 from pahub.register.models import (
     CodeSignature,
     InductionCompletion,
@@ -57,6 +58,10 @@ def _insert(
 ) -> RegisterSeedCounts:
     counts = RegisterSeedCounts()
     profiles = [plan.profile for plan in plans]
+    for plan in plans:
+        # The rows go in below without signals, so the masks are set here from the same ids.
+        plan.profile.skills_mask = mask_of(plan.skill_ids)
+        plan.profile.interests_mask = mask_of(plan.interest_ids)
     bulk_load(profiles)
     rows = {
         "skills": _insert_pairs(

@@ -61,6 +61,8 @@ def test_import_makes_hidden_unclaimed_profiles_and_invites_each_pa(imported, or
     assert profile.visibility == PAProfile.Visibility.HIDDEN
     assert profile.district_id == "NE1" == profile.user.district_id
     assert str(profile.hourly_rate) == "12.50"
+    # A register file names no skills, so the skills mask matching reads has no bits either.
+    assert not profile.skills.exists() and profile.skills_mask == 0
     assert not profile.user.has_usable_password()
     assert profile.claim.organisation == organisation
     assert profile.claim.invited_at is not None and profile.claim.claimed_at is None

@@ -11,8 +11,10 @@ from django.urls import reverse
 from pahub.accounts.models import OrganisationConsent, Role, User
 from pahub.core.models import AuditEvent
 from pahub.register.availability import keys_from_mask
+from pahub.register.masks import bit_of
 from pahub.register.models import PAProfile
 from pahub.register.verification.assisted_digital import consent_record
+from pahub.taxonomy.models import Skill
 
 
 def consent_url(profile) -> str:
@@ -269,3 +271,15 @@ def test_consent_text_is_required(client_for, member):
 
     assert 'id="id_how_given-error"' in response.content.decode()
     assert not User.objects.filter(email="brenda.milburn@example.org").exists()
+
+
+def test_staff_changing_a_pas_skills_changes_their_skills_mask(
+    client_for, member, consent, pa_profile, skill
+):
+    meals = Skill.objects.get(code="food.meal_prep")
+
+    response = client_for(member).post(edit_url(pa_profile), edit_data(meals))
+
+    assert response.status_code == 302
+    # Matching reads the skills from the mask (register.masks).
+    assert PAProfile.objects.get(pk=pa_profile.pk).skills_mask == bit_of(meals.pk)
