@@ -299,3 +299,13 @@ def test_the_batch_size_changes_nothing_the_seed_makes():
 
     assert what_the_seed_made(7) == whole
     assert all(whole.values())
+
+
+def test_seeding_jobs_makes_the_cached_public_searches_stale():
+    # The seed writes jobs without save(), so it must tell the public pages' cache itself.
+    from pahub.jobs.vacancies.caching import public_jobs_version
+
+    before = public_jobs_version()
+    run("seed", "--pas", "20", "--employers", "5", "--jobs", "5", "--seed", "8")
+
+    assert public_jobs_version() != before

@@ -64,7 +64,7 @@ def public_jobs_version() -> str:
 
 
 def bump_public_jobs_version() -> None:
-    """After a bulk load of jobs that bypasses `save()` (`manage.py seed`'s bulk_create)."""
+    """After a bulk load of jobs that bypasses `save()` (`manage.py seed` calls it after loading its rows)."""
     bump_version(VERSION_KEY)
 
 

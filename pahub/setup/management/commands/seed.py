@@ -30,6 +30,7 @@ from pahub.core.bulk_load import analyse_after_bulk_load, prepare_for_bulk_load
 from pahub.directory.seeding import seed_extension as seed_directory
 from pahub.insights import summaries
 from pahub.jobs.seeding import seed_extension as seed_jobs
+from pahub.jobs.vacancies.caching import bump_public_jobs_version
 from pahub.learning.seeding import seed_extension as seed_learning
 from pahub.library.seeding import seed_extension as seed_library
 from pahub.register.seeding.load import seed_extension as seed_register
@@ -189,6 +190,8 @@ class Command(BaseCommand):
                 )
             )
         self._summary(seed, counts, elapsed)
+        # The rows went in without save(), so no signal told the public pages' cache.
+        bump_public_jobs_version()
         for line in extension_lines:
             self.stdout.write(line)
         started = time.perf_counter()
