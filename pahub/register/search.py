@@ -238,20 +238,28 @@ def name_condition(words: list[str], *, using: str) -> Q:
     return person | shown
 
 
+def _name_query(words: list[str]) -> SearchQuery:
+    return SearchQuery(
+        " & ".join(f"{word}:*" for word in words), search_type="raw", config=NAME_SEARCH_CONFIG
+    )
+
+
+def users_named(words: list[str]) -> QuerySet[User]:
+    """On PostgreSQL, the people whose full name or known-as has every word as a word prefix,
+    with the same expression as the GIN index on `accounts_user`, so it can be used."""
+    return User.objects.alias(
+        names=SearchVector("full_name", "known_as", config=NAME_SEARCH_CONFIG)
+    ).filter(names=_name_query(words))
+
+
 def profiles_named(words: list[str]) -> QuerySet[PAProfile]:
     """On PostgreSQL, the ids of the profiles `name_condition` finds, each side from its
     GIN index: the names are in two tables, and one index cannot span both."""
-    query = SearchQuery(
-        " & ".join(f"{word}:*" for word in words), search_type="raw", config=NAME_SEARCH_CONFIG
-    )
     # The same expressions as the indexes, so PostgreSQL can use them.
-    people = User.objects.alias(
-        names=SearchVector("full_name", "known_as", config=NAME_SEARCH_CONFIG)
-    ).filter(names=query)
     shown = PAProfile.objects.alias(
         names=SearchVector("display_name", config=NAME_SEARCH_CONFIG)
-    ).filter(names=query)
-    by_person = PAProfile.objects.filter(user_id__in=people.values("pk")).values("pk")
+    ).filter(names=_name_query(words))
+    by_person = PAProfile.objects.filter(user_id__in=users_named(words).values("pk")).values("pk")
     return by_person.union(shown.values("pk"))
 
 
