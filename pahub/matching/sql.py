@@ -120,7 +120,22 @@ class ListedCount(Expression):
         return f"{sql} AND {column} IN ({param_marks}))", [*outer_params, *self.values]
 
 
-class MaskPoints(Expression):
+class OnMask(Expression):
+    """An expression over one integer mask column of the row (skills, interests): Django's
+    resolving and relabelling see the column through these two methods."""
+
+    def __init__(self, column: str) -> None:
+        super().__init__()
+        self.mask = F(column)
+
+    def get_source_expressions(self) -> list:
+        return [self.mask]
+
+    def set_source_expressions(self, expressions: list) -> None:
+        (self.mask,) = expressions
+
+
+class MaskPoints(OnMask):
     """Points for the bits a row's mask has: `((mask >> bit) & 1) * points` added up over the
     bits, each written out (a query is built per request). Used for the profile's skills
     (`PAProfile.skills_mask`): the job's tasks and nice-to-haves read from the matching index,
@@ -129,15 +144,8 @@ class MaskPoints(Expression):
     output_field = FloatField()
 
     def __init__(self, column: str, points_by_bit: dict[int, float]) -> None:
-        super().__init__()
+        super().__init__(column)
         self.points_by_bit = points_by_bit
-        self.mask = F(column)
-
-    def get_source_expressions(self) -> list:
-        return [self.mask]
-
-    def set_source_expressions(self, expressions: list) -> None:
-        (self.mask,) = expressions
 
     def as_sql(self, compiler, connection) -> tuple[str, list]:
         column, params = compiler.compile(self.mask)
@@ -194,22 +202,15 @@ def skill_points(points: dict[int, float]) -> list:
     return terms
 
 
-class MaskCount(Expression):
+class MaskCount(OnMask):
     """How many of these bits a row's mask has: `((mask >> bit) & 1) + ...`. Used for the
     interests a profile shares with a job (`PAProfile.interests_mask`)."""
 
     output_field = IntegerField()
 
     def __init__(self, column: str, bits: list[int]) -> None:
-        super().__init__()
+        super().__init__(column)
         self.bits = sorted(bits)
-        self.mask = F(column)
-
-    def get_source_expressions(self) -> list:
-        return [self.mask]
-
-    def set_source_expressions(self, expressions: list) -> None:
-        (self.mask,) = expressions
 
     def as_sql(self, compiler, connection) -> tuple[str, list]:
         column, params = compiler.compile(self.mask)
