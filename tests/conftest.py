@@ -12,6 +12,7 @@ from django.test import Client
 from hypothesis import settings as hypothesis_settings
 
 from pahub.accounts.models import Membership, Role, User
+from pahub.matching.pool import PROFILES
 from tests.factories import (
     TOTP_SECRET,
     OrganisationFactory,
@@ -39,6 +40,15 @@ def uses_database(request: pytest.FixtureRequest) -> bool:
     return request.node.get_closest_marker("django_db") is not None or not (
         DATABASE_FIXTURES.isdisjoint(request.fixturenames)
     )
+
+
+@pytest.fixture(autouse=True)
+def fresh_matching_pool() -> Iterator[None]:
+    """Each test starts with an empty matching pool (pahub/matching/pool.py): it is this
+    process's memory, and a test's rolled-back rows (whose ids SQLite gives out again) must
+    not linger in it. Production never rolls back a committed change."""
+    PROFILES.forget()
+    yield
 
 
 @pytest.fixture(autouse=True)

@@ -2,7 +2,7 @@ from django.apps import AppConfig
 
 
 class MatchingConfig(AppConfig):
-    """Scoring and explanations, with their pages; no models of its own."""
+    """Scoring and explanations, with their pages, and the change feed of the in-memory pool."""
 
     name = "pahub.matching"
     label = "matching"

@@ -43,23 +43,59 @@ NOTHING = Q(pk__in=[])
 # Visibility
 
 
+@dataclass(frozen=True)
+class ViewerScope:
+    """Who a viewer may see among the PAs looking for work: `can_view_profile`'s rule as the
+    few facts about the viewer it turns on, read once. `visible_profiles_q` writes it as a
+    query, and the in-memory pool (`pool.ProfilePool._visible`) as arrays; the tests check
+    both against `can_view_profile` for every kind of viewer."""
+
+    signed_in: bool
+    user_id: int | None = None
+    sees_everyone: bool = False  # a site admin
+    # Staff in a PA's home area or chosen areas see them even when hidden or paused.
+    staff_areas: frozenset[str] = frozenset()
+    # Employers and representatives see profiles visible to all employers...
+    sees_all_employers_profiles: bool = False
+    # ...and, with a verified email, those visible locally who chose their own area.
+    local_area: str | None = None
+
+
+def viewer_scope(viewer: User) -> ViewerScope:
+    if not viewer.is_authenticated:
+        return ViewerScope(signed_in=False)
+    if is_site_admin(viewer):
+        return ViewerScope(signed_in=True, user_id=viewer.pk, sees_everyone=True)
+    employs = viewer.has_role(Role.EMPLOYER) or viewer.has_role(Role.REPRESENTATIVE)
+    verified_local = viewer.local_authority_id is not None and is_verified_employer(viewer)
+    return ViewerScope(
+        signed_in=True,
+        user_id=viewer.pk,
+        staff_areas=frozenset(staff_local_authority_ids(viewer)),
+        sees_all_employers_profiles=employs,
+        local_area=viewer.local_authority_id if verified_local else None,
+    )
+
+
 def visible_profiles_q(viewer: User) -> Q:
     """The profiles `can_view_profile(viewer, profile)` allows, as a filter on PAProfile."""
-    if not viewer.is_authenticated:
+    scope = viewer_scope(viewer)
+    if not scope.signed_in:
         return NOTHING
-    if is_site_admin(viewer):
+    if scope.sees_everyone:
         return Q()
-    own = Q(user_id=viewer.pk)
-    areas = staff_local_authority_ids(viewer)
+    own = Q(user_id=scope.user_id)
+    areas = sorted(scope.staff_areas)
     # Staff in a PA's areas see them even when hidden or paused (the register's purpose).
     staff = Q(user__local_authority_id__in=areas) | Q(pk__in=chosen_in(areas)) if areas else NOTHING
-    employs = viewer.has_role(Role.EMPLOYER) or viewer.has_role(Role.REPRESENTATIVE)
-    to_all = Q(visibility=PAProfile.Visibility.ALL_EMPLOYERS) if employs else NOTHING
+    to_all = (
+        Q(visibility=PAProfile.Visibility.ALL_EMPLOYERS)
+        if scope.sees_all_employers_profiles
+        else NOTHING
+    )
     local = NOTHING
-    if viewer.local_authority_id is not None and is_verified_employer(viewer):
-        local = Q(
-            visibility=PAProfile.Visibility.LOCAL, pk__in=chosen_in([viewer.local_authority_id])
-        )
+    if scope.local_area is not None:
+        local = Q(visibility=PAProfile.Visibility.LOCAL, pk__in=chosen_in([scope.local_area]))
     listed = Q(is_paused=False) & ~Q(visibility=PAProfile.Visibility.HIDDEN)
     return own | staff | (listed & (to_all | local))
 

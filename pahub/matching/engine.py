@@ -40,7 +40,7 @@ from pahub.register.models import PAProfile, ProfileLanguage
 from pahub.register.queries import verified_specialist_evidence
 from pahub.taxonomy.models import Interest, Language, Skill
 
-from . import candidates
+from . import candidates, pool
 from .filters import TalentFilters
 from .scoring import (
     SCORE_DECIMALS,
@@ -279,13 +279,54 @@ def rank_profiles(
     return explain_profiles(needs, [-pk for _, _, pk in best], limit=limit, now=now)
 
 
+def rank_candidates(
+    needs: JobNeeds,
+    reach: candidates.Reach,
+    *,
+    viewers: tuple[User, ...],
+    exclude_user_id: int | None,
+    limit: int,
+    now: datetime,
+) -> tuple[list[PAResult], int]:
+    """The best `limit` of every PA who could be a result for the job, explained, and how
+    many could: ranked by the in-memory pool (`pool.py`) when every skill, interest and
+    language the job names has a bit, else by the database (`rank_profiles`).
+
+    Either way the results are loaded through the database's prefilter
+    (`candidates.candidate_profiles`: visibility and every must-have in SQL) and explained by
+    `scoring.score`, so the pool only chooses which few profiles to load.
+    """
+    profiles = candidates.candidate_profiles(
+        needs, reach, viewers=viewers, exclude_user_id=exclude_user_id
+    )
+    if not pool.fits(needs):
+        return rank_profiles(needs, profiles, reach, limit=limit, now=now), profiles.count()
+    best, found = pool.PROFILES.rank(
+        needs,
+        reach,
+        viewers=viewers,
+        exclude_user_id=exclude_user_id,
+        now=now,
+        keep=limit + SPARE_ROWS,
+    )
+    return explain_profiles(needs, best, limit=limit, now=now, among=profiles), found
+
+
 def explain_profiles(
-    needs: JobNeeds, profile_ids: list[int], *, limit: int, now: datetime
+    needs: JobNeeds,
+    profile_ids: list[int],
+    *,
+    limit: int,
+    now: datetime,
+    among: QuerySet[PAProfile] | None = None,
 ) -> list[PAResult]:
-    """Load the chosen profiles, score and explain each one, best first."""
-    profiles = PAProfile.objects.select_related(
-        "user__district", "user__local_authority", "user__induction"
-    ).in_bulk(profile_ids)
+    """Load the chosen profiles (those still `among` the candidates, when given), score and
+    explain each one, best first."""
+    profiles = (
+        (PAProfile.objects if among is None else among)
+        .select_related("user__district", "user__local_authority", "user__induction")
+        .in_bulk(profile_ids)
+    )
     loaded = candidates_from_profiles(profiles.values(), now=now)
     results = []
     for pk, candidate in loaded.items():
@@ -344,20 +385,6 @@ def needs_from_filters(filters: TalentFilters, *, viewer: User) -> JobNeeds | No
     )
 
 
-def talent_candidates(
-    *, viewer: User, filters: TalentFilters
-) -> tuple[JobNeeds, candidates.Reach, QuerySet[PAProfile]] | None:
-    """What a talent search looks through; None if its district is unknown."""
-    needs = needs_from_filters(filters, viewer=viewer)
-    if needs is None:
-        return None
-    reach = candidates.reach_of(needs)
-    profiles = candidates.candidate_profiles(
-        needs, reach, viewers=(viewer,), exclude_user_id=viewer.pk
-    )
-    return needs, reach, profiles
-
-
 def search_talent(
     *, viewer: User, filters: TalentFilters, limit: int = DEFAULT_LIMIT
 ) -> list[PAResult]:
@@ -370,16 +397,22 @@ def search_talent_with_count(
 ) -> tuple[list[PAResult], int]:
     """The best `limit` PAs for the search and how many it found in all."""
     now = timezone.now()
-    found = talent_candidates(viewer=viewer, filters=filters)
-    if found is None:
+    needs = needs_from_filters(filters, viewer=viewer)
+    if needs is None:
         return [], 0
-    needs, reach, profiles = found
-    results = rank_profiles(needs, profiles, reach, limit=clamp_limit(limit), now=now)
-    return results, profiles.count()
+    return rank_candidates(
+        needs,
+        candidates.reach_of(needs),
+        viewers=(viewer,),
+        exclude_user_id=viewer.pk,
+        limit=clamp_limit(limit),
+        now=now,
+    )
 
 
 __all__ = [
     "PAResult",
+    "rank_candidates",
     "rank_profiles",
     "search_talent",
     "search_talent_with_count",

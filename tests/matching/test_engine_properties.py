@@ -17,6 +17,7 @@ from pahub.jobs.matches.needs import job_needs
 from pahub.jobs.matches.queries import matches_for_job, matches_for_pa
 from pahub.jobs.models import Job
 from pahub.matching import engine
+from pahub.matching.pool import PROFILES
 from pahub.matching.scoring import unmet_must_haves
 from pahub.register.availability import FULL_WEEK
 from pahub.register.models import PAProfile
@@ -121,6 +122,9 @@ def test_a_jobs_matches_keep_every_promise(
     limit,
 ):
     employer = employer_profile.user
+    # Each example is rolled back, and SQLite then gives its ids out again: a pool that read
+    # the last example's rows must not be trusted (production never rolls back a commit).
+    PROFILES.forget()
     with transaction.atomic():
         viewer = viewers_by_name(employer, representative, org_admin, other_organisation)[
             viewer_name
@@ -167,6 +171,9 @@ def test_a_jobs_matches_keep_every_promise(
 )
 def test_a_pas_matches_keep_every_promise(employer_profile, pa_spec, jobs):
     employer = employer_profile.user
+    # Each example is rolled back, and SQLite then gives its ids out again: a pool that read
+    # the last example's rows must not be trusted (production never rolls back a commit).
+    PROFILES.forget()
     with transaction.atomic():
         profile = create_pa(0, pa_spec)
         for job_spec, status in jobs:

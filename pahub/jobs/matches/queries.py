@@ -23,7 +23,7 @@ from pahub.matching.engine import (
     PAResult,
     clamp_limit,
     pa_candidate,
-    rank_profiles,
+    rank_candidates,
 )
 from pahub.matching.scoring import (
     Counts,
@@ -92,10 +92,15 @@ def matches_for_job(job: Job, *, viewer: User, limit: int = DEFAULT_LIMIT) -> li
     reach = candidates.reach_of(needs)
     if reach.centre is None:
         return []
-    profiles = candidates.candidate_profiles(
-        needs, reach, viewers=(job.employer, viewer), exclude_user_id=job.employer_id
+    results, _found = rank_candidates(
+        needs,
+        reach,
+        viewers=(job.employer, viewer),
+        exclude_user_id=job.employer_id,
+        limit=clamp_limit(limit),
+        now=now,
     )
-    return rank_profiles(needs, profiles, reach, limit=clamp_limit(limit), now=now)
+    return results
 
 
 def matches_for_pa(profile: PAProfile, *, limit: int = DEFAULT_LIMIT) -> list[JobResult]:

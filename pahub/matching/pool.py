@@ -1,0 +1,534 @@
+"""Every PA looking for work, in this process's memory as columns of numbers, kept in step with
+the database by the change feed; a job's candidates are found and scored there in a few
+milliseconds instead of by a query over 200,000 profiles.
+
+What it holds is a copy of the profiles' matching columns (the same the matching index
+holds), their languages as bits, their home area and chosen areas. It is never the truth:
+
+- every call first reads the change feed (`PoolChange`, written by database triggers on each
+  insert, update and delete of a profile, its languages, its chosen areas and a PA's home
+  area) and reloads the profiles named there, so a change committed by any process on any
+  server is seen by the next match in every other;
+- the few profiles it ranks highest are then loaded by the database's own prefilter
+  (`candidates.candidate_profiles`, the visibility rule and every must-have as SQL) and
+  explained by `scoring.score`, exactly as before; a profile the copy got wrong can never be
+  a result.
+
+The tests compare it with the naive reference (every PA loaded and scored in Python) on
+hand-made and random registers, check it is kept in step by every kind of write, and check
+its visibility agrees with `can_view_profile` for every kind of viewer. docs/matching.md,
+"The pool", has the design and the measurements.
+"""
+
+import threading
+import time
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime, timedelta
+
+import numpy as np
+from django.db import connection
+
+from pahub.accounts.models import User
+from pahub.register.masks import has_bit
+from pahub.register.models import PAProfile, ProfileLanguage
+
+from .candidates import Reach, ViewerScope, looking_for_work, viewer_scope
+from .models import PoolChange
+from .scoring import (
+    ACTIVITY_STEPS,
+    DISTANCE_SHARE_AT_EDGE,
+    INTERESTS_FOR_FULL_POINTS,
+    SCORE_DECIMALS,
+    SLOT_HOURS,
+    TOP_LEVEL,
+    WEIGHTS,
+    JobNeeds,
+    grid_hours,
+)
+
+# More changed profiles than this at once (a seed, an import) and the pool is loaded afresh.
+RELOAD_AFTER_CHANGES = 5_000
+# The feed keeps a day of changes (`prune_changes`); a pool not refreshed for an hour is
+# reloaded rather than trusting that nothing it needs was pruned.
+RELOAD_AFTER_SECONDS = 60 * 60
+FEED_KEPT_SECONDS = 24 * 60 * 60
+# An id missing from the feed is a transaction still open (or rolled back); it is looked for
+# again on each refresh for this long.
+GAP_WAIT_SECONDS = 120
+MICROSECONDS_A_DAY = 86_400_000_000
+# The feed's table, read with SQL of our own (a model's name, never input).
+FEED = PoolChange._meta.db_table
+
+VISIBLE_TO_ALL = 1
+VISIBLE_LOCALLY = 2
+VISIBILITY_CODES = {
+    PAProfile.Visibility.ALL_EMPLOYERS: VISIBLE_TO_ALL,
+    PAProfile.Visibility.LOCAL: VISIBLE_LOCALLY,
+}
+
+COLUMNS = (
+    "pk",
+    "user_id",
+    "district_id",
+    "travel_miles",
+    "availability",
+    "dbs_rank",
+    "has_driving_licence",
+    "has_own_car",
+    "gender",
+    "level",
+    "years_experience",
+    "last_active_at",
+    "skills_mask",
+    "interests_mask",
+    "visibility",
+    "is_paused",
+    "user__local_authority_id",
+)
+
+INT_COLUMNS = (
+    "pk",
+    "user",
+    "district",
+    "travel",
+    "availability",
+    "dbs",
+    "driver",
+    "gender",
+    "level",
+    "years",
+    "active_us",
+    "skills",
+    "interests",
+    "languages",
+    "visibility",
+    "home_area",
+)
+
+
+def _epoch_microseconds(moment: datetime) -> int:
+    delta = moment - datetime(1970, 1, 1, tzinfo=UTC)
+    return (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
+
+
+class Codes:
+    """Small whole numbers for strings (districts, areas, genders), so columns are numeric."""
+
+    def __init__(self) -> None:
+        self.number: dict[str, int] = {}
+
+    def of(self, value: str | None) -> int:
+        if not value:
+            return -1
+        if value not in self.number:
+            self.number[value] = len(self.number)
+        return self.number[value]
+
+    def known(self, value: str | None) -> int | None:
+        return self.number.get(value) if value else None
+
+
+class Columns:
+    """The pool's rows: one slot per profile ever loaded, `live` when looking for work."""
+
+    def __init__(self, capacity: int = 1024) -> None:
+        self.size = 0
+        self.data = {name: np.zeros(capacity, dtype=np.int64) for name in INT_COLUMNS}
+        self.live = np.zeros(capacity, dtype=bool)
+
+    def new_slot(self) -> int:
+        if self.size == len(self.live):
+            grown = max(1024, len(self.live) * 2)
+            for name, column in self.data.items():
+                self.data[name] = np.resize(column, grown)
+            self.live = np.resize(self.live, grown)
+            self.live[self.size :] = False
+        self.size += 1
+        return self.size - 1
+
+    def __getitem__(self, name: str) -> np.ndarray:
+        return self.data[name][: self.size]
+
+
+class ProfilePool:
+    """One process's copy (see the module's docstring). Thread-safe: one lock."""
+
+    def __init__(self) -> None:
+        self.lock = threading.RLock()
+        self._empty()
+
+    def _empty(self) -> None:
+        self.columns = Columns()
+        self.slot_of: dict[int, int] = {}
+        self.slot_of_user: dict[int, int] = {}
+        self.districts = Codes()
+        self.areas = Codes()
+        self.genders = Codes()
+        self.chosen: dict[int, set[int]] = defaultdict(set)  # area code -> slots
+        self.chosen_by_slot: dict[int, tuple[int, ...]] = {}
+        self.loaded = False
+        self.refreshed_at = 0.0
+        self.feed_low = 0  # every change with an id up to this has been applied
+        self.feed_seen: set[int] = set()  # applied ids above feed_low
+        self.feed_max = 0
+        self.gaps: dict[int, float] = {}  # missing id -> when first missed
+
+    # Keeping in step
+
+    def forget(self) -> None:
+        """Drop the copy; the next call loads it again (tests, and a database replaced)."""
+        with self.lock:
+            self._empty()
+
+    def refresh(self) -> None:
+        """Apply every change recorded since the last call (or load everything)."""
+        with self.lock:
+            too_old = time.monotonic() - self.refreshed_at > RELOAD_AFTER_SECONDS
+            if not self.loaded or too_old:
+                self._load_all()
+                return
+            changes = self._read_feed()
+            if changes is None:
+                self._load_all()
+                return
+            profile_ids, user_ids = changes
+            if user_ids:
+                profile_ids |= set(
+                    PAProfile.objects.filter(user_id__in=sorted(user_ids)).values_list(
+                        "pk", flat=True
+                    )
+                )
+            if len(profile_ids) > RELOAD_AFTER_CHANGES:
+                self._load_all()
+                return
+            if profile_ids:
+                self._load(
+                    PAProfile.objects.filter(pk__in=sorted(profile_ids)), sorted(profile_ids)
+                )
+            self.refreshed_at = time.monotonic()
+
+    def _load_all(self) -> None:
+        self._empty()
+        # The feed's position first: a change made while loading is applied again next time.
+        self.feed_low = self.feed_max = _feed_position()
+        self._load(PAProfile.objects.filter(looking_for_work()), None)
+        self.loaded = True
+        self.refreshed_at = time.monotonic()
+
+    def _read_feed(self) -> tuple[set[int], set[int]] | None:
+        """Profiles and users changed since the last read; None if the feed went backwards
+        (a test's rollback, a database restored), so nothing it says can be trusted."""
+        with connection.cursor() as cursor:
+            # One round trip: the changes since, and the newest id (last row, kind '').
+            cursor.execute(
+                f"SELECT id, kind, object_id FROM {FEED} WHERE id > %s "  # noqa: S608
+                f"UNION ALL SELECT MAX(id), '', 0 FROM {FEED}",
+                [self.feed_low],
+            )
+            rows = cursor.fetchall()
+        newest = rows[-1][0] if rows and rows[-1][1] == "" else None
+        if (newest or 0) < self.feed_max:
+            return None
+        profile_ids: set[int] = set()
+        user_ids: set[int] = set()
+        for change_id, kind, object_id in rows:
+            if kind == "" or change_id in self.feed_seen:
+                continue
+            self.feed_seen.add(change_id)
+            if kind == PoolChange.Kind.PROFILE:
+                profile_ids.add(object_id)
+            elif kind == PoolChange.Kind.USER:
+                user_ids.add(object_id)
+        self._advance_feed(newest or 0)
+        return profile_ids, user_ids
+
+    def _advance_feed(self, newest: int) -> None:
+        now = time.monotonic()
+        for missing in range(self.feed_max + 1, newest + 1):
+            if missing not in self.feed_seen:
+                self.gaps[missing] = now
+        self.feed_max = max(self.feed_max, newest)
+        self.gaps = {
+            missing: since
+            for missing, since in self.gaps.items()
+            if missing not in self.feed_seen and now - since < GAP_WAIT_SECONDS
+        }
+        self.feed_low = min(self.gaps, default=self.feed_max + 1) - 1
+        self.feed_seen = {seen for seen in self.feed_seen if seen > self.feed_low}
+
+    def _load(self, profiles, ids: Sequence[int] | None) -> None:
+        """Load these profiles' rows into their slots (`ids`: the ones asked for, so those
+        gone or no longer looking for work leave the pool; None: a full load)."""
+        rows = list(profiles.values_list(*COLUMNS))
+        wanted = [row[0] for row in rows]
+        languages = ProfileLanguage.objects.all()
+        areas = PAProfile.visible_in.through.objects.all()
+        if ids is not None:
+            languages = languages.filter(profile_id__in=wanted)
+            areas = areas.filter(paprofile_id__in=wanted)
+        language_bits: dict[int, int] = defaultdict(int)
+        for profile_id, language_id in languages.values_list("profile_id", "language_id"):
+            if has_bit(language_id):
+                language_bits[profile_id] |= 1 << (language_id - 1)
+        chosen: dict[int, list[int]] = defaultdict(list)
+        for profile_id, area in areas.values_list("paprofile_id", "localauthority_id"):
+            chosen[profile_id].append(self.areas.of(area))
+        if ids is not None:
+            for gone in set(ids) - set(wanted):
+                self._drop(gone)
+        for row in rows:
+            self._put(row, language_bits.get(row[0], 0), tuple(chosen.get(row[0], ())))
+
+    def _put(self, row: tuple, languages: int, chosen: tuple[int, ...]) -> None:
+        (pk, user, district, travel, availability, dbs, licence, car, gender, level, years,
+         active, skills, interests, visibility, paused, home_area) = row  # fmt: skip
+        slot = self.slot_of.get(pk)
+        if slot is None:
+            slot = self.columns.new_slot()
+            self.slot_of[pk] = slot
+            self.slot_of_user[user] = slot
+        values = {
+            "pk": pk,
+            "user": user,
+            "district": self.districts.of(district),
+            "travel": travel,
+            "availability": availability,
+            "dbs": dbs,
+            "driver": int(licence and car),
+            "gender": self.genders.of(gender),
+            "level": level,
+            "years": years or 0,
+            "active_us": _epoch_microseconds(active),
+            "skills": skills,
+            "interests": interests,
+            "languages": languages,
+            "visibility": VISIBILITY_CODES.get(visibility, 0),
+            "home_area": self.areas.of(home_area),
+        }
+        for name, value in values.items():
+            self.columns.data[name][slot] = value
+        self.columns.live[slot] = not paused and visibility in VISIBILITY_CODES
+        self._choose(slot, chosen)
+
+    def _choose(self, slot: int, chosen: tuple[int, ...]) -> None:
+        for area in self.chosen_by_slot.pop(slot, ()):
+            self.chosen[area].discard(slot)
+        if chosen:
+            self.chosen_by_slot[slot] = chosen
+            for area in chosen:
+                self.chosen[area].add(slot)
+
+    def _drop(self, pk: int) -> None:
+        slot = self.slot_of.get(pk)
+        if slot is not None:
+            self.columns.live[slot] = False
+            self._choose(slot, ())
+
+    # Finding and ranking
+
+    def rank(
+        self,
+        needs: JobNeeds,
+        reach: Reach,
+        *,
+        viewers: Sequence[User],
+        exclude_user_id: int | None,
+        now: datetime,
+        keep: int,
+    ) -> tuple[list[int], int]:
+        """The `keep` best candidates' profile ids, best first, and how many there are."""
+        self.refresh()
+        with self.lock:
+            found = self._candidates(needs, reach, viewers, exclude_user_id)
+            if not len(found):
+                return [], 0
+            scores, miles = self._scores(needs, reach, found, now)
+            return self._best(found, scores, miles, keep), len(found)
+
+    def _candidates(
+        self,
+        needs: JobNeeds,
+        reach: Reach,
+        viewers: Sequence[User],
+        exclude_user_id: int | None,
+    ) -> np.ndarray:
+        """Slots of every profile that could be a result (the prefilter's rules)."""
+        columns = self.columns
+        miles_of_district = self._reach_miles(reach)
+        district = columns["district"]
+        miles = np.where(district >= 0, miles_of_district[district], np.inf)
+        keep = columns.live[: columns.size] & (miles <= columns["travel"])
+        found = np.flatnonzero(keep)
+
+        def narrow(condition: np.ndarray) -> None:
+            nonlocal found
+            found = found[condition]
+
+        data = {name: columns[name] for name in INT_COLUMNS}
+        if needs.hours_grid:
+            narrow((data["availability"][found] & needs.hours_grid) != 0)
+        if needs.required_dbs_rank:
+            narrow(data["dbs"][found] >= needs.required_dbs_rank)
+        if needs.requires_driver:
+            narrow(data["driver"][found] == 1)
+        if needs.required_gender:
+            gender = self.genders.known(needs.required_gender)
+            narrow(data["gender"][found] == (-2 if gender is None else gender))
+        if needs.min_level:
+            narrow(data["level"][found] >= needs.min_level)
+        required = _mask(needs.required_skill_ids)
+        if required:
+            narrow((data["skills"][found] & required) == required)
+        for language in needs.required_language_ids:
+            narrow((data["languages"][found] >> (language - 1)) & 1 == 1)
+        if exclude_user_id is not None:
+            narrow(data["user"][found] != exclude_user_id)
+        for viewer in dict.fromkeys(viewers):
+            narrow(self._visible(viewer_scope(viewer), found))
+        return found
+
+    def _reach_miles(self, reach: Reach) -> np.ndarray:
+        miles = np.full(max(1, len(self.districts.number)), np.inf)
+        for outcode, distance in reach.miles_by_district.items():
+            code = self.districts.known(outcode)
+            if code is not None:
+                miles[code] = distance
+        return miles
+
+    def _visible(self, scope: ViewerScope, found: np.ndarray) -> np.ndarray:
+        """`visible_profiles_q`'s rule over these slots, all of them looking for work."""
+        if not scope.signed_in:
+            return np.zeros(len(found), dtype=bool)
+        if scope.sees_everyone:
+            return np.ones(len(found), dtype=bool)
+        data = self.columns
+        visible = data["user"][found] == scope.user_id
+        if scope.staff_areas:
+            codes = [self.areas.known(area) for area in scope.staff_areas]
+            codes = [code for code in codes if code is not None]
+            visible |= np.isin(data["home_area"][found], codes)
+            visible |= self._chose_any(found, codes)
+        if scope.sees_all_employers_profiles:
+            visible |= data["visibility"][found] == VISIBLE_TO_ALL
+        if scope.local_area:
+            code = self.areas.known(scope.local_area)
+            if code is not None:
+                locally = data["visibility"][found] == VISIBLE_LOCALLY
+                visible |= locally & self._chose_any(found, [code])
+        return visible
+
+    def _chose_any(self, found: np.ndarray, codes: Iterable[int]) -> np.ndarray:
+        slots: set[int] = set()
+        for code in codes:
+            slots |= self.chosen.get(code, set())
+        if not slots:
+            return np.zeros(len(found), dtype=bool)
+        return np.isin(found, np.fromiter(slots, dtype=np.int64, count=len(slots)))
+
+    def _scores(
+        self, needs: JobNeeds, reach: Reach, found: np.ndarray, now: datetime
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """`scoring.score_from_counts` for every candidate at once: the same shares, weights
+        and order of adding, so the numbers agree with Python's to the last rounding."""
+        data = {name: self.columns[name][found] for name in INT_COLUMNS}
+        miles = self._reach_miles(reach)[data["district"]]
+        travel = data["travel"].astype(np.float64)
+        job_hours = grid_hours(needs.hours_grid)
+        free = np.zeros(len(found), dtype=np.float64)
+        for slot, hours in enumerate(SLOT_HOURS):
+            if needs.hours_grid >> slot & 1:
+                free += ((data["availability"] >> slot) & 1) * hours
+        tasks = _mask(needs.task_ids)
+        nice = _mask(needs.nice_skill_ids)
+        interests = _mask(needs.interest_ids)
+        nice_count = len(needs.nice_skill_ids) + (1 if needs.nice_years_experience else 0)
+        nice_had = np.bitwise_count(data["skills"] & nice).astype(np.float64)
+        if needs.nice_years_experience:
+            nice_had += data["years"] >= needs.nice_years_experience
+        shared = np.minimum(
+            np.bitwise_count(data["interests"] & interests), INTERESTS_FOR_FULL_POINTS
+        )
+        days = (_epoch_microseconds(now) - data["active_us"]) // MICROSECONDS_A_DAY
+        days = np.maximum(days, 0)
+        activity = np.zeros(len(found), dtype=np.float64)
+        for most_days, share, _sentence in reversed(ACTIVITY_STEPS):
+            activity = np.where(days <= most_days, share, activity)
+        shares = [
+            ("availability", free / job_hours if job_hours else None),
+            ("distance", 1 - (1 - DISTANCE_SHARE_AT_EDGE) * miles / travel),
+            (
+                "tasks",
+                np.bitwise_count(data["skills"] & tasks) / len(needs.task_ids) if tasks else None,
+            ),
+            ("nice_to_haves", nice_had / nice_count if nice_count else None),
+            (
+                "interests",
+                shared / min(len(needs.interest_ids), INTERESTS_FOR_FULL_POINTS)
+                if interests
+                else None,
+            ),
+            ("level", np.clip(data["level"], 0, TOP_LEVEL) / TOP_LEVEL),
+            ("activity", activity),
+        ]
+        total = np.zeros(len(found), dtype=np.float64)
+        most = 0.0
+        for key, share in shares:
+            if share is None:
+                continue
+            total = total + WEIGHTS[key] * np.clip(share, 0.0, 1.0)
+            most += WEIGHTS[key]
+        return np.round(total / most * 100, SCORE_DECIMALS), miles
+
+    def _best(
+        self, found: np.ndarray, scores: np.ndarray, miles: np.ndarray, keep: int
+    ) -> list[int]:
+        """The best `keep` slots' profile ids: highest score, then nearest, then lowest id."""
+        if len(found) > keep:
+            # Everything scoring at least the keep-th best, ties at the edge included.
+            edge = np.partition(scores, len(scores) - keep)[len(scores) - keep]
+            chosen = scores >= edge
+            found, scores, miles = found[chosen], scores[chosen], miles[chosen]
+        pks = self.columns["pk"][found]
+        order = np.lexsort((pks, miles, -scores))[:keep]
+        return [int(pk) for pk in pks[order]]
+
+
+def _mask(ids: Iterable[int]) -> int:
+    """The ids as bits (all of them have one: `fits` is checked before the pool is used)."""
+    bits = 0
+    for item in ids:
+        bits |= 1 << (item - 1)
+    return bits
+
+
+def fits(needs: JobNeeds) -> bool:
+    """Whether every skill, interest and language the job names has a bit (1 to 63); a job
+    naming one beyond is ranked by the database alone."""
+    named = (
+        needs.required_skill_ids
+        | needs.task_ids
+        | needs.nice_skill_ids
+        | needs.interest_ids
+        | needs.required_language_ids
+    )
+    return all(has_bit(item) for item in named)
+
+
+def _feed_position() -> int:
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT MAX(id) FROM {FEED}")  # noqa: S608
+        (newest,) = cursor.fetchone()
+    return newest or 0
+
+
+def prune_changes(*, now: datetime) -> int:
+    """Delete changes older than the feed keeps (a day); how many went."""
+    cutoff = now - timedelta(seconds=FEED_KEPT_SECONDS)
+    deleted, _ = PoolChange.objects.filter(changed_at__lt=cutoff).delete()
+    return deleted
+
+
+PROFILES = ProfilePool()
+
+__all__ = ["PROFILES", "ProfilePool", "fits", "prune_changes"]
