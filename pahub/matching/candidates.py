@@ -62,6 +62,17 @@ class ViewerScope:
 
 
 def viewer_scope(viewer: User) -> ViewerScope:
+    """The viewer's scope, worked out once per user object (a request's `request.user`), as
+    Django keeps a user's permissions: a match asks it for the pool and for the query."""
+    if not viewer.is_authenticated:
+        return ViewerScope(signed_in=False)
+    scope = getattr(viewer, "_matching_scope", None)
+    if scope is None:
+        scope = viewer._matching_scope = _work_out_scope(viewer)
+    return scope
+
+
+def _work_out_scope(viewer: User) -> ViewerScope:
     if not viewer.is_authenticated:
         return ViewerScope(signed_in=False)
     if is_site_admin(viewer):

@@ -50,10 +50,23 @@ from .scoring import (
     PACandidate,
     distance_share,
     grid_hours,
+    miles_to,
+    quick_score,
     score,
     unmet_must_haves,
 )
 from .sql import partial_points
+
+# A match card shows none of the profile's long texts: they are left in the database.
+LONG_PROFILE_FIELDS = (
+    "about_me",
+    "what_matters",
+    "other_interests",
+    "experience_kinds",
+    "experience_summary",
+    "qualifications_summary",
+    "completed_steps",
+)
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 200
@@ -296,10 +309,10 @@ def rank_candidates(
     (`candidates.candidate_profiles`: visibility and every must-have in SQL) and explained by
     `scoring.score`, so the pool only chooses which few profiles to load.
     """
-    profiles = candidates.candidate_profiles(
-        needs, reach, viewers=viewers, exclude_user_id=exclude_user_id
-    )
     if not pool.fits(needs):
+        profiles = candidates.candidate_profiles(
+            needs, reach, viewers=viewers, exclude_user_id=exclude_user_id
+        )
         return rank_profiles(needs, profiles, reach, limit=limit, now=now), profiles.count()
     best, found = pool.PROFILES.rank(
         needs,
@@ -309,7 +322,12 @@ def rank_candidates(
         now=now,
         keep=limit + SPARE_ROWS,
     )
-    return explain_profiles(needs, best, limit=limit, now=now, among=profiles), found
+    # Who may be shown at all is the database's rule (looking for work, visible to every
+    # viewer); `explain_profiles` checks every must-have again from the rows it loads.
+    shown = candidates.profiles_for_viewers(*viewers)
+    if exclude_user_id is not None:
+        shown = shown.exclude(user_id=exclude_user_id)
+    return explain_profiles(needs, best, limit=limit, now=now, among=shown), found
 
 
 def explain_profiles(
@@ -325,17 +343,33 @@ def explain_profiles(
     profiles = (
         (PAProfile.objects if among is None else among)
         .select_related("user__district", "user__local_authority", "user__induction")
+        .defer(*LONG_PROFILE_FIELDS)
         .in_bulk(profile_ids)
     )
     loaded = candidates_from_profiles(profiles.values(), now=now)
-    results = []
-    for pk, candidate in loaded.items():
+    eligible = [
+        (quick_score(needs, candidate), miles_or_none(needs, candidate), pk, candidate)
+        for pk, candidate in loaded.items()
         # The prefilter's rules again, in Python: a must-have is never broken by a result.
-        if unmet_must_haves(needs, candidate):
-            continue
-        results.append(PAResult(profile=profiles[pk], match=score(needs, candidate)))
-    results.sort(key=lambda result: (-result.match.score, result.match.miles, result.profile.pk))
-    return results[:limit]
+        if not unmet_must_haves(needs, candidate) and free_at_some_time(needs, candidate)
+    ]
+    # `quick_score` is `score().score` (a property test checks it): the sentences are written
+    # only for the PAs shown.
+    eligible.sort(key=lambda item: (-item[0], item[1], item[2]))
+    return [
+        PAResult(profile=profiles[pk], match=score(needs, candidate))
+        for _, _, pk, candidate in eligible[:limit]
+    ]
+
+
+def miles_or_none(needs: JobNeeds, candidate: PACandidate) -> float:
+    """`Match.miles`: the miles, or infinity when not known."""
+    miles = miles_to(needs, candidate)
+    return float("inf") if miles is None else miles
+
+
+def free_at_some_time(needs: JobNeeds, candidate: PACandidate) -> bool:
+    return not needs.hours_grid or bool(needs.hours_grid & candidate.availability)
 
 
 def clamp_limit(limit: int) -> int:

@@ -151,6 +151,65 @@ class Columns:
         return self.data[name][: self.size]
 
 
+class ChangeFeed:
+    """One pool's place in the change feed: which changes it has applied.
+
+    Ids are given out when a row is written but seen when its transaction commits, so a
+    later id can be seen before an earlier one; a missing id is looked for again on each read
+    for `GAP_WAIT_SECONDS` (then it was rolled back, or its change is applied by then).
+    """
+
+    def __init__(self) -> None:
+        self.low = 0  # every change with an id up to this has been applied
+        self.seen: set[int] = set()  # applied ids above `low`
+        self.newest = 0
+        self.gaps: dict[int, float] = {}  # missing id -> when first missed
+
+    def start_at_newest(self) -> None:
+        """Before a full load: a change made while loading is applied again next time."""
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT MAX(id) FROM {FEED}")  # noqa: S608
+            (newest,) = cursor.fetchone()
+        self.__init__()
+        self.low = self.newest = newest or 0
+
+    def read(self) -> dict[str, set[int]] | None:
+        """The ids changed since the last read, by kind; None if the feed went backwards (a
+        test's rollback, a database restored), so nothing it says can be trusted."""
+        with connection.cursor() as cursor:
+            # One round trip: the changes since, and the newest id (the row of kind '').
+            cursor.execute(
+                f"SELECT id, kind, object_id FROM {FEED} WHERE id > %s "  # noqa: S608
+                f"UNION ALL SELECT MAX(id), '', 0 FROM {FEED}",
+                [self.low],
+            )
+            rows = cursor.fetchall()
+        newest = next((row[0] for row in rows if row[1] == ""), None) or 0
+        if newest < self.newest:
+            return None
+        changed: dict[str, set[int]] = defaultdict(set)
+        for change_id, kind, object_id in rows:
+            if kind and change_id not in self.seen:
+                self.seen.add(change_id)
+                changed[kind].add(object_id)
+        self._advance(newest)
+        return changed
+
+    def _advance(self, newest: int) -> None:
+        now = time.monotonic()
+        for missing in range(self.newest + 1, newest + 1):
+            if missing not in self.seen:
+                self.gaps[missing] = now
+        self.newest = max(self.newest, newest)
+        self.gaps = {
+            missing: since
+            for missing, since in self.gaps.items()
+            if missing not in self.seen and now - since < GAP_WAIT_SECONDS
+        }
+        self.low = min(self.gaps, default=self.newest + 1) - 1
+        self.seen = {seen for seen in self.seen if seen > self.low}
+
+
 class ProfilePool:
     """One process's copy (see the module's docstring). Thread-safe: one lock."""
 
@@ -169,10 +228,7 @@ class ProfilePool:
         self.chosen_by_slot: dict[int, tuple[int, ...]] = {}
         self.loaded = False
         self.refreshed_at = 0.0
-        self.feed_low = 0  # every change with an id up to this has been applied
-        self.feed_seen: set[int] = set()  # applied ids above feed_low
-        self.feed_max = 0
-        self.gaps: dict[int, float] = {}  # missing id -> when first missed
+        self.feed = ChangeFeed()
 
     # Keeping in step
 
@@ -188,12 +244,12 @@ class ProfilePool:
             if not self.loaded or too_old:
                 self._load_all()
                 return
-            changes = self._read_feed()
+            changes = self.feed.read()
             if changes is None:
                 self._load_all()
                 return
-            profile_ids, user_ids = changes
-            if user_ids:
+            profile_ids = changes[PoolChange.Kind.PROFILE]
+            if user_ids := changes[PoolChange.Kind.USER]:
                 profile_ids |= set(
                     PAProfile.objects.filter(user_id__in=sorted(user_ids)).values_list(
                         "pk", flat=True
@@ -210,52 +266,10 @@ class ProfilePool:
 
     def _load_all(self) -> None:
         self._empty()
-        # The feed's position first: a change made while loading is applied again next time.
-        self.feed_low = self.feed_max = _feed_position()
+        self.feed.start_at_newest()
         self._load(PAProfile.objects.filter(looking_for_work()), None)
         self.loaded = True
         self.refreshed_at = time.monotonic()
-
-    def _read_feed(self) -> tuple[set[int], set[int]] | None:
-        """Profiles and users changed since the last read; None if the feed went backwards
-        (a test's rollback, a database restored), so nothing it says can be trusted."""
-        with connection.cursor() as cursor:
-            # One round trip: the changes since, and the newest id (last row, kind '').
-            cursor.execute(
-                f"SELECT id, kind, object_id FROM {FEED} WHERE id > %s "  # noqa: S608
-                f"UNION ALL SELECT MAX(id), '', 0 FROM {FEED}",
-                [self.feed_low],
-            )
-            rows = cursor.fetchall()
-        newest = rows[-1][0] if rows and rows[-1][1] == "" else None
-        if (newest or 0) < self.feed_max:
-            return None
-        profile_ids: set[int] = set()
-        user_ids: set[int] = set()
-        for change_id, kind, object_id in rows:
-            if kind == "" or change_id in self.feed_seen:
-                continue
-            self.feed_seen.add(change_id)
-            if kind == PoolChange.Kind.PROFILE:
-                profile_ids.add(object_id)
-            elif kind == PoolChange.Kind.USER:
-                user_ids.add(object_id)
-        self._advance_feed(newest or 0)
-        return profile_ids, user_ids
-
-    def _advance_feed(self, newest: int) -> None:
-        now = time.monotonic()
-        for missing in range(self.feed_max + 1, newest + 1):
-            if missing not in self.feed_seen:
-                self.gaps[missing] = now
-        self.feed_max = max(self.feed_max, newest)
-        self.gaps = {
-            missing: since
-            for missing, since in self.gaps.items()
-            if missing not in self.feed_seen and now - since < GAP_WAIT_SECONDS
-        }
-        self.feed_low = min(self.gaps, default=self.feed_max + 1) - 1
-        self.feed_seen = {seen for seen in self.feed_seen if seen > self.feed_low}
 
     def _load(self, profiles, ids: Sequence[int] | None) -> None:
         """Load these profiles' rows into their slots (`ids`: the ones asked for, so those
@@ -513,13 +527,6 @@ def fits(needs: JobNeeds) -> bool:
         | needs.required_language_ids
     )
     return all(has_bit(item) for item in named)
-
-
-def _feed_position() -> int:
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT MAX(id) FROM {FEED}")  # noqa: S608
-        (newest,) = cursor.fetchone()
-    return newest or 0
 
 
 def prune_changes(*, now: datetime) -> int:
