@@ -12,6 +12,7 @@ from django.test import Client
 from hypothesis import settings as hypothesis_settings
 
 from pahub.accounts.models import Membership, Role, User
+from pahub.jobs.matches.pool import JOBS
 from pahub.matching.pool import PROFILES
 from tests.factories import (
     TOTP_SECRET,
@@ -44,10 +45,12 @@ def uses_database(request: pytest.FixtureRequest) -> bool:
 
 @pytest.fixture(autouse=True)
 def fresh_matching_pool() -> Iterator[None]:
-    """Each test starts with an empty matching pool (pahub/matching/pool.py): it is this
-    process's memory, and a test's rolled-back rows (whose ids SQLite gives out again) must
-    not linger in it. Production never rolls back a committed change."""
+    """Each test starts with empty matching pools (pahub/matching/pool.py and
+    pahub/jobs/matches/pool.py): they are this process's memory, and a test's rolled-back
+    rows (whose ids SQLite gives out again) must not linger in them. Production never rolls
+    back a committed change."""
     PROFILES.forget()
+    JOBS.forget()
     yield
 
 

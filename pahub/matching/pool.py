@@ -130,11 +130,12 @@ class Codes:
 
 
 class Columns:
-    """The pool's rows: one slot per profile ever loaded, `live` when looking for work."""
+    """A pool's rows as whole-number columns: one slot per row ever loaded, and `live` for
+    the rows that are candidates (a profile looking for work, a published job)."""
 
-    def __init__(self, capacity: int = 1024) -> None:
+    def __init__(self, names: Iterable[str], capacity: int = 1024) -> None:
         self.size = 0
-        self.data = {name: np.zeros(capacity, dtype=np.int64) for name in INT_COLUMNS}
+        self.data = {name: np.zeros(capacity, dtype=np.int64) for name in names}
         self.live = np.zeros(capacity, dtype=bool)
 
     def new_slot(self) -> int:
@@ -218,7 +219,7 @@ class ProfilePool:
         self._empty()
 
     def _empty(self) -> None:
-        self.columns = Columns()
+        self.columns = Columns(INT_COLUMNS)
         self.slot_of: dict[int, int] = {}
         self.slot_of_user: dict[int, int] = {}
         self.districts = Codes()
@@ -358,7 +359,7 @@ class ProfilePool:
             if not len(found):
                 return [], 0
             scores, miles = self._scores(needs, reach, found, now)
-            return self._best(found, scores, miles, keep), len(found)
+            return best_ids(self.columns["pk"][found], scores, miles, keep), len(found)
 
     def _candidates(
         self,
@@ -463,49 +464,63 @@ class ProfilePool:
         shared = np.minimum(
             np.bitwise_count(data["interests"] & interests), INTERESTS_FOR_FULL_POINTS
         )
-        days = (_epoch_microseconds(now) - data["active_us"]) // MICROSECONDS_A_DAY
-        days = np.maximum(days, 0)
-        activity = np.zeros(len(found), dtype=np.float64)
-        for most_days, share, _sentence in reversed(ACTIVITY_STEPS):
-            activity = np.where(days <= most_days, share, activity)
+        activity = activity_shares(data["active_us"], now)
         shares = [
-            ("availability", free / job_hours if job_hours else None),
-            ("distance", 1 - (1 - DISTANCE_SHARE_AT_EDGE) * miles / travel),
+            ("availability", free / job_hours if job_hours else 0.0, job_hours > 0),
+            ("distance", 1 - (1 - DISTANCE_SHARE_AT_EDGE) * miles / travel, True),
             (
                 "tasks",
-                np.bitwise_count(data["skills"] & tasks) / len(needs.task_ids) if tasks else None,
+                np.bitwise_count(data["skills"] & tasks) / len(needs.task_ids) if tasks else 0.0,
+                bool(tasks),
             ),
-            ("nice_to_haves", nice_had / nice_count if nice_count else None),
+            ("nice_to_haves", nice_had / nice_count if nice_count else 0.0, nice_count > 0),
             (
                 "interests",
                 shared / min(len(needs.interest_ids), INTERESTS_FOR_FULL_POINTS)
                 if interests
-                else None,
+                else 0.0,
+                bool(interests),
             ),
-            ("level", np.clip(data["level"], 0, TOP_LEVEL) / TOP_LEVEL),
-            ("activity", activity),
+            ("level", np.clip(data["level"], 0, TOP_LEVEL) / TOP_LEVEL, True),
+            ("activity", activity, True),
         ]
-        total = np.zeros(len(found), dtype=np.float64)
-        most = 0.0
-        for key, share in shares:
-            if share is None:
-                continue
-            total = total + WEIGHTS[key] * np.clip(share, 0.0, 1.0)
-            most += WEIGHTS[key]
-        return np.round(total / most * 100, SCORE_DECIMALS), miles
+        return scores_from_shares(shares, len(found)), miles
 
-    def _best(
-        self, found: np.ndarray, scores: np.ndarray, miles: np.ndarray, keep: int
-    ) -> list[int]:
-        """The best `keep` slots' profile ids: highest score, then nearest, then lowest id."""
-        if len(found) > keep:
-            # Everything scoring at least the keep-th best, ties at the edge included.
-            edge = np.partition(scores, len(scores) - keep)[len(scores) - keep]
-            chosen = scores >= edge
-            found, scores, miles = found[chosen], scores[chosen], miles[chosen]
-        pks = self.columns["pk"][found]
-        order = np.lexsort((pks, miles, -scores))[:keep]
-        return [int(pk) for pk in pks[order]]
+
+def best_ids(pks: np.ndarray, scores: np.ndarray, miles: np.ndarray, keep: int) -> list[int]:
+    """The best `keep` ids: highest score, then nearest, then lowest id (`score`'s order)."""
+    if len(pks) > keep:
+        # Everything scoring at least the keep-th best, ties at the edge included.
+        edge = np.partition(scores, len(scores) - keep)[len(scores) - keep]
+        chosen = scores >= edge
+        pks, scores, miles = pks[chosen], scores[chosen], miles[chosen]
+    order = np.lexsort((pks, miles, -scores))[:keep]
+    return [int(pk) for pk in pks[order]]
+
+
+def scores_from_shares(
+    shares: Iterable[tuple[str, np.ndarray | float, np.ndarray | bool]], size: int
+) -> np.ndarray:
+    """`scoring.score_from_counts` for many rows at once, from each part's share and whether
+    the part applies (a job asking nothing of it): the same weights, the same order of
+    adding, so the sums are Python's to the last bit (only the final rounding may differ,
+    and the few rows kept are scored again by `scoring.score`)."""
+    total = np.zeros(size, dtype=np.float64)
+    most = np.zeros(size, dtype=np.float64)
+    for key, share, applies in shares:
+        weight = np.where(applies, float(WEIGHTS[key]), 0.0)
+        total = total + weight * np.clip(np.where(applies, share, 0.0), 0.0, 1.0)
+        most = most + weight
+    return np.round(total / most * 100, SCORE_DECIMALS)
+
+
+def activity_shares(active_us: np.ndarray, now: datetime) -> np.ndarray:
+    """`scoring.activity_share` of each last-active moment (epoch microseconds)."""
+    days = np.maximum((_epoch_microseconds(now) - active_us) // MICROSECONDS_A_DAY, 0)
+    activity = np.zeros(len(active_us), dtype=np.float64)
+    for most_days, share, _sentence in reversed(ACTIVITY_STEPS):
+        activity = np.where(days <= most_days, share, activity)
+    return activity
 
 
 def _mask(ids: Iterable[int]) -> int:
@@ -538,4 +553,4 @@ def prune_changes(*, now: datetime) -> int:
 
 PROFILES = ProfilePool()
 
-__all__ = ["PROFILES", "ProfilePool", "fits", "prune_changes"]
+__all__ = ["PROFILES", "ChangeFeed", "ProfilePool", "best_ids", "fits", "prune_changes"]

@@ -210,16 +210,16 @@ class Explained:
 
 
 # Hours in each of the 64 ways a day's six parts can be ticked, so a week is 7 look-ups.
-_DAY_HOURS: tuple[int, ...] = tuple(
+DAY_HOURS: tuple[int, ...] = tuple(
     sum(hours for part, hours in enumerate(PART_HOURS) if ticked >> part & 1)
     for ticked in range(1 << len(PARTS))
 )
-_DAY_BITS = (1 << len(PARTS)) - 1
+DAY_BITS = (1 << len(PARTS)) - 1
 
 
 def grid_hours(mask: int) -> int:
     """Hours in a week's grid, each slot counting as long as its part of the day."""
-    return sum(_DAY_HOURS[mask >> (day * len(PARTS)) & _DAY_BITS] for day in range(len(DAYS)))
+    return sum(DAY_HOURS[mask >> (day * len(PARTS)) & DAY_BITS] for day in range(len(DAYS)))
 
 
 def join_words(words: Iterable[str], conjunction: str = "and") -> str:

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from pahub.accounts.models import User
 from pahub.jobs.matches.needs import job_needs
+from pahub.jobs.matches.pool import JOBS
 from pahub.jobs.matches.queries import matches_for_job, matches_for_pa
 from pahub.jobs.models import Job
 from pahub.matching import engine
@@ -125,6 +126,7 @@ def test_a_jobs_matches_keep_every_promise(
     # Each example is rolled back, and SQLite then gives its ids out again: a pool that read
     # the last example's rows must not be trusted (production never rolls back a commit).
     PROFILES.forget()
+    JOBS.forget()
     with transaction.atomic():
         viewer = viewers_by_name(employer, representative, org_admin, other_organisation)[
             viewer_name
@@ -174,6 +176,7 @@ def test_a_pas_matches_keep_every_promise(employer_profile, pa_spec, jobs):
     # Each example is rolled back, and SQLite then gives its ids out again: a pool that read
     # the last example's rows must not be trusted (production never rolls back a commit).
     PROFILES.forget()
+    JOBS.forget()
     with transaction.atomic():
         profile = create_pa(0, pa_spec)
         for job_spec, status in jobs:

@@ -39,6 +39,7 @@ from pahub.matching.sql import ListedCount
 from pahub.register.models import PAProfile
 
 from .needs import job_interests, job_needs, needs_for_jobs
+from .pool import JOBS
 
 
 @dataclass
@@ -106,9 +107,10 @@ def matches_for_job(job: Job, *, viewer: User, limit: int = DEFAULT_LIMIT) -> li
 def matches_for_pa(profile: PAProfile, *, limit: int = DEFAULT_LIMIT) -> list[JobResult]:
     """Open jobs for this PA, best first: must-haves met, within their travel distance.
 
-    The database prefilters and counts, for each job, its tasks and nice-to-have skills and
-    how many of them the PA has; Python adds the rest (hours free, distance, interests) with
-    `scoring.score_from_counts`, the same arithmetic as `score`; the best are then explained.
+    The in-memory pool of published jobs (`pool.JOBS`) finds and scores the candidates; the
+    best are loaded again from the database (published ones only), their needs built from
+    the rows and explained by `scoring.score`. When a published job names a skill, interest
+    or language without a bit, the database ranks instead (`ranked_by_database`).
     """
     now = timezone.now()
     limit = clamp_limit(limit)
@@ -116,6 +118,22 @@ def matches_for_pa(profile: PAProfile, *, limit: int = DEFAULT_LIMIT) -> list[Jo
     miles_by_district = candidates.districts_within_travel(pa)
     if not miles_by_district:
         return []
+    keep = limit + SPARE_ROWS
+    chosen = JOBS.rank(pa, miles_by_district, exclude_employer_id=profile.user_id, keep=keep)
+    if chosen is None:
+        chosen = ranked_by_database(profile, pa, miles_by_district, keep=keep)
+    needs = needs_for_jobs(chosen)
+    return explain_jobs(
+        pa, [needs[pk] for pk in chosen if pk in needs], limit=limit, employer_id=profile.user_id
+    )
+
+
+def ranked_by_database(
+    profile: PAProfile, pa: PACandidate, miles_by_district: dict[str, float], *, keep: int
+) -> list[int]:
+    """The best `keep` open jobs' ids for this PA, ranked from numbers the database counts:
+    for each candidate job its tasks and nice-to-have skills and how many of them the PA has;
+    Python adds the rest (hours free, distance, interests) with `scoring.score_from_counts`."""
     skills = pa.skill_ids
     rows = list(
         open_jobs_for(pa)
@@ -160,18 +178,25 @@ def matches_for_pa(profile: PAProfile, *, limit: int = DEFAULT_LIMIT) -> list[Jo
         )
         ranked.append((-score_from_counts(numbers), numbers.miles, pk))
     ranked.sort()
-    chosen = [pk for _, _, pk in ranked[: limit + SPARE_ROWS]]
-    needs = needs_for_jobs(chosen)
-    return explain_jobs(pa, [needs[pk] for pk in chosen], limit=limit)
+    return [pk for _, _, pk in ranked[:keep]]
 
 
-def explain_jobs(pa: PACandidate, needs: Sequence[JobNeeds], *, limit: int) -> list[JobResult]:
-    jobs = Job.objects.select_related("district", "local_authority").in_bulk(
+def explain_jobs(
+    pa: PACandidate, needs: Sequence[JobNeeds], *, limit: int, employer_id: int | None = None
+) -> list[JobResult]:
+    """The jobs still published (and not the PA's own, as an employer), each must-have checked
+    again, scored and explained, best first."""
+    published = Job.objects.filter(status=Job.Status.PUBLISHED)
+    if employer_id is not None:
+        published = published.exclude(employer_id=employer_id)
+    jobs = published.select_related("district", "local_authority").in_bulk(
         [item.job_id for item in needs]
     )
     results = []
     for job_needs_item in needs:
-        if unmet_must_haves(job_needs_item, pa):
+        if job_needs_item.job_id not in jobs or unmet_must_haves(job_needs_item, pa):
+            continue
+        if job_needs_item.hours_grid and not job_needs_item.hours_grid & pa.availability:
             continue
         results.append(JobResult(job=jobs[job_needs_item.job_id], match=score(job_needs_item, pa)))
     results.sort(key=lambda result: (-result.match.score, result.match.miles, result.job.pk))
