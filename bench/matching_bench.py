@@ -167,27 +167,49 @@ def database_ranking(job, *, viewer, limit: int = 50):
     return engine.rank_profiles(needs, profiles, reach, limit=limit, now=timezone.now())
 
 
+def pa_database_ranking(profile, *, limit: int = 50):
+    """A PA's top `limit` jobs ranked by the database (`queries.ranked_by_database`): the way
+    before the pool of jobs, and still the way when a job names an id beyond the 63 bits."""
+    from django.utils import timezone
+
+    from pahub.jobs.matches.needs import needs_for_jobs
+    from pahub.jobs.matches.queries import explain_jobs, ranked_by_database
+    from pahub.matching import candidates, engine
+
+    pa = engine.pa_candidate(profile, now=timezone.now())
+    districts = candidates.districts_within_travel(pa)
+    chosen = ranked_by_database(profile, pa, districts, keep=limit + engine.SPARE_ROWS)
+    needs = needs_for_jobs(chosen)
+    return explain_jobs(pa, [needs[pk] for pk in chosen], limit=limit, employer_id=profile.user_id)
+
+
 def pool_load() -> dict:
     """Loading the pool from nothing, as a new process's first match does."""
     import tracemalloc
 
+    from pahub.jobs.matches.pool import JOBS
     from pahub.matching.pool import PROFILES
 
-    PROFILES.forget()
-    tracemalloc.start()
-    started = time.perf_counter()
-    PROFILES.refresh()
-    seconds = time.perf_counter() - started
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    arrays = sum(column.nbytes for column in PROFILES.columns.data.values())
-    return {
-        "what": "pool: first load",
-        "seconds": seconds,
-        "profiles": int(PROFILES.columns.live.sum()),
-        "arrays_mb": arrays / 1e6,
-        "peak_mb": peak / 1e6,
-    }
+    rows = []
+    for name, pool in (("PAs", PROFILES), ("jobs", JOBS)):
+        pool.forget()
+        tracemalloc.start()
+        started = time.perf_counter()
+        pool.refresh()
+        seconds = time.perf_counter() - started
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        arrays = sum(column.nbytes for column in pool.columns.data.values())
+        rows.append(
+            {
+                "what": f"pool of {name}: first load",
+                "seconds": seconds,
+                "count": int(pool.columns.live.sum()),
+                "arrays_mb": arrays / 1e6,
+                "peak_mb": peak / 1e6,
+            }
+        )
+    return rows
 
 
 def worker(options: argparse.Namespace) -> None:
@@ -241,7 +263,7 @@ def worker(options: argparse.Namespace) -> None:
         return open_jobs_for(pa).filter(district_id__in=sorted(districts)).count()
 
     rows = [
-        pool_load(),
+        *pool_load(),
         timed(
             "job's top 50 (engine: pool)",
             jobs,
@@ -258,6 +280,11 @@ def worker(options: argparse.Namespace) -> None:
             profiles,
             lambda profile: matches_for_pa(profile, limit=50),
             candidates=pa_candidates,
+        ),
+        timed(
+            "PA's top 50 jobs (database ranking)",
+            profiles[: options.python_runs],
+            lambda profile: pa_database_ranking(profile, limit=50),
         ),
     ]
     naive_jobs, naive_profiles = jobs[: options.naive_runs], profiles[: options.naive_runs]
@@ -294,7 +321,7 @@ def print_results(database: str, seconds: float, analysed: str, rows: list[dict]
     for row in rows:
         if "seconds" in row:
             print(
-                f"{row['what']:<40} {row['seconds']:.2f} s for {row['profiles']:,} profiles: "
+                f"{row['what']:<40} {row['seconds']:.2f} s for {row['count']:,}: "
                 f"arrays {row['arrays_mb']:.0f} MB, peak while loading {row['peak_mb']:.0f} MB"
             )
             continue

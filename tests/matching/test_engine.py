@@ -267,6 +267,21 @@ def test_a_pa_sees_only_jobs_whose_must_haves_they_meet(employer, open_job, jord
     assert titles == sorted([open_job.title, "Needs standard DBS"])
 
 
+def test_a_woman_sees_the_jobs_that_need_a_woman(employer, open_job, jordan):
+    # The only gender any job asks is the pool's first: its code is 0 (a bug once read 0 as
+    # "no such gender" and left every such job out).
+    PAProfile.objects.filter(pk=jordan.pk).update(gender="woman")
+    jordan.refresh_from_db()
+    make_job(employer, title="Needs a woman", required_gender="woman", gender_reason="Care")
+
+    titles = sorted(result.job.title for result in matches_for_pa(jordan))
+
+    assert titles == sorted([open_job.title, "Needs a woman"])
+    assert [r.job.pk for r in matches_for_pa(jordan)] == [
+        r.job.pk for r in naive_matches_for_pa(jordan)
+    ]
+
+
 def test_a_pa_sees_only_jobs_within_their_travel_distance(employer, open_job, jordan):
     durham_employer = UserFactory(postcode="DH1 1AA", roles=[Role.EMPLOYER])
     make_employer_profile(durham_employer)

@@ -256,7 +256,9 @@ class JobPool:
             narrow(data["driver"][found] == 0)
         languages = [0, *pa.language_ids]
         narrow(np.isin(data["language"][found], languages))
-        genders = [self.genders.of(""), self.genders.known(pa.gender or "-") or -2]
+        # A job asking no gender, or the PA's (a code may be 0: compared with None, not `or`).
+        own_gender = self.genders.known(pa.gender)
+        genders = [self.genders.of(""), -2 if own_gender is None else own_gender]
         narrow(np.isin(data["gender"][found], genders))
         skills = _bits(pa.skill_ids)
         narrow((data["required"][found] & ~skills) == 0)
