@@ -324,7 +324,7 @@ def rank_candidates(
     )
     # Who may be shown at all is the database's rule (looking for work, visible to every
     # viewer); `explain_profiles` checks every must-have again from the rows it loads.
-    shown = candidates.profiles_for_viewers(*viewers)
+    shown = candidates.profiles_for_viewers(*viewers, among=best)
     if exclude_user_id is not None:
         shown = shown.exclude(user_id=exclude_user_id)
     return explain_profiles(needs, best, limit=limit, now=now, among=shown), found

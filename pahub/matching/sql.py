@@ -2,7 +2,7 @@
 
 `partial_points` adds up every part of `scoring.score` but distance in the database, so the
 engine can sort thousands of prefiltered profiles there and read only the best rows
-(docs/matching.md, "How a job's 50 best PAs are found"). `ListedCount` is also how a PA's
+(docs/matching.md, "How the database ranks a job's PAs"). `ListedCount` is also how a PA's
 jobs are counted (tasks and nice-to-haves each job lists, and how many the PA has).
 """
 
