@@ -211,6 +211,8 @@ def start_gunicorn(env: dict[str, str], port: int, log: Path) -> subprocess.Pope
         "-",
         "--log-level",
         "warning",
+        # Never used here; the default path is one per user, shared with any other gunicorn.
+        "--no-control-socket",
     ]
     server = subprocess.Popen(  # noqa: S603 -- gunicorn from our own virtualenv
         command, cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT

@@ -158,6 +158,9 @@ class CoverAlert(models.Model):
     miles = models.FloatField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     seen_at = models.DateTimeField(null=True, blank=True)
+    # Set once the PA has been emailed and noticed about it. Recorded with the wave and told
+    # after its commit, so a run that died in between leaves it empty for the retry to tell.
+    told_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["wave", "miles"]

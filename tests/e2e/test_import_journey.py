@@ -15,7 +15,16 @@ from pahub.accounts.models import Membership
 from pahub.core.imports import runner
 from pahub.core.imports.models import ImportRun
 from pahub.register.models import PAProfile
-from tests.e2e.helpers import last_link_sent_to, path_of, sign_in, totp_code
+from tests.e2e.helpers import (
+    assert_focus_is_visible,
+    focused_name,
+    last_link_sent_to,
+    path_of,
+    sign_in,
+    sign_in_by_keyboard,
+    tab_to,
+    totp_code,
+)
 from tests.factories import PASSWORD, TOTP_SECRET, OrganisationFactory, make_staff
 
 HEADER = "Name,Email,Postcode,Phone,Rate"
@@ -67,10 +76,8 @@ def upload_and_check(page, axe, file_path: str, label: str) -> None:
     expect_heading(page, "What the import would do")
 
 
-@pytest.mark.django_db(transaction=True)
-def test_staff_import_a_register_fix_the_bad_rows_and_a_pa_claims_her_profile(
-    page, axe, live_server, tmp_path, settings
-):
+def given_nina() -> None:
+    """Nina, an admin at Newcastle Independent Living, with two-factor set up."""
     organisation = OrganisationFactory(
         name="Newcastle Independent Living", areas=["Newcastle upon Tyne"]
     )
@@ -80,6 +87,21 @@ def test_staff_import_a_register_fix_the_bad_rows_and_a_pa_claims_her_profile(
         email="nina@example.org",
         full_name="Nina Patel",
     )
+
+
+def expect_refused_rows(page) -> None:
+    rows = page.locator("tbody tr")
+    expect(rows).to_have_count(7)
+    for index, (row_number, (_line, reason)) in enumerate(sorted(BAD_ROWS.items())):
+        expect(rows.nth(index).locator("td").first).to_have_text(str(row_number))
+        expect(rows.nth(index)).to_contain_text(reason)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_staff_import_a_register_fix_the_bad_rows_and_a_pa_claims_her_profile(
+    page, axe, live_server, tmp_path, settings
+):
+    given_nina()
 
     # Given Nina signs in with her second factor and opens the imports from the staff area
     sign_in(page, email="nina@example.org", password=PASSWORD)
@@ -99,11 +121,7 @@ def test_staff_import_a_register_fix_the_bad_rows_and_a_pa_claims_her_profile(
     expect(summary).to_contain_text("Refused7")
     axe.check(page, "dry run report")
     page.get_by_role("link", name="Refused", exact=True).click()
-    rows = page.locator("tbody tr")
-    expect(rows).to_have_count(7)
-    for index, (row_number, (_line, reason)) in enumerate(sorted(BAD_ROWS.items())):
-        expect(rows.nth(index).locator("td").first).to_have_text(str(row_number))
-        expect(rows.nth(index)).to_contain_text(reason)
+    expect_refused_rows(page)
     axe.check(page, "refused rows")
     assert PAProfile.objects.count() == 0
 
@@ -153,5 +171,143 @@ def test_staff_import_a_register_fix_the_bad_rows_and_a_pa_claims_her_profile(
         "Your profile is yours now"
     )
     axe.check(page, "profile after claiming")
+    profile = PAProfile.objects.get(user__email="ada@example.org")
+    assert profile.visibility == PAProfile.Visibility.ALL_EMPLOYERS
+
+
+def expect_focus_on_the_error_summary(page) -> None:
+    expect(page.locator(".govuk-error-summary")).to_be_focused()
+    assert_focus_is_visible(page)
+
+
+def arrow_to(page, name: str) -> None:
+    """In a group of radios, move with the arrow keys (which also select) to the one called
+    `name`."""
+    for _ in range(10):
+        if focused_name(page) == name:
+            assert_focus_is_visible(page)
+            return
+        page.keyboard.press("ArrowDown")
+    raise AssertionError(f"No radio {name!r} in the group")
+
+
+def upload_and_check_by_keyboard(page, axe, file_path: str, label: str) -> None:
+    """From the imports page: choose the file's kind and the file, match the columns and check
+    it, all with Tab, the arrow keys, Space and Enter."""
+    tab_to(page, "Import a file")
+    page.keyboard.press("Enter")
+    expect_heading(page, "Import a file")
+    axe.check(page, f"upload, by keyboard ({label})")
+    tab_to(page, "PA register")
+    arrow_to(page, "PA register")
+    page.keyboard.press("Space")
+    tab_to(page, "Upload a file")
+    with page.expect_file_chooser() as choosing:
+        page.keyboard.press("Space")
+    choosing.value.set_files(file_path)
+    tab_to(page, "Upload and continue")
+    page.keyboard.press("Enter")
+    expect_heading(page, "Match the columns")
+    axe.check(page, f"match the columns, by keyboard ({label})")
+    tab_to(page, "Check the file")
+    page.keyboard.press("Enter")
+    expect_heading(page, "What the import would do")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_same_import_and_claim_with_only_a_keyboard(page, axe, live_server, tmp_path, settings):
+    given_nina()
+
+    # Given Nina signs in and opens the imports from the staff area, Tab by Tab
+    sign_in_by_keyboard(page, email="nina@example.org", password=PASSWORD, totp_secret=TOTP_SECRET)
+    page.goto("/staff/")
+    tab_to(page, "Import your register of PAs or a list of jobs")
+    page.keyboard.press("Enter")
+    expect_heading(page, "Imports")
+    axe.check(page, "imports, by keyboard")
+
+    # When she sends the upload form empty, the error summary takes the focus, and its first
+    # link takes her to the first radio
+    tab_to(page, "Import a file")
+    page.keyboard.press("Enter")
+    expect_heading(page, "Import a file")
+    tab_to(page, "Upload and continue")
+    page.keyboard.press("Enter")
+    expect_focus_on_the_error_summary(page)
+    axe.check(page, "upload with errors, by keyboard")
+    tab_to(page, "Select what the file holds")
+    page.keyboard.press("Enter")
+    expect(page.get_by_label("PA register")).to_be_focused()
+    assert_focus_is_visible(page)
+    tab_to(page, "Back to imports", backwards=True)
+    page.keyboard.press("Enter")
+    expect_heading(page, "Imports")
+
+    # When she uploads the register with 7 bad rows and checks it, the dry run refuses them
+    upload_and_check_by_keyboard(
+        page, axe, register_file(tmp_path / "register.csv", with_bad_rows=True), "1"
+    )
+    expect(page.locator(".govuk-summary-list")).to_contain_text("Refused7")
+    axe.check(page, "dry run report, by keyboard")
+    tab_to(page, "Refused")
+    page.keyboard.press("Enter")
+    expect_refused_rows(page)
+    axe.check(page, "refused rows, by keyboard")
+
+    # When she goes back up to the back link with Shift+Tab and uploads the fixed file
+    tab_to(page, "Back to imports", backwards=True)
+    page.keyboard.press("Enter")
+    expect_heading(page, "Imports")
+    upload_and_check_by_keyboard(
+        page, axe, register_file(tmp_path / "fixed.csv", with_bad_rows=False), "2"
+    )
+    expect(page.locator(".govuk-summary-list")).to_contain_text("Refused0")
+
+    # And confirms it with Enter, the import runs in the background and then reports
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
+    tab_to(page, "Import 200 rows")
+    page.keyboard.press("Enter")
+    expect_heading(page, "Importing")
+    axe.check(page, "progress, by keyboard")
+    progress_page = page.url
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+    runner.import_rows(ImportRun.objects.get(file_name="fixed.csv").pk)
+    page.goto(progress_page)  # what "Check progress" does; see the journey above for why
+    expect_heading(page, "Import finished")
+    tab_to(page, re.compile("^Download the row-by-row report"))
+    axe.check(page, "final report, by keyboard")
+
+    # When Ada opens her invitation and sends the claim form empty, the error summary takes
+    # the focus, and its link takes her to the box to tick
+    tab_to(page, "Sign out", backwards=True)
+    page.keyboard.press("Enter")
+    page.wait_for_url(lambda url: url != progress_page)
+    page.goto(path_of(last_link_sent_to("ada@example.org", "/register/claim/")))
+    expect_heading(page, "Claim your PA Hub profile")
+    tab_to(page, "Claim my profile")
+    page.keyboard.press("Enter")
+    expect_focus_on_the_error_summary(page)
+    axe.check(page, "claim with errors, by keyboard")
+    tab_to(page, "Tick the box to agree, or ignore the email to say no")
+    page.keyboard.press("Enter")
+    expect(page.get_by_label(re.compile("^I agree"))).to_be_focused()
+    assert_focus_is_visible(page)
+
+    # And she ticks it with Space, chooses with the arrow keys, types her password and sends
+    # the form with Enter
+    page.keyboard.press("Space")
+    tab_to(page, re.compile("^Hidden"))
+    arrow_to(page, "Any signed-in employer")
+    tab_to(page, "Choose a password")
+    page.keyboard.type("a long and unusual passphrase 42")
+    tab_to(page, "Type the password again")
+    page.keyboard.type("a long and unusual passphrase 42")
+    page.keyboard.press("Enter")
+
+    # Then her profile is hers, and employers may now find it
+    expect(page.locator(".govuk-notification-banner, .govuk-panel").first).to_contain_text(
+        "Your profile is yours now"
+    )
+    axe.check(page, "profile after claiming, by keyboard")
     profile = PAProfile.objects.get(user__email="ada@example.org")
     assert profile.visibility == PAProfile.Visibility.ALL_EMPLOYERS

@@ -11,22 +11,8 @@ from playwright.sync_api import expect
 
 from pahub.accounts.models import Role
 from pahub.jobs.models import Job
-from tests.e2e.helpers import sign_in
+from tests.e2e.helpers import sign_in, tab_to
 from tests.factories import PASSWORD, UserFactory, make_employer_profile, make_job
-
-MOST_TABS = 150
-
-
-def tab_to(page, name: str | re.Pattern[str]) -> None:
-    """Press Tab until the focused element is the link or button called `name`, as a keyboard
-    user would; fail if it is not in the focus order."""
-    wanted = name if isinstance(name, re.Pattern) else re.compile(f"^{re.escape(name)}$")
-    for _ in range(MOST_TABS):
-        page.keyboard.press("Tab")
-        focused = page.evaluate("document.activeElement && document.activeElement.innerText")
-        if focused and wanted.search(focused.strip()):
-            return
-    raise AssertionError(f"{name!r} is not reachable with Tab")
 
 
 @pytest.mark.django_db(transaction=True)

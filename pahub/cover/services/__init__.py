@@ -15,7 +15,9 @@ from pahub.cover.services.alerts import (
     WAVE_INTERVAL,
     WaveResult,
     alerts_mark_seen,
+    alerts_tell,
     schedule_next_wave,
+    untold_for_long,
     wave_restart,
     wave_send,
 )
@@ -58,6 +60,7 @@ __all__ = [
     "WaveResult",
     "active_pool_pa_ids",
     "alerts_mark_seen",
+    "alerts_tell",
     "booking_cancel",
     "booking_confirm",
     "calendar_feed_create",
@@ -74,6 +77,7 @@ __all__ = [
     "schedule_next_wave",
     "timesheet_decide",
     "timesheet_submit",
+    "untold_for_long",
     "wave_restart",
     "wave_send",
 ]

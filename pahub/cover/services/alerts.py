@@ -5,11 +5,18 @@ emails and the next wave after commit.
 
 `wave_send` is idempotent: it does nothing before `next_wave_at`, so a duplicate task or the
 safety-net sweep (`manage.py run_periodic send_cover_waves`) can never send a wave early or twice.
+
+Telling is a step of its own after the wave's commit: it emails and notices exactly the alerts
+not yet told, then marks them told (`CoverAlert.told_at`). A wave task whose worker died between
+the commit and that mark is run again (ADR 7); the wave is no longer due, so the run tells the
+alerts left untold instead, and the task keys (pahub/core/task_effects.py) stop it repeating
+what the first run had recorded.
 """
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -20,6 +27,14 @@ from pahub.cover.services.after_commit import enqueue_after_commit, task_named
 from pahub.cover.waves import WAVE_SIZE, nearby_wave_pa_ids, pool_wave_pa_ids
 
 WAVE_INTERVAL = timedelta(minutes=15)
+
+
+def untold_for_long() -> timedelta:
+    """How long an alert stays untold before a run that finds its wave already sent tells it.
+    A live run tells its alerts moments after its commit; a dead run's task is run again only
+    once its lease (renewed every quarter) has run out. Half a lease lies between the two, so a
+    sweep racing a live run never tells the live run's alerts as well."""
+    return timedelta(seconds=settings.TASK_LEASE_SECONDS / 2)
 
 
 @dataclass
@@ -55,6 +70,9 @@ def _wave_in_transaction(request_id: int, now: datetime) -> WaveResult:
     if not slots:
         return _close_when_nothing_left(request)
     if request.next_wave_at and request.next_wave_at > now:
+        # A run of this wave may have died before telling everyone it alerted.
+        left = now - untold_for_long()
+        transaction.on_commit(lambda: alerts_tell(request=request, created_before=left))
         return WaveResult([], [], request.next_wave_at, "not due yet")
 
     pool, nearby = [], []
@@ -82,7 +100,7 @@ def _wave_in_transaction(request_id: int, now: datetime) -> WaveResult:
     if nearby:
         request.reach = CoverRequest.Reach.NEARBY
     request.save(update_fields=["next_wave_at", "waves_sent", "reach"])
-    _after_wave(request, pool, nearby)
+    _after_wave(request)
     return WaveResult(pool, nearby, request.next_wave_at, "sent")
 
 
@@ -115,22 +133,33 @@ def _record_alerts(request, pa_ids: list[int], *, from_pool: bool, wave: int, no
     )
 
 
-def _after_wave(request: CoverRequest, pool: list[int], nearby: list[int]) -> None:
-    """After commit: email the PAs just alerted (within the wave's own task, so the alerts
-    and their emails go out together), then queue the next wave."""
-    transaction.on_commit(lambda: _tell_and_schedule(request, pool, nearby))
+def _after_wave(request: CoverRequest) -> None:
+    """After commit: tell the PAs just alerted (within the wave's own task, so the alerts and
+    their emails go out together), then queue the next wave."""
+    transaction.on_commit(lambda: _tell_and_schedule(request))
 
 
-def _tell_and_schedule(request: CoverRequest, pool: list[int], nearby: list[int]) -> None:
-    if pool:
-        emails.send(emails.cover_needed(request, _people(pool), from_pool=True))
-    if nearby:
-        emails.send(emails.cover_needed(request, _people(nearby), from_pool=False))
+def _tell_and_schedule(request: CoverRequest) -> None:
+    alerts_tell(request=request)
     schedule_next_wave(request)
 
 
-def _people(pa_ids: list[int]) -> list[User]:
-    return list(User.objects.filter(pk__in=pa_ids))
+def alerts_tell(*, request: CoverRequest, created_before: datetime | None = None) -> int:
+    """Email and notice every PA whose alert to `request` is not yet told (of those recorded
+    before `created_before`, if given), then mark the alerts told. Run outside the wave's
+    transaction: whatever is recorded before a crash stays recorded, and a retry of the same
+    task finds it by its task key and records only the rest."""
+    untold = CoverAlert.objects.filter(request=request, told_at__isnull=True)
+    if created_before is not None:
+        untold = untold.filter(created_at__lt=created_before)
+    alerts = list(untold.select_related("pa").order_by("pk"))
+    for from_pool in (True, False):
+        pas = [alert.pa for alert in alerts if alert.from_pool == from_pool]
+        if pas:
+            emails.send(emails.cover_needed(request, pas, from_pool=from_pool))
+    return CoverAlert.objects.filter(pk__in=[alert.pk for alert in alerts]).update(
+        told_at=timezone.now()
+    )
 
 
 def schedule_next_wave(request: CoverRequest) -> None:
@@ -166,7 +195,7 @@ def wave_restart(*, request_id: int, cancelled_pa_id: int | None, now=None) -> d
         request.next_wave_at = min(now + wait, min(slot.starts_at for slot in slots))
         request.waves_sent = max(request.waves_sent, 1)
         request.save(update_fields=["next_wave_at", "waves_sent"])
-        _after_wave(request, pool, [])
+        _after_wave(request)
     return WaveResult(pool, [], request.next_wave_at, "pool asked again").as_dict()
 
 
