@@ -219,12 +219,13 @@ class MilesToTravel(Expression):
         return f"CASE {' '.join(whens)} ELSE NULL END", params
 
 
-def reach_of(needs: JobNeeds) -> Reach:
-    """Districts within the furthest anyone travels (or the search's own radius) of the job,
+def reach_of(needs: JobNeeds, *, furthest_travel: float = MAX_TRAVEL_MILES) -> Reach:
+    """Districts within the furthest anyone travels (`furthest_travel`: anyone may choose up
+    to 100 miles; the pool knows how far its PAs do) or the search's own radius of the job,
     by an indexed bounding box on their centroids, then the exact great-circle distance."""
     if needs.latitude is None or needs.longitude is None:
         return Reach({}, None)
-    furthest = float(MAX_TRAVEL_MILES)
+    furthest = float(min(furthest_travel, MAX_TRAVEL_MILES))
     if needs.max_miles is not None:
         furthest = min(furthest, needs.max_miles)
     min_lat, max_lat, min_lon, max_lon = bounding_box(needs.latitude, needs.longitude, furthest)

@@ -294,7 +294,6 @@ def rank_profiles(
 
 def rank_candidates(
     needs: JobNeeds,
-    reach: candidates.Reach,
     *,
     viewers: tuple[User, ...],
     exclude_user_id: int | None,
@@ -305,18 +304,20 @@ def rank_candidates(
     many could: ranked by the in-memory pool (`pool.py`) when every skill, interest and
     language the job names has a bit, else by the database (`rank_profiles`).
 
-    Either way the results are loaded through the database's prefilter
-    (`candidates.candidate_profiles`: visibility and every must-have in SQL) and explained by
-    `scoring.score`, so the pool only chooses which few profiles to load.
+    Either way only PAs the database's own rules allow are loaded (visibility and looking for
+    work as SQL), every must-have is checked again and each is explained by `scoring.score`,
+    so the pool only chooses which few profiles to load.
     """
+    if needs.latitude is None or needs.longitude is None:
+        return [], 0
     if not pool.fits(needs):
+        reach = candidates.reach_of(needs)
         profiles = candidates.candidate_profiles(
             needs, reach, viewers=viewers, exclude_user_id=exclude_user_id
         )
         return rank_profiles(needs, profiles, reach, limit=limit, now=now), profiles.count()
     best, found = pool.PROFILES.rank(
         needs,
-        reach,
         viewers=viewers,
         exclude_user_id=exclude_user_id,
         now=now,
@@ -339,26 +340,31 @@ def explain_profiles(
     among: QuerySet[PAProfile] | None = None,
 ) -> list[PAResult]:
     """Load the chosen profiles (those still `among` the candidates, when given), score and
-    explain each one, best first."""
-    profiles = (
-        (PAProfile.objects if among is None else among)
-        .select_related("user__district", "user__local_authority", "user__induction")
-        .defer(*LONG_PROFILE_FIELDS)
-        .in_bulk(profile_ids)
-    )
-    loaded = candidates_from_profiles(profiles.values(), now=now)
+    explain each one, best first.
+
+    The numbers the score needs are read as plain rows for all of them; only the `limit`
+    shown are loaded as model instances (with their users) and given their sentences."""
+    source = PAProfile.objects if among is None else among
+    rows = list(source.filter(pk__in=profile_ids).values_list(*PROFILE_COLUMNS))
+    loaded = build_candidates(rows, [row[0] for row in rows], now=now)
     eligible = [
         (quick_score(needs, candidate), miles_or_none(needs, candidate), pk, candidate)
         for pk, candidate in loaded.items()
         # The prefilter's rules again, in Python: a must-have is never broken by a result.
         if not unmet_must_haves(needs, candidate) and free_at_some_time(needs, candidate)
     ]
-    # `quick_score` is `score().score` (a property test checks it): the sentences are written
-    # only for the PAs shown.
+    # `quick_score` is `score().score` (a property test checks it).
     eligible.sort(key=lambda item: (-item[0], item[1], item[2]))
+    shown = eligible[:limit]
+    profiles = (
+        PAProfile.objects.select_related("user")
+        .defer(*LONG_PROFILE_FIELDS)
+        .in_bulk([pk for _, _, pk, _ in shown])
+    )
     return [
         PAResult(profile=profiles[pk], match=score(needs, candidate))
-        for _, _, pk, candidate in eligible[:limit]
+        for _, _, pk, candidate in shown
+        if pk in profiles
     ]
 
 
@@ -436,7 +442,6 @@ def search_talent_with_count(
         return [], 0
     return rank_candidates(
         needs,
-        candidates.reach_of(needs),
         viewers=(viewer,),
         exclude_user_id=viewer.pk,
         limit=clamp_limit(limit),

@@ -33,7 +33,7 @@ from pahub.accounts.models import User
 from pahub.register.masks import has_bit
 from pahub.register.models import PAProfile, ProfileLanguage
 
-from .candidates import Reach, ViewerScope, looking_for_work, viewer_scope
+from .candidates import Reach, ViewerScope, looking_for_work, reach_of, viewer_scope
 from .models import PoolChange
 from .scoring import (
     ACTIVITY_STEPS,
@@ -227,6 +227,9 @@ class ProfilePool:
         self.genders = Codes()
         self.chosen: dict[int, set[int]] = defaultdict(set)  # area code -> slots
         self.chosen_by_slot: dict[int, tuple[int, ...]] = {}
+        # Slots by district code, built when first needed and dropped when a slot is added or
+        # moves district (rare next to matches).
+        self.by_district: dict[int, np.ndarray] | None = None
         self.loaded = False
         self.refreshed_at = 0.0
         self.feed = ChangeFeed()
@@ -303,10 +306,14 @@ class ProfilePool:
             slot = self.columns.new_slot()
             self.slot_of[pk] = slot
             self.slot_of_user[user] = slot
+            self.by_district = None
+        district_code = self.districts.of(district)
+        if self.by_district is not None and self.columns.data["district"][slot] != district_code:
+            self.by_district = None
         values = {
             "pk": pk,
             "user": user,
-            "district": self.districts.of(district),
+            "district": district_code,
             "travel": travel,
             "availability": availability,
             "dbs": dbs,
@@ -345,7 +352,6 @@ class ProfilePool:
     def rank(
         self,
         needs: JobNeeds,
-        reach: Reach,
         *,
         viewers: Sequence[User],
         exclude_user_id: int | None,
@@ -355,6 +361,12 @@ class ProfilePool:
         """The `keep` best candidates' profile ids, best first, and how many there are."""
         self.refresh()
         with self.lock:
+            live = self.columns.live[: self.columns.size]
+            if not live.any():
+                return [], 0
+            # Districts no further than the furthest any PA here travels (not 100 miles).
+            furthest = int(self.columns["travel"][live].max())
+            reach = reach_of(needs, furthest_travel=furthest)
             found = self._candidates(needs, reach, viewers, exclude_user_id)
             if not len(found):
                 return [], 0
@@ -370,11 +382,14 @@ class ProfilePool:
     ) -> np.ndarray:
         """Slots of every profile that could be a result (the prefilter's rules)."""
         columns = self.columns
-        miles_of_district = self._reach_miles(reach)
-        district = columns["district"]
-        miles = np.where(district >= 0, miles_of_district[district], np.inf)
-        keep = columns.live[: columns.size] & (miles <= columns["travel"])
-        found = np.flatnonzero(keep)
+        by_district = self._slots_by_district()
+        codes = [self.districts.known(outcode) for outcode in reach.miles_by_district]
+        in_reach = [by_district[code] for code in codes if code in by_district]
+        if not in_reach:
+            return np.zeros(0, dtype=np.int64)
+        found = np.concatenate(in_reach)
+        miles = self._reach_miles(reach)[columns["district"][found]]
+        found = found[columns.live[found] & (miles <= columns["travel"][found])]
 
         def narrow(condition: np.ndarray) -> None:
             nonlocal found
@@ -402,6 +417,18 @@ class ProfilePool:
         for viewer in dict.fromkeys(viewers):
             narrow(self._visible(viewer_scope(viewer), found))
         return found
+
+    def _slots_by_district(self) -> dict[int, np.ndarray]:
+        if self.by_district is None:
+            districts = self.columns["district"]
+            order = np.argsort(districts, kind="stable")
+            codes, starts = np.unique(districts[order], return_index=True)
+            self.by_district = {
+                int(code): slots
+                for code, slots in zip(codes, np.split(order, starts[1:]), strict=True)
+                if code >= 0
+            }
+        return self.by_district
 
     def _reach_miles(self, reach: Reach) -> np.ndarray:
         miles = np.full(max(1, len(self.districts.number)), np.inf)

@@ -90,12 +90,8 @@ def matches_for_job(job: Job, *, viewer: User, limit: int = DEFAULT_LIMIT) -> li
     """
     now = timezone.now()
     needs = job_needs(job)
-    reach = candidates.reach_of(needs)
-    if reach.centre is None:
-        return []
     results, _found = rank_candidates(
         needs,
-        reach,
         viewers=(job.employer, viewer),
         exclude_user_id=job.employer_id,
         limit=clamp_limit(limit),
