@@ -56,6 +56,8 @@ FEED_KEPT_SECONDS = 24 * 60 * 60
 # An id missing from the feed is a transaction still open (or rolled back); it is looked for
 # again on each refresh for this long.
 GAP_WAIT_SECONDS = 120
+# How far below the newest id a full load looks for ids still missing (see `start_at_newest`).
+GAP_LOOKBACK_IDS = 1_000
 MICROSECONDS_A_DAY = 86_400_000_000
 # The feed's table, read with SQL of our own (a model's name, never input).
 FEED = PoolChange._meta.db_table
@@ -167,12 +169,22 @@ class ChangeFeed:
         self.gaps: dict[int, float] = {}  # missing id -> when first missed
 
     def start_at_newest(self) -> None:
-        """Before a full load: a change made while loading is applied again next time."""
+        """Before a full load: a change made while loading is applied again next time, and an
+        id missing among the last `GAP_LOOKBACK_IDS` is waited for as a gap (its transaction
+        may still be open, so the load cannot see its change)."""
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT MAX(id) FROM {FEED}")  # noqa: S608
-            (newest,) = cursor.fetchone()
+            newest = cursor.fetchone()[0] or 0
+            start = max(0, newest - GAP_LOOKBACK_IDS)
+            cursor.execute(
+                f"SELECT id FROM {FEED} WHERE id > %s AND id <= %s",  # noqa: S608
+                [start, newest],
+            )
+            present = {row[0] for row in cursor.fetchall()}
         self.__init__()
-        self.low = self.newest = newest or 0
+        self.low = self.newest = start
+        self.seen = present
+        self._advance(newest)
 
     def read(self) -> dict[str, set[int]] | None:
         """The ids changed since the last read, by kind; None if the feed went backwards (a

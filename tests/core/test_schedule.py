@@ -16,6 +16,7 @@ from pahub.core.tasks import run_periodic_job
 EVERY_JOB = [
     "apply_local_rules",
     "notifications_digest",
+    "prune_pool_changes",
     "recover_stalled_tasks",
     "refresh_insights",
     "resume_imports",

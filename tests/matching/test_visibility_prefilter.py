@@ -3,11 +3,14 @@ combination of visibility, pause, home area and chosen areas, for every kind of 
 
 import itertools
 
+import numpy as np
 import pytest
 from allauth.account.models import EmailAddress
+from django.contrib.auth.models import AnonymousUser
 
 from pahub.accounts.models import Role, User
-from pahub.matching.candidates import profiles_for_viewers, visible_profiles_q
+from pahub.matching.candidates import profiles_for_viewers, viewer_scope, visible_profiles_q
+from pahub.matching.pool import PROFILES
 from pahub.places.models import LocalAuthority
 from pahub.register.models import PAProfile
 from pahub.register.permissions import can_view_profile
@@ -94,6 +97,27 @@ def test_the_prefilter_shows_each_viewer_exactly_what_can_view_profile_allows(
         assert found == allowed, person.email
 
 
+def test_the_pools_visibility_agrees_with_can_view_profile(
+    every_kind_of_profile, every_kind_of_viewer
+):
+    """The in-memory pool's copy of the rule (`ProfilePool._visible`), over every profile
+    looking for work (the only ones the pool holds)."""
+    PROFILES.refresh()
+    looking = [
+        p
+        for p in every_kind_of_profile
+        if not p.is_paused and p.visibility != PAProfile.Visibility.HIDDEN
+    ]
+    assert set(PROFILES.slot_of) == {p.pk for p in looking}
+    slots = np.array([PROFILES.slot_of[p.pk] for p in looking], dtype=np.int64)
+    for person in every_kind_of_viewer:
+        person = User.objects.get(pk=person.pk)
+        allowed = [can_view_profile(person, p) for p in looking]
+        visible = PROFILES._visible(viewer_scope(person), slots).tolist()
+        assert visible == allowed, person.email
+    assert not PROFILES._visible(viewer_scope(AnonymousUser()), slots).any()
+
+
 def test_the_table_covers_profiles_both_seen_and_unseen_by_every_ordinary_viewer(
     every_kind_of_profile, every_kind_of_viewer
 ):
@@ -134,6 +158,4 @@ def test_two_viewers_see_only_what_both_may_see(every_kind_of_profile, every_kin
 
 
 def test_a_signed_out_visitor_sees_nobody(every_kind_of_profile):
-    from django.contrib.auth.models import AnonymousUser
-
     assert not PAProfile.objects.filter(visible_profiles_q(AnonymousUser())).exists()
