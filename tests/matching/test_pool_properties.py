@@ -16,7 +16,6 @@ from pahub.jobs.matches.pool import JOBS
 from pahub.jobs.matches.queries import matches_for_job
 from pahub.jobs.models import Job
 from pahub.matching import engine, pool
-from pahub.matching.candidates import reach_of
 from pahub.matching.pool import PROFILES
 from pahub.matching.scoring import unmet_must_haves
 from pahub.register.models import PAProfile
@@ -81,7 +80,6 @@ def test_the_pool_ranks_only_profiles_meeting_every_must_have_in_the_naive_order
 
         ids, found = PROFILES.rank(
             needs,
-            reach_of(needs),
             viewers=(employer, viewer),
             exclude_user_id=employer.pk,
             now=timezone.now(),

@@ -17,7 +17,6 @@ from django.utils import timezone
 from pahub.accounts.models import User
 from pahub.jobs.matches.needs import job_needs
 from pahub.jobs.matches.queries import matches_for_job
-from pahub.matching.candidates import reach_of
 from pahub.matching.models import PoolChange
 from pahub.matching.pool import PROFILES
 from pahub.places.models import LocalAuthority
@@ -35,7 +34,6 @@ def ranked(job, *, viewer: User | None = None, **needs_changes) -> list[int]:
     needs = dataclasses.replace(job_needs(job), **needs_changes)
     ids, _found = PROFILES.rank(
         needs,
-        reach_of(needs),
         viewers=(job.employer, viewer or job.employer),
         exclude_user_id=job.employer_id,
         now=timezone.now(),
