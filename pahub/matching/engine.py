@@ -29,7 +29,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Case, Exists, F, OuterRef, QuerySet, Value, When
 from django.utils import timezone
 
 from pahub.accounts.models import User
@@ -136,8 +136,8 @@ def days_since(moment: datetime, now: datetime) -> int:
 def candidates_for_profiles(
     profiles: QuerySet[PAProfile] | Sequence[int], *, now: datetime | None = None
 ) -> dict[int, PACandidate]:
-    """`PACandidate`s for many profiles in four queries: the rows, then skill, interest and
-    language ids in bulk (only ids: names come from the job's side)."""
+    """`PACandidate`s for many profiles in two queries: the rows, then skill, interest and
+    language ids together (only ids: names come from the job's side)."""
     ids = profiles.values("pk") if isinstance(profiles, QuerySet) else list(profiles)
     rows = PAProfile.objects.filter(pk__in=ids).values_list(*PROFILE_COLUMNS)
     return build_candidates(rows, ids, now=now or timezone.now())
@@ -146,8 +146,8 @@ def candidates_for_profiles(
 def candidates_from_profiles(
     profiles: Iterable[PAProfile], *, now: datetime
 ) -> dict[int, PACandidate]:
-    """`PACandidate`s for profiles already loaded with their users' districts (three
-    queries, for their lists), so a page that shows the profiles loads each row once."""
+    """`PACandidate`s for profiles already loaded with their users' districts (one query,
+    for their lists), so a page that shows the profiles loads each row once."""
     rows = [
         (
             profile.pk,
@@ -168,29 +168,55 @@ def course_induction_code(profile: PAProfile) -> str:
     return induction.certificate_code if induction is not None else ""
 
 
-def build_candidates(rows: Iterable[tuple], ids, *, now: datetime) -> dict[int, PACandidate]:
-    # Each ticked skill, and whether verified specialist evidence backs it: one query.
-    skill_rows = list(
+# What each row of `profile_lists` is: the kind of list, and for a skill whether verified
+# specialist evidence backs it.
+SKILL, VERIFIED_SKILL, INTEREST, LANGUAGE = range(4)
+
+
+def profile_lists(ids, *, today) -> list[tuple[int, int, int]]:
+    """Every skill (with whether verified specialist evidence backs it), interest and language
+    of these profiles, as (kind, profile id, item id): one query, three lists."""
+    verified = Exists(
+        verified_specialist_evidence(today=today).filter(
+            profile_id=OuterRef("paprofile_id"), skill_id=OuterRef("skill_id")
+        )
+    )
+    skills = (
         PAProfile.skills.through.objects.filter(paprofile_id__in=ids)
         .annotate(
-            verified=Exists(
-                verified_specialist_evidence(today=timezone.localdate(now)).filter(
-                    profile_id=OuterRef("paprofile_id"), skill_id=OuterRef("skill_id")
-                )
-            )
+            kind=Case(When(verified, then=Value(VERIFIED_SKILL)), default=Value(SKILL)),
+            owner=F("paprofile_id"),
+            item=F("skill_id"),
         )
-        .values_list("paprofile_id", "skill_id", "verified")
+        .order_by()
+        .values_list("kind", "owner", "item")
     )
-    skills = pairs_by_first((pk, skill) for pk, skill, _ in skill_rows)
-    verified_skills = pairs_by_first((pk, skill) for pk, skill, verified in skill_rows if verified)
-    interests = pairs_by_first(
-        PAProfile.interests.through.objects.filter(paprofile_id__in=ids).values_list(
-            "paprofile_id", "interest_id"
-        )
+    interests = (
+        PAProfile.interests.through.objects.filter(paprofile_id__in=ids)
+        .annotate(kind=Value(INTEREST), owner=F("paprofile_id"), item=F("interest_id"))
+        .order_by()
+        .values_list("kind", "owner", "item")
     )
-    languages = pairs_by_first(
-        ProfileLanguage.objects.filter(profile_id__in=ids).values_list("profile_id", "language_id")
+    languages = (
+        ProfileLanguage.objects.filter(profile_id__in=ids)
+        .annotate(kind=Value(LANGUAGE), owner=F("profile_id"), item=F("language_id"))
+        .order_by()
+        .values_list("kind", "owner", "item")
     )
+    return list(skills.union(interests, languages, all=True))
+
+
+def build_candidates(rows: Iterable[tuple], ids, *, now: datetime) -> dict[int, PACandidate]:
+    lists: dict[int, dict[int, set[int]]] = {
+        kind: defaultdict(set) for kind in (SKILL, VERIFIED_SKILL, INTEREST, LANGUAGE)
+    }
+    for kind, owner, item in profile_lists(ids, today=timezone.localdate(now)):
+        lists[kind][owner].add(item)
+    verified_skills = lists[VERIFIED_SKILL]
+    skills = lists[SKILL]
+    for owner, items in verified_skills.items():
+        skills[owner] |= items
+    interests, languages = lists[INTEREST], lists[LANGUAGE]
     found = {}
     for (
         pk,

@@ -425,8 +425,15 @@ def test_profiles_are_loaded_with_only_ids_for_their_skills_and_interests(employ
     with CaptureQueriesContext(connection) as queries:
         loaded = engine.candidates_for_profiles([jordan.pk])
 
-    assert len(queries) == 4
+    # The row, then the skills, interests and languages together.
+    assert len(queries) == 2
     assert loaded[jordan.pk].skill_ids == frozenset(jordan.skills.values_list("pk", flat=True))
+    assert loaded[jordan.pk].interest_ids == frozenset(
+        jordan.interests.values_list("pk", flat=True)
+    )
+    assert loaded[jordan.pk].language_ids == frozenset(
+        jordan.languages.values_list("language_id", flat=True)
+    )
     assert loaded[jordan.pk].days_since_active == 2
 
 

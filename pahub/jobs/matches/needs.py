@@ -3,13 +3,13 @@
 Matching is pure and knows nothing of the `Job` model; this is where a job's must-haves,
 hours, tasks, nice-to-haves and interests (its own and its employer's) become the plain data
 `pahub.matching.scoring` scores, with the reasons of the employer's council's local rules.
-Seven or eight queries however many jobs.
+Three or four queries however many jobs.
 """
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet, Value
 
 from pahub.employers.models import EmployerProfile
 from pahub.jobs.models import Job
@@ -19,6 +19,51 @@ from pahub.matching.scoring import JobNeeds
 from pahub.rules.queries import requirements_for_many
 from pahub.taxonomy import dbs
 from pahub.taxonomy.models import Skill
+
+SKILL_LISTS = {
+    "tasks": Job.tasks.through,
+    "required": Job.required_skills.through,
+    "nice_skills": Job.nice_skills.through,
+}
+INTEREST_LISTS = ("nice_interests", "employer_interests")
+LISTS = (*SKILL_LISTS, *INTEREST_LISTS)
+
+
+def job_lists(job_ids, employer_ids: set[int]) -> QuerySet:
+    """Every task, required and nice-to-have skill and nice-to-have interest of these jobs,
+    and every interest of these employers, with their names, as (list, owner, item, name):
+    one query for five lists (a job's id is the owner, or an employer's user id for the
+    employer's interests)."""
+    parts = [
+        model.objects.filter(job_id__in=job_ids)
+        .annotate(list=Value(name), owner=F("job_id"), item=F("skill_id"), name=F("skill__name"))
+        .order_by()
+        .values_list("list", "owner", "item", "name")
+        for name, model in SKILL_LISTS.items()
+    ]
+    parts.append(
+        Job.nice_interests.through.objects.filter(job_id__in=job_ids)
+        .annotate(
+            list=Value("nice_interests"),
+            owner=F("job_id"),
+            item=F("interest_id"),
+            name=F("interest__name"),
+        )
+        .order_by()
+        .values_list("list", "owner", "item", "name")
+    )
+    parts.append(
+        EmployerProfile.interests.through.objects.filter(employerprofile__user_id__in=employer_ids)
+        .annotate(
+            list=Value("employer_interests"),
+            owner=F("employerprofile__user_id"),
+            item=F("interest_id"),
+            name=F("interest__name"),
+        )
+        .order_by()
+        .values_list("list", "owner", "item", "name")
+    )
+    return parts[0].union(*parts[1:], all=True)
 
 
 def needs_for_jobs(jobs: QuerySet[Job] | Sequence[int]) -> dict[int, JobNeeds]:
@@ -48,40 +93,16 @@ def needs_for_jobs(jobs: QuerySet[Job] | Sequence[int]) -> dict[int, JobNeeds]:
     )
     skill_names: dict[int, str] = {}
     interest_names: dict[int, str] = {}
-
-    def listed(rows, names: dict[int, str]) -> dict[int, set[int]]:
-        grouped: dict[int, set[int]] = defaultdict(set)
-        for owner, item, name in rows:
-            grouped[owner].add(item)
-            names[item] = name
-        return grouped
-
-    skills = {
-        name: listed(
-            model.objects.filter(job_id__in=job_ids).values_list(
-                "job_id", "skill_id", "skill__name"
-            ),
-            skill_names,
-        )
-        for name, model in (
-            ("tasks", Job.tasks.through),
-            ("required", Job.required_skills.through),
-            ("nice_skills", Job.nice_skills.through),
-        )
-    }
-    nice_interests = listed(
-        Job.nice_interests.through.objects.filter(job_id__in=job_ids).values_list(
-            "job_id", "interest_id", "interest__name"
-        ),
-        interest_names,
-    )
-    employer_interests = listed(
-        EmployerProfile.interests.through.objects.filter(
-            # The employer id is the 13th column.
-            employerprofile__user_id__in={row[12] for row in rows}
-        ).values_list("employerprofile__user_id", "interest_id", "interest__name"),
-        interest_names,
-    )
+    listed: dict[str, dict[int, set[int]]] = {name: defaultdict(set) for name in LISTS}
+    # The employer id is the 13th column.
+    employer_ids = {row[12] for row in rows}
+    for kind, owner, item, item_name in job_lists(job_ids, employer_ids):
+        listed[kind][owner].add(item)
+        names = interest_names if kind in INTEREST_LISTS else skill_names
+        names[item] = item_name
+    skills = listed
+    nice_interests = listed["nice_interests"]
+    employer_interests = listed["employer_interests"]
     language_names = {row[8]: row[9] for row in rows if row[8]}
     # The local rules of each job's employer's council, to say why a must-have is asked.
     rules = requirements_for_many(
