@@ -1,0 +1,29 @@
+"""Loading the matching pools when a server process starts (pahub/jobs/matches/warm.py)."""
+
+import pytest
+
+from pahub.jobs.matches import warm
+from pahub.jobs.matches.pool import JOBS
+from pahub.matching.pool import PROFILES
+
+
+@pytest.mark.django_db
+def test_warming_loads_both_pools(jordan, open_job):
+    assert not PROFILES.loaded and not JOBS.loaded
+
+    warm.warm_pools()
+
+    assert PROFILES.loaded and JOBS.loaded
+    assert jordan.pk in PROFILES.slot_of
+    assert open_job.pk in JOBS.slot_of
+
+
+def test_a_failed_load_is_logged_not_raised(monkeypatch, caplog):
+    def broken() -> None:
+        raise RuntimeError("database away")
+
+    monkeypatch.setattr(warm, "warm_pools", broken)
+
+    warm.warm_pools_in_background().join(timeout=10)
+
+    assert "Loading the matching pools at start-up failed." in caplog.text
