@@ -2,12 +2,14 @@
 jobs), how many rows a second, and how much memory, on SQLite and on PostgreSQL.
 
     .venv/bin/python bench/seed_bench.py [--pas N] [--employers M] [--jobs K] [--seed S]
-        [--small-pas P] [--database sqlite|postgresql] [--keep]
+        [--small-pas P] [--database sqlite|postgresql] [--keep] [--sqlite-dir DIR]
 
 Always runs on a fresh SQLite database in a temporary PAHUB_VAR_DIR (unless --database
 postgresql). When DATABASE_URL is set, runs on that PostgreSQL database too: it is migrated,
 this benchmark's seed is cleared out of it first (untimed), and cleared again afterwards
-unless --keep is given. Each seed runs in its own process with DEBUG=1, as developers run it,
+unless --keep is given. With --sqlite-dir the SQLite database is made there (any database
+already there is deleted first) and kept, for other benchmarks to reuse (`run_all.py` does
+this). Each seed runs in its own process with DEBUG=1, as developers run it,
 and is timed from the outside, Django start-up, the ANALYZE and the insights refresh
 included; peak memory is that process's maximum resident set size. With --small-pas the same
 seed is first run at that many PAs (employers and jobs scaled alike), to show that peak
@@ -112,7 +114,13 @@ def seed_args(seed: int, size: Size) -> list[str]:
 
 
 def bench_sqlite(options: argparse.Namespace, base_env: dict[str, str], size: Size) -> Result:
-    var_dir = tempfile.mkdtemp(prefix="pahub-seed-bench-")
+    if options.sqlite_dir:
+        var_dir = str(options.sqlite_dir)
+        options.sqlite_dir.mkdir(parents=True, exist_ok=True)
+        for old in options.sqlite_dir.glob("pahub.sqlite3*"):
+            old.unlink()
+    else:
+        var_dir = tempfile.mkdtemp(prefix="pahub-seed-bench-")
     env = {**base_env, "PAHUB_VAR_DIR": var_dir}
     env.pop("DATABASE_URL", None)
     try:
@@ -121,7 +129,7 @@ def bench_sqlite(options: argparse.Namespace, base_env: dict[str, str], size: Si
         size_mb = sum(path.stat().st_size for path in Path(var_dir).glob("pahub.sqlite3*")) / 1e6
         print(f"sqlite, {size}: database file {size_mb:,.0f} MB")
     finally:
-        if options.keep:
+        if options.keep or options.sqlite_dir:
             print(f"Kept {var_dir}")
         else:
             shutil.rmtree(var_dir, ignore_errors=True)
@@ -168,6 +176,9 @@ def main() -> None:
     )
     parser.add_argument("--seed", type=int, default=424242, help="Seed number to use.")
     parser.add_argument("--keep", action="store_true", help="Keep the seeded data.")
+    parser.add_argument(
+        "--sqlite-dir", type=Path, help="Seed SQLite in this PAHUB_VAR_DIR (emptied first), kept."
+    )
     options = parser.parse_args()
 
     base_env = {**os.environ, "DEBUG": "1"}
