@@ -14,6 +14,7 @@ from hypothesis import settings as hypothesis_settings
 from pahub.accounts.models import Membership, Role, User
 from pahub.jobs.matches.pool import JOBS
 from pahub.matching.pool import PROFILES
+from pahub.register.search_index import INDEX as REGISTER_INDEX
 from tests.factories import (
     TOTP_SECRET,
     OrganisationFactory,
@@ -51,6 +52,7 @@ def fresh_matching_pool() -> Iterator[None]:
     back a committed change."""
     PROFILES.forget()
     JOBS.forget()
+    REGISTER_INDEX.forget()
     yield
 
 

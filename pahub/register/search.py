@@ -7,10 +7,11 @@ here can widen it.
 """
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+import numpy as np
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.core.paginator import Page, Paginator
 from django.db import connections
@@ -22,6 +23,7 @@ from pahub.accounts.models import Membership, Organisation, User
 from pahub.accounts.permissions import is_site_admin
 from pahub.register.availability import DAYS, PARTS, Slot
 from pahub.register.levels import LEVEL_NAMES, level_for, still_needed_for_next_level
+from pahub.register.masks import has_bit
 from pahub.register.models import (
     Evidence,
     ExpiryReminder,
@@ -29,8 +31,10 @@ from pahub.register.models import (
     PAProfile,
     ProfileLanguage,
 )
+from pahub.register.permissions import profiles_in_areas
 from pahub.register.queries import badge_items, level_facts_for
-from pahub.taxonomy.models import Skill
+from pahub.register.search_index import INDEX
+from pahub.taxonomy.models import Language, Skill
 
 PAGE_SIZE = 25
 EXPIRING_SOON_DAYS = 60
@@ -125,16 +129,13 @@ def _part_mask(part: int) -> int:
 
 
 def visible_profiles_for_organisation(organisation: Organisation) -> QuerySet[PAProfile]:
-    """Profiles an organisation's systems may read: PAs living in, or visible in, its areas.
+    """Profiles an organisation's systems may read: PAs living in, or visible in, its areas
+    (`permissions.profiles_in_areas`, the rule a staff member's search follows too)."""
+    return profiles_in_areas(organisation_areas(organisation))
 
-    The same rule as `permissions.visible_profiles_for_staff`, for an organisation rather than
-    a person. A subquery rather than a join on the chosen areas, so no DISTINCT is needed.
-    """
-    areas = organisation.local_authorities.values("gss_code")
-    chosen_areas = PAProfile.visible_in.through.objects.filter(localauthority_id__in=areas).values(
-        "paprofile_id"
-    )
-    return PAProfile.objects.filter(Q(user__local_authority_id__in=areas) | Q(pk__in=chosen_areas))
+
+def organisation_areas(organisation: Organisation) -> set[str]:
+    return set(organisation.local_authorities.values_list("gss_code", flat=True))
 
 
 def counting_dbs(today: date) -> Q:
@@ -143,7 +144,17 @@ def counting_dbs(today: date) -> Q:
     )
 
 
+def evidence_with_status(choice: str, today: date) -> QuerySet[Evidence]:
+    """The evidence one evidence-status choice looks for; unknown choices raise KeyError."""
+    return Evidence.objects.filter(evidence_status_condition(choice, today))
+
+
 def evidence_condition(choice: str, today: date) -> Q:
+    """Profiles with evidence of the chosen status."""
+    return Q(pk__in=evidence_with_status(choice, today).values("profile_id"))
+
+
+def evidence_status_condition(choice: str, today: date) -> Q:
     """The filter for one evidence-status choice; unknown choices raise KeyError."""
     conditions = {
         EvidenceFilter.DBS_VERIFIED: counting_dbs(today),
@@ -159,7 +170,7 @@ def evidence_condition(choice: str, today: date) -> Q:
         EvidenceFilter.AWAITING: Q(status=Evidence.Status.AWAITING),
         EvidenceFilter.NEEDS_MORE: Q(status=Evidence.Status.NEEDS_MORE),
     }
-    return Q(pk__in=Evidence.objects.filter(conditions[choice]).values("profile_id"))
+    return conditions[choice]
 
 
 def search_profiles(
@@ -267,14 +278,16 @@ class CappedPaginator(Paginator):
     """A paginator that counts at most `limit` results (and knows when there are more), so
     counting costs the same for 10,001 matches as for 200,000. Pages go up to the limit."""
 
-    def __init__(self, object_list: QuerySet, per_page: int, *, limit: int):
+    def __init__(self, object_list: QuerySet | Sequence[int], per_page: int, *, limit: int):
         super().__init__(object_list, per_page)
         self.limit = limit
 
     @cached_property
     def found(self) -> int:
         """How many matched, counting no further than one past the limit."""
-        return self.object_list.order_by()[: self.limit + 1].count()
+        if isinstance(self.object_list, QuerySet):
+            return self.object_list.order_by()[: self.limit + 1].count()
+        return min(len(self.object_list), self.limit + 1)  # the index's ids, counted already
 
     @cached_property
     def count(self) -> int:
@@ -283,6 +296,78 @@ class CappedPaginator(Paginator):
     @property
     def is_capped(self) -> bool:
         return self.found > self.limit
+
+
+def register_page(
+    areas: set[str] | None, filters: RegisterFilters, number, *, per_page: int = PAGE_SIZE
+) -> Page:
+    """One page of the register search by someone who may search these local authorities
+    (None: every PA; `permissions.staff_search_areas`), its rows ready to list.
+
+    The profiles found and their order come from the in-memory index (`search_index`) when it
+    can answer, else from the database (`search_profiles`); either way the rows shown are
+    loaded through `profiles_in_areas` as SQL, so nobody out of scope is ever listed."""
+    ids = indexed_profile_ids(areas, filters)
+    if ids is None:
+        profiles = search_profiles(profiles_in_areas(areas), filters)
+        return page_of_profiles(profiles, number, per_page=per_page)
+    paginator = CappedPaginator(ids, per_page, limit=COUNT_LIMIT)
+    page = paginator.get_page(number)
+    shown = [int(pk) for pk in page.object_list]
+    page.object_list = profiles_in_order(shown, among=profiles_in_areas(areas, among_ids=shown))
+    return page
+
+
+def register_profile_ids(
+    areas: set[str] | None, filters: RegisterFilters
+) -> np.ndarray | QuerySet[PAProfile]:
+    """Every profile id the search finds, in order (a sequence: `len`/`count()` and slices),
+    from the index or the database; for the API's own pages."""
+    ids = indexed_profile_ids(areas, filters)
+    if ids is None:
+        return search_profiles(profiles_in_areas(areas), filters).values_list("pk", flat=True)
+    return ids
+
+
+def indexed_profile_ids(
+    areas: set[str] | None, filters: RegisterFilters, *, today: date | None = None
+) -> np.ndarray | None:
+    """The ids `search_profiles` would find for these areas, by name, from the in-memory
+    index; None when it cannot answer. What the index does not hold is asked of the database
+    here: the skill's and language's ids, the evidence, and on PostgreSQL the full-text name
+    search (SQLite's rule, each word anywhere in the names, is the index's own)."""
+    if not INDEX.available:
+        return None
+    skill_id = language_id = None
+    if filters.skill:
+        skill_id = Skill.objects.filter(code=filters.skill).values_list("pk", flat=True).first()
+        skill_id = skill_id or 0
+    if filters.language:
+        language_id = (
+            Language.objects.filter(code=filters.language).values_list("pk", flat=True).first()
+        )
+        language_id = language_id or 0
+    if any(item and not has_bit(item) for item in (skill_id, language_id)):
+        return None
+    words = name_words(filters.name)
+    among: set[int] | None = None
+    if words and connections[PAProfile.objects.db].vendor == "postgresql":
+        among = set(profiles_named(words).values_list("pk", flat=True))
+        words = []
+    if filters.evidence:
+        today = today or timezone.localdate()
+        evidenced = set(
+            evidence_with_status(filters.evidence, today).values_list("profile_id", flat=True)
+        )
+        among = evidenced if among is None else among & evidenced
+    return INDEX.find(
+        filters,
+        areas=areas,
+        skill_id=skill_id,
+        language_id=language_id,
+        name_words=words,
+        among_ids=None if among is None else sorted(among),
+    )
 
 
 def page_of_profiles(profiles: QuerySet[PAProfile], number, *, per_page: int = PAGE_SIZE) -> Page:
@@ -298,10 +383,17 @@ def page_of_profiles(profiles: QuerySet[PAProfile], number, *, per_page: int = P
 
 
 def profiles_in_order(
-    ids: list[int], *, today: date | None = None, for_api: bool = False
+    ids: list[int],
+    *,
+    today: date | None = None,
+    for_api: bool = False,
+    among: QuerySet[PAProfile] | None = None,
 ) -> list[PAProfile]:
-    """The profiles with these ids (already scoped by the caller), in the same order."""
-    rows = with_listing_data(PAProfile.objects.filter(pk__in=ids), today=today, for_api=for_api)
+    """The profiles with these ids, in the same order: those `among` the scoped profiles,
+    when the ids came from the in-memory index, or all of them (already scoped by the
+    caller)."""
+    source = PAProfile.objects if among is None else among
+    rows = with_listing_data(source.filter(pk__in=ids), today=today, for_api=for_api)
     by_id = {profile.pk: profile for profile in rows}
     return [by_id[pk] for pk in ids if pk in by_id]
 

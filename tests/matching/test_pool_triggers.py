@@ -240,7 +240,7 @@ def test_a_users_home_area_saved_as_it_was_writes_no_change(loaded):
     user = User.objects.get(pk=loaded.user_id)
     since = newest_change_id()
 
-    user.full_name = "Someone Else"
+    user.phone = "0191 000 0000"
     user.save()
     User.objects.filter(pk=user.pk).update(local_authority=user.local_authority_id)
 
@@ -248,3 +248,15 @@ def test_a_users_home_area_saved_as_it_was_writes_no_change(loaded):
 
     User.objects.filter(pk=user.pk).update(local_authority=None)
     assert changes_after(since) == {("u", user.pk)}
+
+
+@pytest.mark.parametrize(
+    "field, value", [("full_name", "Someone Else"), ("known_as", "Sam"), ("district_id", "DH1")]
+)
+def test_a_users_name_or_district_changed_writes_a_change(loaded, field, value):
+    """For the register's search index, which lists PAs by name and filters by district."""
+    since = newest_change_id()
+
+    User.objects.filter(pk=loaded.user_id).update(**{field: value})
+
+    assert changes_after(since) == {("u", loaded.user_id)}

@@ -13,6 +13,7 @@ import threading
 from django.db import connection
 
 from pahub.matching.pool import PROFILES
+from pahub.register.search_index import INDEX as REGISTER_INDEX
 
 from .pool import JOBS
 
@@ -20,9 +21,11 @@ logger = logging.getLogger(__name__)
 
 
 def warm_pools() -> None:
-    """Load (or bring up to date) the pool of PAs and the pool of jobs."""
+    """Load (or bring up to date) the pool of PAs, the pool of jobs and the register's
+    search index (the same kind of copy, for the staff register search)."""
     PROFILES.refresh()
     JOBS.refresh()
+    REGISTER_INDEX.refresh()
 
 
 def _warm_and_close() -> None:

@@ -8,6 +8,7 @@ register search). Contact details and postcodes are never returned.
 from math import ceil
 from typing import Literal
 
+import numpy as np
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -25,12 +26,12 @@ from pahub.places.postcodes import InvalidPostcode, normalise_outcode
 from pahub.register.availability import SLOT_BY_KEY, keys_from_mask, mask_from_keys
 from pahub.register.levels import LEVEL_NAMES
 from pahub.register.models import PAProfile
-from pahub.register.permissions import visible_profiles_for_staff
+from pahub.register.permissions import profiles_in_areas, staff_search_areas
 from pahub.register.search import (
     RegisterFilters,
+    organisation_areas,
     profiles_in_order,
-    search_profiles,
-    visible_profiles_for_organisation,
+    register_profile_ids,
     with_listing_data,
 )
 from pahub.taxonomy.models import Language, Skill
@@ -129,10 +130,16 @@ def filters_from(query: RegisterQuery) -> RegisterFilters:
     )
 
 
-def scoped_profiles(request: HttpRequest):
+def search_areas(request: HttpRequest) -> set[str] | None:
+    """The local authorities the caller may search (None: every PA): an API key's
+    organisation's, or the signed-in staff member's."""
     if isinstance(request.auth, ApiKey):
-        return visible_profiles_for_organisation(request.auth.organisation)
-    return visible_profiles_for_staff(request.auth)
+        return organisation_areas(request.auth.organisation)
+    return staff_search_areas(request.auth)
+
+
+def scoped_profiles(request: HttpRequest):
+    return profiles_in_areas(search_areas(request))
 
 
 def pa_out(profile: PAProfile) -> PAOut:
@@ -161,11 +168,17 @@ def pa_out(profile: PAProfile) -> PAOut:
 )
 def register_list(request: HttpRequest, query: Query[RegisterQuery]):
     filters = filters_from(query)
-    profiles = search_profiles(scoped_profiles(request), filters)
-    count = profiles.values("pk").count()
+    areas = search_areas(request)
+    found = register_profile_ids(areas, filters)
+    count = len(found) if isinstance(found, np.ndarray) else found.count()
     start = (query.page - 1) * query.page_size
-    ids = list(profiles.values_list("pk", flat=True)[start : start + query.page_size])
-    page = profiles_in_order(ids, today=timezone.localdate(), for_api=True)
+    ids = [int(pk) for pk in found[start : start + query.page_size]]
+    page = profiles_in_order(
+        ids,
+        today=timezone.localdate(),
+        for_api=True,
+        among=profiles_in_areas(areas, among_ids=ids),
+    )
     return PAPage(
         count=count,
         page=query.page,

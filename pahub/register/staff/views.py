@@ -34,8 +34,8 @@ from pahub.register.permissions import (
     has_assisted_digital_consent,
     is_staff_in_area_of,
     is_verifier,
+    staff_search_areas,
     verifier_organisation,
-    visible_profiles_for_staff,
 )
 from pahub.register.reminders import staff_label_for
 from pahub.register.verification.assisted_digital import (
@@ -110,8 +110,8 @@ def register_search(request: HttpRequest) -> HttpResponse:
     if not form.is_bound or form.is_valid():
         filters = form.to_filters() if form.is_bound else search.RegisterFilters()
         # Scoped first, to the staff member's areas; the filters can only narrow that.
-        profiles = search.search_profiles(visible_profiles_for_staff(request.user), filters)
-        page = search.page_of_profiles(profiles, request.GET.get("page"))
+        areas = staff_search_areas(request.user)
+        page = search.register_page(areas, filters, request.GET.get("page"))
     return render(
         request,
         "register/staff/search.html",

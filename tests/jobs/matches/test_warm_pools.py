@@ -5,17 +5,19 @@ import pytest
 from pahub.jobs.matches import warm
 from pahub.jobs.matches.pool import JOBS
 from pahub.matching.pool import PROFILES
+from pahub.register.search_index import INDEX as REGISTER_INDEX
 
 
 @pytest.mark.django_db
-def test_warming_loads_both_pools(jordan, open_job):
-    assert not PROFILES.loaded and not JOBS.loaded
+def test_warming_loads_both_pools_and_the_register_index(jordan, open_job):
+    assert not PROFILES.loaded and not JOBS.loaded and not REGISTER_INDEX.loaded
 
     warm.warm_pools()
 
-    assert PROFILES.loaded and JOBS.loaded
+    assert PROFILES.loaded and JOBS.loaded and REGISTER_INDEX.loaded
     assert jordan.pk in PROFILES.slot_of
     assert open_job.pk in JOBS.slot_of
+    assert jordan.pk in REGISTER_INDEX.slot_of
 
 
 def test_a_failed_load_is_logged_not_raised(monkeypatch, caplog):
