@@ -128,8 +128,9 @@ class RegisterSearchForm(Form):
             (area.gss_code, area.name) for area in areas
         ]
         self.fields["skill"].choices = [("", "Any skill"), *skill_choices()]
-        self.fields["language"].choices = [("", "Any language")] + [
-            (language.code, language.name) for language in Language.objects.order_by("name")
+        self.fields["language"].choices = [
+            ("", "Any language"),
+            *Language.objects.order_by("name").values_list("code", "name"),
         ]
 
     def to_filters(self) -> RegisterFilters:
@@ -154,8 +155,9 @@ class RegisterSearchForm(Form):
 def skill_choices() -> list[tuple[str, list[tuple[str, str]]]]:
     """Active skills grouped by category, for a select with option groups."""
     groups: dict[str, list[tuple[str, str]]] = {}
-    for skill in Skill.objects.filter(is_active=True).select_related("category"):
-        groups.setdefault(skill.category.name, []).append((skill.code, skill.name))
+    skills = Skill.objects.filter(is_active=True).values_list("category__name", "code", "name")
+    for category, code, name in skills:
+        groups.setdefault(category, []).append((code, name))
     return list(groups.items())
 
 
