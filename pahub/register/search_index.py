@@ -135,7 +135,8 @@ class RegisterIndex:
         self.live = np.zeros(0, dtype=bool)
         self.slot_of: dict[int, int] = {}
         self.full_names: list[str] = []
-        self.texts: list[str] = []  # lower-case "full name\nknown as\ndisplay name"
+        # Lower-case names: ("full name\nknown as", "display name"), for the name search.
+        self.names: list[tuple[str, str]] = []
         self.districts = Codes()
         self.areas = Codes()
         self.chosen: dict[int, set[int]] = defaultdict(set)  # area code -> slots
@@ -244,7 +245,7 @@ class RegisterIndex:
             self.size += 1
             self.slot_of[pk] = slot
             self.full_names.append(full_name)
-            self.texts.append("")
+            self.names.append(("", ""))
             self.order_stale = self.loaded or self.order_stale
         elif self.full_names[slot] != full_name or self.data["user"][slot] != user:
             self.full_names[slot] = full_name
@@ -264,9 +265,9 @@ class RegisterIndex:
         for name, value in values.items():
             self.data[name][slot] = value
         self.live[slot] = True
-        text = "\n".join((full_name, known_as, display_name)).lower()
-        if self.texts[slot] != text:
-            self.texts[slot] = text
+        names = (f"{full_name}\n{known_as}".lower(), display_name.lower())
+        if self.names[slot] != names:
+            self.names[slot] = names
             self.haystack = None
         self._choose(slot, chosen)
 
@@ -393,8 +394,7 @@ class RegisterIndex:
         candidates = self._slots_containing(max(words, key=len), keep)
         named = np.zeros(self.size, dtype=bool)
         for slot in candidates:
-            full_name, known_as, shown = self.texts[slot].split("\n")
-            person = full_name + "\n" + known_as
+            person, shown = self.names[slot]
             if all(word in person for word in words) or all(word in shown for word in words):
                 named[slot] = True
         return named
@@ -412,12 +412,13 @@ class RegisterIndex:
         return slots[keep[slots]].tolist()
 
     def _haystack(self) -> tuple[str, np.ndarray]:
-        """Every slot's names in one string (NUL between slots: never in a search word), and
-        where each slot's names start."""
+        """Every slot's names in one string (NUL between slots and between a slot's two names:
+        never in a search word, which is letters and digits), and where each slot's start."""
         if self.haystack is None:
-            lengths = np.fromiter((len(text) + 1 for text in self.texts), dtype=np.int64)
+            texts = [f"{person}\0{shown}" for person, shown in self.names]
+            lengths = np.fromiter((len(text) + 1 for text in texts), dtype=np.int64)
             starts = np.concatenate(([0], np.cumsum(lengths)[:-1])).astype(np.int64)
-            self.haystack = ("\0".join(self.texts), starts)
+            self.haystack = ("\0".join(texts), starts)
         return self.haystack
 
 
