@@ -60,6 +60,12 @@ class ScoreShown:
     missing: tuple[str, ...]
     miles: str
     local_rules: tuple[str, ...] = ()
+    # "How matching works", linked from every card: a page of cards reverses it once.
+    how_url: str = ""
+
+
+def how_matching_works_url() -> str:
+    return reverse("matching:how_matching_works")
 
 
 def parts_shown(parts: tuple[ScorePart, ...]) -> tuple[PartShown, ...]:
@@ -76,7 +82,9 @@ def parts_shown(parts: tuple[ScorePart, ...]) -> tuple[PartShown, ...]:
     )
 
 
-def score_shown(match: Match) -> ScoreShown:
+def score_shown(match: Match, *, how_url: str = "") -> ScoreShown:
+    """What a card shows of a match; `how_url` is `how_matching_works_url()`, given by a page
+    that shows many cards so it is worked out once."""
     return ScoreShown(
         number=round(match.score),
         words=score_words(match.score),
@@ -85,10 +93,17 @@ def score_shown(match: Match) -> ScoreShown:
         missing=match.missing,
         miles=miles_for_display(match.miles if match.miles != float("inf") else None),
         local_rules=match.local_rules,
+        how_url=how_url or how_matching_works_url(),
     )
 
 
-def pa_card(result: PAResult) -> dict:
+def pa_cards(results: list[PAResult]) -> list[dict]:
+    """A card for each result, in order."""
+    how_url = how_matching_works_url()
+    return [pa_card(result, how_url=how_url) for result in results]
+
+
+def pa_card(result: PAResult, *, how_url: str = "") -> dict:
     profile = result.profile
     return {
         "profile_id": profile.pk,
@@ -96,5 +111,5 @@ def pa_card(result: PAResult) -> dict:
         "district": profile.user.district_id or "",
         "level": LEVEL_NAMES.get(profile.level, ""),
         "profile_url": reverse("register:profile_detail", kwargs={"profile_id": profile.pk}),
-        "score": score_shown(result.match),
+        "score": score_shown(result.match, how_url=how_url),
     }
