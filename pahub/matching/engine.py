@@ -420,18 +420,17 @@ def needs_from_filters(filters: TalentFilters, *, viewer: User) -> JobNeeds | No
     )
     if district is None:
         return None
-    names = taxonomy_names()
-    skill_ids = frozenset(
-        Skill.objects.filter(code__in=filters.skill_codes).values_list("pk", flat=True)
-    )
-    language_ids = frozenset(
-        Language.objects.filter(code__in=filters.language_codes).values_list("pk", flat=True)
+    # Each list's ids with their names in one query: the sentences name only what the search
+    # asks for (required skills and languages, the employer's interests), as a job's do.
+    skill_names = dict(Skill.objects.filter(code__in=filters.skill_codes).values_list("pk", "name"))
+    language_names = dict(
+        Language.objects.filter(code__in=filters.language_codes).values_list("pk", "name")
     )
     # The employer's own interests, when the person searching is one, rank PAs who share them.
-    interest_ids = frozenset(
+    interest_names = dict(
         EmployerProfile.interests.through.objects.filter(
             employerprofile__user_id=viewer.pk
-        ).values_list("interest_id", flat=True)
+        ).values_list("interest_id", "interest__name")
     )
     keys = [key for key in filters.availability_keys if key in SLOT_BY_KEY]
     return JobNeeds(
@@ -440,14 +439,14 @@ def needs_from_filters(filters: TalentFilters, *, viewer: User) -> JobNeeds | No
         latitude=district[0],
         longitude=district[1],
         requires_driver=filters.driver,
-        required_language_ids=language_ids,
-        required_skill_ids=skill_ids,
+        required_language_ids=frozenset(language_names),
+        required_skill_ids=frozenset(skill_names),
         min_level=filters.min_level,
         max_miles=float(filters.miles),
-        interest_ids=interest_ids,
-        skill_names=names.skills,
-        interest_names=names.interests,
-        language_names=names.languages,
+        interest_ids=frozenset(interest_names),
+        skill_names=skill_names,
+        interest_names=interest_names,
+        language_names=language_names,
     )
 
 
