@@ -19,7 +19,7 @@ from pahub.employers.models import EmployerProfile
 from . import engine
 from .filters import TalentFilters, TalentSearchForm
 from .permissions import may_search_talent
-from .presenters import optional_url, pa_card
+from .presenters import optional_url, pa_cards
 from .scoring import DESCRIPTIONS, LABELS, WEIGHTS
 
 TALENT_LIMIT = 50
@@ -58,7 +58,7 @@ def talent(request: HttpRequest) -> HttpResponse:
             "form": form,
             "filters": filters,
             "searched": searched,
-            "cards": [pa_card(result) for result in results],
+            "cards": pa_cards(results),
             "total": total,
             "limit": TALENT_LIMIT,
             "save_url": optional_url("jobs:saved_search_create"),

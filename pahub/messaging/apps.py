@@ -8,6 +8,6 @@ class MessagingConfig(AppConfig):
 
     def ready(self) -> None:
         from pahub.accounts.navigation import register_header_count
-        from pahub.messaging.queries import unread_summary
+        from pahub.messaging.queries import unread_message_count
 
-        register_header_count("messages", lambda user: unread_summary(user).count)
+        register_header_count("messages", unread_message_count)

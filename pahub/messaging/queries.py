@@ -104,13 +104,22 @@ def _per_side(user: User, aggregate, output_field) -> Case:
     )
 
 
-def with_unread(conversations: QuerySet[Conversation], user: User) -> QuerySet[Conversation]:
-    """Annotate `unread` (a count) and `newest_unread_at` for this reader, in the same query."""
+def _with_read_up_to(conversations: QuerySet[Conversation], user: User) -> QuerySet[Conversation]:
+    """Annotate `read_up_to`: when this reader last read each conversation (else NEVER)."""
     marker = ReadMarker.objects.filter(conversation=OuterRef("pk"), user=user).values("read_up_to")[
         :1
     ]
-    return conversations.annotate(read_up_to=Coalesce(Subquery(marker), Value(NEVER))).annotate(
-        unread=Coalesce(_per_side(user, Count("pk"), IntegerField()), 0),
+    return conversations.annotate(read_up_to=Coalesce(Subquery(marker), Value(NEVER)))
+
+
+def _unread_count(user: User) -> Coalesce:
+    return Coalesce(_per_side(user, Count("pk"), IntegerField()), 0)
+
+
+def with_unread(conversations: QuerySet[Conversation], user: User) -> QuerySet[Conversation]:
+    """Annotate `unread` (a count) and `newest_unread_at` for this reader, in the same query."""
+    return _with_read_up_to(conversations, user).annotate(
+        unread=_unread_count(user),
         newest_unread_at=_per_side(user, Max("created_at"), DateTimeField()),
     )
 
@@ -143,6 +152,18 @@ def unread_summary(
         count=Sum("unread"), newest_at=Max("newest_unread_at")
     )
     return UnreadSummary(count=totals["count"] or 0, newest_at=totals["newest_at"])
+
+
+def unread_message_count(user: User) -> int:
+    """`unread_summary(user).count` alone: the header's number on every page. Without the
+    newest message's time the query has half the subqueries, and building them was most of
+    its cost (some 3 of 4.5 ms a page; the SQL itself takes a tenth of a millisecond)."""
+    totals = (
+        _with_read_up_to(conversations_for(user), user)
+        .annotate(unread=_unread_count(user))
+        .aggregate(count=Sum("unread"))
+    )
+    return totals["count"] or 0
 
 
 # Names and labels

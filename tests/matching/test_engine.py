@@ -373,6 +373,27 @@ def test_talent_search_filters_by_language_level_and_driving(employer):
     assert found(engine.search_talent(viewer=employer, filters=filters)) == ["All three"]
 
 
+def test_a_talent_search_names_the_employers_shared_interests_and_what_it_asks(
+    employer_profile,
+):
+    """The search reads only the names it asks for (its skills, languages and the employer's
+    interests) with their ids, not the whole taxonomy."""
+    employer_profile.interests.set(Interest.objects.filter(name__in=["Gardening", "Football"]))
+    make_pa(name="Gardener", interests=("Gardening", "Football"), languages=("en", "bfi"))
+    filters = TalentFilters(outcode="NE1", language_codes=("bfi",))
+    needs = engine.needs_from_filters(filters, viewer=employer_profile.user)
+
+    results = engine.search_talent(viewer=employer_profile.user, filters=filters)
+
+    assert found(results) == ["Gardener"]
+    assert "Shares: football, gardening" in results[0].match.reasons
+    assert set(needs.interest_names.values()) == {"Gardening", "Football"}
+    assert needs.language_names == {
+        Language.objects.get(code="bfi").pk: Language.objects.get(code="bfi").name
+    }
+    assert needs.required_language_ids == frozenset(needs.language_names)
+
+
 def test_a_talent_search_from_an_unknown_district_finds_nobody(employer, jordan):
     assert engine.search_talent(viewer=employer, filters=TalentFilters(outcode="ZZ99")) == []
 

@@ -4,12 +4,18 @@ employer's name."""
 from django.urls import reverse
 
 from pahub.jobs.models import Job
-from pahub.matching.presenters import score_shown
+from pahub.matching.presenters import how_matching_works_url, score_shown
 
 from .queries import JobResult
 
 
-def job_card(result: JobResult) -> dict:
+def job_cards(results: list[JobResult]) -> list[dict]:
+    """A card for each result, in order."""
+    how_url = how_matching_works_url()
+    return [job_card(result, how_url=how_url) for result in results]
+
+
+def job_card(result: JobResult, *, how_url: str = "") -> dict:
     job: Job = result.job
     return {
         "job_id": job.pk,
@@ -19,5 +25,5 @@ def job_card(result: JobResult) -> dict:
         "hourly_pay": job.hourly_pay,
         "kind": job.get_kind_display(),
         "job_url": reverse("jobs:detail", kwargs={"job_id": job.pk}),
-        "score": score_shown(result.match),
+        "score": score_shown(result.match, how_url=how_url),
     }

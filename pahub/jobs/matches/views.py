@@ -15,11 +15,11 @@ from django.views.decorators.http import require_GET
 from pahub.core import audit
 from pahub.employers.permissions import EmployerSide, employer_side_role
 from pahub.jobs.permissions import access_job_for_employer_side, can_manage_job
-from pahub.matching.presenters import pa_card
+from pahub.matching.presenters import pa_cards
 from pahub.register.models import PAProfile
 
 from .permissions import may_see_own_matches
-from .presenters import job_card
+from .presenters import job_cards
 from .queries import matches_for_job, matches_for_pa
 
 
@@ -43,7 +43,7 @@ def job_matches(request: HttpRequest, job_id: int) -> HttpResponse:
         "jobs/matches/job_matches.html",
         {
             "job": job,
-            "cards": [pa_card(result) for result in results],
+            "cards": pa_cards(results),
             "invite_url": invite_url,
             "job_url": reverse("employer:job", kwargs={"job_id": job.pk}) if may_manage else None,
         },
@@ -62,7 +62,7 @@ def for_me(request: HttpRequest) -> HttpResponse:
         "jobs/matches/for_me.html",
         {
             "profile": profile,
-            "cards": [job_card(result) for result in results],
+            "cards": job_cards(results),
             "hidden": profile is not None
             and (profile.is_paused or profile.visibility == PAProfile.Visibility.HIDDEN),
         },
