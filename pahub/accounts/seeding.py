@@ -34,7 +34,7 @@ from django.db.models.signals import post_delete, pre_delete
 from django.utils import timezone
 
 from pahub.accounts.models import Role, User, UserRole
-from pahub.core.bulk_load import bulk_load, db_value, load_rows
+from pahub.core.bulk_load import build, bulk_load, db_value, load_rows
 from pahub.places.models import District
 
 SEED_EMAIL_DOMAIN = "seed.pahub.example.org"
@@ -239,7 +239,8 @@ def seed_person(
     outcode = districts.outcodes[district_index]
     postcode = seed_postcode(rng, outcode)
     joined = JOINED_FROM + timedelta(seconds=rng.randrange(JOINED_SPAN_SECONDS))
-    return User(
+    return build(
+        User,
         email=seed_email(seed=seed, kind=kind, number=number),
         full_name=f"{first_name} {surname}",
         known_as=known_as,

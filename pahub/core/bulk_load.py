@@ -15,9 +15,15 @@ are only safe while the seed holds the write lock).
 """
 
 from collections.abc import Callable, Iterable, Sequence
+from functools import cache
+from operator import itemgetter
 from typing import Any
 
-from django.db import connection, models
+from django.db import connection, connections, models
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.models.base import ModelState
+from django.db.models.query_utils import DeferredAttribute
+from django.db.models.signals import post_init, pre_init
 
 # Values of these fields go to the driver as they are: ints, strings, booleans and None.
 # Exact classes: a subclass (an encrypted text field, say) may convert its values.
@@ -42,20 +48,100 @@ PLAIN_FIELDS = frozenset(
 RELATIONS = frozenset({models.ForeignKey, models.OneToOneField})
 
 
-def _converter(field: models.Field) -> Callable[[Any], Any] | None:
-    """None when the attribute's value can go to the driver unchanged."""
+class _Recipe:
+    """What `build` needs to know about a model, worked out once."""
+
+    def __init__(self, model: type[models.Model]):
+        meta = model._meta
+        # The values Model.__init__ gives fields it is not given: fixed ones once, the rest
+        # (callable defaults like timezone.now or dict, database defaults) per instance.
+        self.fixed: dict[str, Any] = {}
+        self.made: list[tuple[str, Callable[[], Any]]] = []
+        # Keywords that are plain attributes: stored as they are, as Model.__init__ would.
+        self.plain: set[str] = set()
+        # Keywords that go through their descriptor: a related instance given by its name
+        # (cached, its id copied), a field whose descriptor converts what it is given.
+        self.described: set[str] = set(meta._property_names)
+        for field in meta.fields:
+            if field.column is None or field.generated:
+                continue
+            if (field.has_default() and callable(field.default)) or field.has_db_default():
+                self.made.append((field.attname, field.get_default))
+            else:
+                self.fixed[field.attname] = field.get_default()
+            if type(model.__dict__.get(field.attname)) in _PLAIN_DESCRIPTORS:
+                self.plain.add(field.attname)
+            else:
+                self.described.add(field.attname)
+            if field.is_relation:
+                self.described.add(field.name)
+        self.plain.discard("pk")
+        self.described.add("pk")
+
+
+# Descriptors that do no more than Model.__init__'s setattr of a new instance's value: the
+# instance's __dict__ holds it. (ForeignKeyDeferredAttribute also forgets a cached related
+# object, and a new instance has none.)
+_PLAIN_DESCRIPTORS = frozenset(
+    {DeferredAttribute, models.fields.related_descriptors.ForeignKeyDeferredAttribute}
+)
+
+
+@cache
+def _recipe(model: type[models.Model]) -> _Recipe:
+    return _Recipe(model)
+
+
+def build[M: models.Model](model: type[M], /, **values: Any) -> M:
+    """``model(**values)`` without ``Model.__init__``: the same unsaved instance, with the
+    same ``__dict__``, in a fifth of the time.
+
+    ``Model.__init__`` walks every field, asks each for its default and sets each value
+    through its descriptor; a seed of 200,000 PAs makes some ten million instances, and that
+    walk was a third of its time. Here the defaults a model's fields can share are worked out
+    once, and the given values go straight into the instance's ``__dict__`` unless their
+    descriptor does more (a related instance given by name, a file). A model that someone
+    listens to (``pre_init``/``post_init``) is built the ordinary way.
+    """
+    if pre_init.has_listeners(model) or post_init.has_listeners(model):
+        return model(**values)
+    recipe = _recipe(model)
+    obj = model.__new__(model)
+    obj._state = ModelState()
+    attributes = obj.__dict__
+    attributes.update(recipe.fixed)
+    for attname, make in recipe.made:
+        if attname not in values:
+            attributes[attname] = make()
+    described = []
+    for name, value in values.items():
+        if name in recipe.plain:
+            attributes[name] = value
+        elif name in recipe.described:
+            described.append((name, value))
+        else:
+            raise TypeError(f"{model.__name__}() got an unexpected keyword argument {name!r}")
+    for name, value in described:
+        setattr(obj, name, value)
+    return obj
+
+
+def _converter(field: models.Field, database: BaseDatabaseWrapper) -> Callable[[Any], Any] | None:
+    """None when the attribute's value can go to the driver unchanged. `database` is the
+    connection itself, not the `django.db.connection` proxy, which costs a thread-local look-up
+    on every use (a third of the time of a conversion)."""
     target = field.target_field if isinstance(field, models.ForeignKey) else field
     if type(target) in PLAIN_FIELDS and type(field) in PLAIN_FIELDS | RELATIONS:
         return None
 
-    def convert(value: Any, field: models.Field = field) -> Any:
-        return field.get_db_prep_save(value, connection)
+    def convert(value: Any, prepare: Callable[..., Any] = field.get_db_prep_save) -> Any:
+        return prepare(value, database)
 
     # Dates and aware moments are most of the values that need converting: done here as
     # Django's SQLite and PostgreSQL backends do it, without its chain of calls per value.
     if type(field) is models.DateTimeField:
-        database_zone = connection.timezone
-        postgresql = connection.vendor == "postgresql"
+        database_zone = database.timezone
+        postgresql = database.vendor == "postgresql"
 
         def moment(value: Any) -> Any:
             if value is None or value.tzinfo is None:
@@ -66,7 +152,7 @@ def _converter(field: models.Field) -> Callable[[Any], Any] | None:
 
         return moment
     if type(field) is models.DateField:
-        return None if connection.vendor == "postgresql" else _date_text
+        return None if database.vendor == "postgresql" else _date_text
     return convert
 
 
@@ -138,19 +224,27 @@ def _copy_related_ids(objs: Sequence[models.Model], fields: list[models.Field]) 
 
 
 def _rows(objs: Iterable[models.Model], fields: list[models.Field]) -> Iterable[tuple]:
-    attnames = [field.attname for field in fields]
-    converters = [_converter(field) for field in fields]
-    if not any(converters):
-        for obj in objs:
-            values = obj.__dict__
-            yield tuple(values[name] for name in attnames)
+    # One C call takes a row's values out of an instance's __dict__; only the values that need
+    # converting are then looked at one by one.
+    values_of = itemgetter(*(field.attname for field in fields))
+    database = connections[connection.alias]
+    converting = [
+        (index, convert)
+        for index, field in enumerate(fields)
+        if (convert := _converter(field, database)) is not None
+    ]
+    if len(fields) == 1:
+        rows = ((values_of(obj.__dict__),) for obj in objs)
+    else:
+        rows = (values_of(obj.__dict__) for obj in objs)
+    if not converting:
+        yield from rows
         return
-    pairs = list(zip(attnames, converters, strict=True))
-    for obj in objs:
-        values = obj.__dict__
-        yield tuple(
-            values[name] if convert is None else convert(values[name]) for name, convert in pairs
-        )
+    for values in rows:
+        row = list(values)
+        for index, convert in converting:
+            row[index] = convert(row[index])
+        yield row
 
 
 def db_value(model: type[models.Model], attname: str, value: Any) -> Any:

@@ -5,12 +5,16 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
+from django.apps import apps
 from django.db import connection
+from django.db.models.signals import post_init
 
 from pahub.accounts.models import Role, User, UserRole
-from pahub.core.bulk_load import analyse_after_bulk_load, bulk_load, load_rows
-from pahub.learning.models import CPDEntry, ModuleVersion, QuizAttempt
-from pahub.register.models import PAProfile
+from pahub.community.models import Post, Thread
+from pahub.core.bulk_load import _recipe, analyse_after_bulk_load, build, bulk_load, load_rows
+from pahub.jobs.models import Job
+from pahub.learning.models import CPDEntry, ModuleVersion, PlanItem, QuizAttempt, SelfRating
+from pahub.register.models import Evidence, PAProfile, ReferenceRequest, VerificationRecord
 from pahub.taxonomy.models import Skill
 
 pytestmark = pytest.mark.django_db
@@ -141,3 +145,111 @@ def test_analyse_after_bulk_load_leaves_planner_statistics():
                 "AND attname = 'email'"
             )
         assert cursor.fetchone()[0] >= 1
+
+
+# build: Model(**values) without Model.__init__.
+
+
+def _state(obj) -> tuple:
+    return (obj._state.adding, obj._state.db, obj._state.fields_cache)
+
+
+def _same_as_init(model, **values) -> None:
+    built, made = build(model, **values), model(**values)
+    assert type(built) is model
+    assert _state(built) == _state(made)
+    # Callable defaults (timezone.now, dict, a token) give each instance a value of its own.
+    own = {attname for attname, _ in _recipe(model).made}
+    assert built.__dict__.keys() == made.__dict__.keys()
+    for name, value in made.__dict__.items():
+        if name == "_state":
+            continue
+        if name in own:
+            assert type(built.__dict__[name]) is type(value), name
+        else:
+            assert built.__dict__[name] == value, name
+
+
+@pytest.mark.parametrize(
+    "model", [model for model in apps.get_models() if not model._meta.abstract], ids=str
+)
+def test_build_gives_every_model_the_attributes_model_init_gives_it(model):
+    _same_as_init(model)
+
+
+def test_build_sets_given_values_and_ids_as_model_init_does():
+    moment = datetime(2025, 3, 4, 5, 6, 7, tzinfo=UTC)
+    _same_as_init(
+        User,
+        email="built@example.org",
+        full_name="Built Person",
+        district_id="NE1",
+        date_joined=moment,
+    )
+    _same_as_init(
+        PAProfile,
+        user_id=7,
+        display_name="Built",
+        about_me="I am reliable.",
+        hourly_rate=Decimal("12.75"),
+        last_active_at=moment,
+    )
+    _same_as_init(QuizAttempt, user_id=3, module_version_id=4, answers={"1": [2]}, passed=True)
+    _same_as_init(CPDEntry, user_id=3, title="First aid", hours=Decimal("6.00"))
+    _same_as_init(SelfRating, user_id=3, topic="records", rating=SelfRating.Rating.CAN_DO)
+    _same_as_init(PlanItem, user_id=3, order=1, title="Shadow a PA", note="My own step.")
+    _same_as_init(Job, employer_id=5, title="A PA for mornings")
+    _same_as_init(Thread, title="Hello", author_id=2)
+    _same_as_init(Post, body="Hi", author_id=2, thread_id=1)
+
+
+def test_build_caches_a_related_instance_given_by_name_and_copies_its_id():
+    profile = build(PAProfile, user_id=7, display_name="Built")
+    profile.pk = 12
+    evidence = build(Evidence, profile=profile, kind=Evidence.Kind.IDENTITY)
+    _same_as_init(Evidence, profile=profile, kind=Evidence.Kind.IDENTITY)
+    assert evidence.profile_id == 12
+    assert evidence.profile is profile
+
+    unsaved = build(Evidence, profile=profile, kind=Evidence.Kind.DBS)
+    _same_as_init(VerificationRecord, evidence=unsaved, outcome="verified")
+    _same_as_init(ReferenceRequest, evidence=unsaved, referee_name="Margaret Hall")
+
+
+def test_build_refuses_a_keyword_that_is_no_field():
+    with pytest.raises(TypeError, match="unexpected keyword argument 'colour'"):
+        build(SelfRating, colour="blue")
+
+
+def test_build_of_a_model_someone_listens_to_goes_through_model_init():
+    heard = []
+
+    def listener(sender, instance, **kwargs):
+        heard.append(instance)
+
+    post_init.connect(listener, sender=SelfRating)
+    try:
+        rating = build(SelfRating, user_id=3, topic="records")
+    finally:
+        post_init.disconnect(listener, sender=SelfRating)
+
+    assert heard == [rating]
+
+
+def test_built_instances_load_like_made_ones():
+    user = bulk_load([build(User, email="built-1@example.org", full_name="Built One")])[0]
+    [entry] = bulk_load(
+        [
+            build(
+                CPDEntry,
+                user=user,
+                title="First aid",
+                hours=Decimal("6.50"),
+                learned_on=date(2025, 2, 3),
+            )
+        ]
+    )
+
+    stored = CPDEntry.objects.get(pk=entry.pk)
+    assert (stored.user_id, stored.title, stored.hours) == (user.pk, "First aid", Decimal("6.50"))
+    assert stored.created_at is not None

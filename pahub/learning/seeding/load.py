@@ -22,7 +22,7 @@ from pahub.accounts.seeding import (
     seed_users,
     spoke_districts,
 )
-from pahub.core.bulk_load import bulk_load, load_rows
+from pahub.core.bulk_load import build, bulk_load, load_rows
 from pahub.learning.models import (
     Certificate,
     CPDEntry,
@@ -113,7 +113,8 @@ def insert_learners(
     completions = []
     for learner in learners:
         for step in learner.steps:
-            step.completion = ModuleCompletion(
+            step.completion = build(
+                ModuleCompletion,
                 user_id=learner.user_id,
                 module_version_id=step.module.version_id,
                 module_id=step.module.module_id,
@@ -129,7 +130,8 @@ def insert_learners(
     for learner in learners:
         for course, steps, shown in learner.certificates:
             certificates.append(
-                Certificate(
+                build(
+                    Certificate,
                     user_id=learner.user_id,
                     course_id=course.pk,
                     course_version=course.version,
@@ -156,7 +158,8 @@ def insert_learners(
         for step in learner.steps:
             if step.logged_as_cpd:
                 cpd.append(
-                    CPDEntry(
+                    build(
+                        CPDEntry,
                         user_id=learner.user_id,
                         title=step.module.title,
                         provider="PA Hub",

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from pahub.accounts.models import Organisation
 from pahub.accounts.seeding import SeedDistricts
+from pahub.core.bulk_load import build
 from pahub.learning.courses.services import CODE_ALPHABET, CODE_LENGTH
 from pahub.learning.models import (
     Audience,
@@ -107,7 +108,8 @@ def plan_bookings(
             created_at = event.published_at + timedelta(seconds=rng.randrange(window))
             cancelled = rng.random() < 0.05
             bookings.append(
-                EventBooking(
+                build(
+                    EventBooking,
                     event_id=event.pk,
                     user_id=user_id,
                     created_at=created_at,
@@ -179,7 +181,8 @@ def plan_cpd(
     for _ in range(count):
         title, provider, hours, learned = rng.choice(CPD_LEARNING)
         learner.cpd.append(
-            CPDEntry(
+            build(
+                CPDEntry,
                 user_id=learner.user_id,
                 title=title,
                 provider=provider,
@@ -203,13 +206,13 @@ def plan_self_assessment(
     """Ratings for every PA topic (and a few skills), then a plan for each gap."""
     for topic in PA_TOPICS:
         learner.ratings.append(
-            SelfRating(user_id=learner.user_id, topic=topic, rating=ratings[topic])
+            build(SelfRating, user_id=learner.user_id, topic=topic, rating=ratings[topic])
         )
     skill_count = min(len(context.skill_ids), rng.randint(0, 4))
     for skill_id in rng.sample(context.skill_ids, skill_count):
         rating = rng.choices(*zip(*RATING_WEIGHTS, strict=True))[0]
         learner.ratings.append(
-            SelfRating(user_id=learner.user_id, skill_id=skill_id, rating=rating)
+            build(SelfRating, user_id=learner.user_id, skill_id=skill_id, rating=rating)
         )
     done = {step.module.module_id: step.completed_at for step in learner.steps}
     planned: set[int] = set()
@@ -227,7 +230,8 @@ def plan_self_assessment(
             planned.add(module.module_id)
             order += 1
             learner.plan.append(
-                PlanItem(
+                build(
+                    PlanItem,
                     user_id=learner.user_id,
                     order=order,
                     topic=topic,
@@ -239,7 +243,8 @@ def plan_self_assessment(
         if upcoming and (modules_per_topic > 1 or rng.random() < SHARE_EVENT_STEP):
             order += 1
             learner.plan.append(
-                PlanItem(
+                build(
+                    PlanItem,
                     user_id=learner.user_id,
                     order=order,
                     topic=topic,
@@ -249,7 +254,8 @@ def plan_self_assessment(
     if modules_per_topic > 1 or rng.random() < SHARE_OWN_STEP:
         order += 1
         learner.plan.append(
-            PlanItem(
+            build(
+                PlanItem,
                 user_id=learner.user_id,
                 order=order,
                 title=rng.choice(OWN_STEPS),
@@ -339,7 +345,8 @@ def quiz_attempt(
         )
         for index, question in enumerate(questions)
     }
-    return QuizAttempt(
+    return build(
+        QuizAttempt,
         user_id=learner.user_id,
         module_version_id=step.module.version_id,
         answers=answers,

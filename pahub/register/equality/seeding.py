@@ -9,6 +9,7 @@ import random
 
 from django.utils import timezone
 
+from pahub.core.bulk_load import build
 from pahub.register.equality.models import (
     PREFER_NOT_TO_SAY,
     AgeBand,
@@ -62,9 +63,10 @@ def plan_equality(rng: random.Random, profile_id: int) -> EqualityMonitoring | N
     if response == "not_asked":
         return None
     if response == "declined":
-        return EqualityMonitoring(profile_id=profile_id, declined_at=timezone.now())
+        return build(EqualityMonitoring, profile_id=profile_id, declined_at=timezone.now())
     ethnicity = pick(rng, ETHNICITY_WEIGHTS)
-    return EqualityMonitoring(
+    return build(
+        EqualityMonitoring,
         profile_id=profile_id,
         answered_at=timezone.now(),
         age_band=pick(rng, AGE_WEIGHTS),

@@ -6,6 +6,7 @@ import random
 import secrets
 from datetime import date, timedelta
 
+from pahub.core.bulk_load import build
 from pahub.register.levels import (
     ENTRY,
     LEVEL_2,
@@ -43,14 +44,15 @@ class EvidenceMaker:
         self.max_age = context.dbs_max_age_by_area.get(area_id, DEFAULT_DBS_MAX_AGE_MONTHS)
 
     def add(self, kind: str, *, verified_on: date | None = None, **fields) -> Evidence:
-        evidence = Evidence(profile=self.plan.profile, kind=kind, **fields)
+        evidence = build(Evidence, profile=self.plan.profile, kind=kind, **fields)
         if verified_on is not None:
             evidence.status = Evidence.Status.VERIFIED
             evidence.verified_at = moment_on(verified_on)
             evidence.verified_by_id = self.verifier_id
             evidence.verified_by_organisation_id = self.organisation_id
             self.plan.checks.append(
-                VerificationRecord(
+                build(
+                    VerificationRecord,
                     evidence=evidence,
                     outcome=VerificationRecord.Outcome.VERIFIED,
                     saw_original=kind in ORIGINAL_SEEN,
@@ -142,7 +144,8 @@ class EvidenceMaker:
             verified_on=self.recent_day(answered) if verified else None,
         )
         self.plan.references.append(
-            ReferenceRequest(
+            build(
+                ReferenceRequest,
                 evidence=evidence,
                 referee_name=rng.choice(REFEREE_NAMES),
                 referee_email=f"referee-{self.plan.profile.user_id}-{number}@example.org",

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from pahub.accounts.models import Role
 from pahub.accounts.seeding import BATCH_SIZE, in_batches, seed_users
-from pahub.core.bulk_load import bulk_load, load_rows
+from pahub.core.bulk_load import build, bulk_load, load_rows
 from pahub.register.equality.seeding import pick_works_for_family, plan_equality
 from pahub.register.levels import (
     ENTRY,
@@ -89,7 +89,8 @@ def _insert(
     checks = [item for plan in plans for item in plan.checks]
     bulk_load(checks)
     signatures = [
-        CodeSignature(
+        build(
+            CodeSignature,
             user_id=plan.profile.user_id,
             version_id=context.code_version_id,
             signed_at=plan.profile.last_active_at,
@@ -99,7 +100,8 @@ def _insert(
     ]
     bulk_load(signatures)
     inductions = [
-        InductionCompletion(
+        build(
+            InductionCompletion,
             user_id=plan.profile.user_id,
             completed_on=plan.induction_on,
             source="seeded",

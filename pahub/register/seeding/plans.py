@@ -17,6 +17,7 @@ import random
 from collections import Counter
 from datetime import date, timedelta
 
+from pahub.core.bulk_load import build
 from pahub.register.levels import (
     LevelFacts,
 )
@@ -45,7 +46,8 @@ def plan_profile(
     user_id, full_name, known_as, district_id, area_id, joined = person
     first_name = full_name.split(" ")[0]
     offers_driving = rng.random() < 0.35
-    profile = PAProfile(
+    profile = build(
+        PAProfile,
         user_id=user_id,
         district_id=district_id,  # bulk_create skips save(), which copies it otherwise
         display_name=known_as or first_name,
@@ -102,8 +104,11 @@ def _plan_languages(rng: random.Random, context: SeedContext, plan: PlannedPA) -
             else rng.choice([ProfileLanguage.Level.FLUENT, ProfileLanguage.Level.CONVERSATIONAL])
         )
         plan.languages.append(
-            ProfileLanguage(
-                profile=plan.profile, language_id=context.language_ids[english], level=level
+            build(
+                ProfileLanguage,
+                profile=plan.profile,
+                language_id=context.language_ids[english],
+                level=level,
             )
         )
     for code in others:
@@ -115,8 +120,11 @@ def _plan_languages(rng: random.Random, context: SeedContext, plan: PlannedPA) -
             else rng.choice([ProfileLanguage.Level.BASIC, ProfileLanguage.Level.FLUENT])
         )
         plan.languages.append(
-            ProfileLanguage(
-                profile=plan.profile, language_id=context.language_ids[code], level=level
+            build(
+                ProfileLanguage,
+                profile=plan.profile,
+                language_id=context.language_ids[code],
+                level=level,
             )
         )
 
