@@ -285,11 +285,37 @@ def load_rows(model: type[models.Model], attnames: Sequence[str], rows: Iterable
 BULK_LOAD_CACHE_KIB = 64 * 1024
 
 
-def prepare_for_bulk_load() -> None:
-    """Settings for this connection while it loads millions of rows (SQLite only)."""
-    if connection.vendor == "sqlite":
-        with connection.cursor() as cursor:
-            cursor.execute(f"PRAGMA cache_size = -{BULK_LOAD_CACHE_KIB}")
+# While it bulk loads, the seed's connection does not wait for the disk at each commit and
+# checkpoint (synchronous OFF: a crash mid-seed can lose the seed, which is run again anyway)
+# and keeps temporary b-trees (sorting, an index's build) in memory.
+BULK_LOAD_PRAGMAS = {"synchronous": "OFF", "temp_store": "MEMORY"}
+
+
+def prepare_for_bulk_load() -> dict[str, str]:
+    """Settings for this connection while it loads millions of rows (SQLite only); returns
+    the settings they replaced, for `finish_bulk_load`. Outside a transaction: SQLite does not
+    change `synchronous` inside one (a test's, say), where only the cache is enlarged."""
+    if connection.vendor != "sqlite":
+        return {}
+    replaced = {}
+    with connection.cursor() as cursor:
+        cursor.execute(f"PRAGMA cache_size = -{BULK_LOAD_CACHE_KIB}")
+        if connection.in_atomic_block:
+            return replaced
+        for name, value in BULK_LOAD_PRAGMAS.items():
+            cursor.execute(f"PRAGMA {name}")
+            replaced[name] = str(cursor.fetchone()[0])
+            cursor.execute(f"PRAGMA {name} = {value}")
+    return replaced
+
+
+def finish_bulk_load(replaced: dict[str, str]) -> None:
+    """Put back the settings `prepare_for_bulk_load` replaced (outside a transaction)."""
+    if not replaced:
+        return
+    with connection.cursor() as cursor:
+        for name, value in replaced.items():
+            cursor.execute(f"PRAGMA {name} = {int(value)}")
 
 
 def analyse_after_bulk_load() -> str:

@@ -11,7 +11,15 @@ from django.db.models.signals import post_init
 
 from pahub.accounts.models import Role, User, UserRole
 from pahub.community.models import Post, Thread
-from pahub.core.bulk_load import _recipe, analyse_after_bulk_load, build, bulk_load, load_rows
+from pahub.core.bulk_load import (
+    _recipe,
+    analyse_after_bulk_load,
+    build,
+    bulk_load,
+    finish_bulk_load,
+    load_rows,
+    prepare_for_bulk_load,
+)
 from pahub.jobs.models import Job
 from pahub.learning.models import CPDEntry, ModuleVersion, PlanItem, QuizAttempt, SelfRating
 from pahub.register.models import Evidence, PAProfile, ReferenceRequest, VerificationRecord
@@ -253,3 +261,22 @@ def test_built_instances_load_like_made_ones():
     stored = CPDEntry.objects.get(pk=entry.pk)
     assert (stored.user_id, stored.title, stored.hours) == (user.pk, "First aid", Decimal("6.50"))
     assert stored.created_at is not None
+
+
+def _pragma(name: str) -> int:
+    with connection.cursor() as cursor:
+        cursor.execute(f"PRAGMA {name}")
+        return cursor.fetchone()[0]
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's own settings")
+@pytest.mark.django_db(transaction=True)
+def test_sqlite_skips_waiting_for_the_disk_while_loading_and_then_waits_again():
+    before = (_pragma("synchronous"), _pragma("temp_store"))
+
+    replaced = prepare_for_bulk_load()
+    during = (_pragma("synchronous"), _pragma("temp_store"))
+    finish_bulk_load(replaced)
+
+    assert during == (0, 2)  # OFF, MEMORY
+    assert (_pragma("synchronous"), _pragma("temp_store")) == before
