@@ -15,6 +15,7 @@ are only safe while the seed holds the write lock).
 """
 
 from collections.abc import Callable, Iterable, Sequence
+from datetime import datetime
 from functools import cache
 from operator import itemgetter
 from typing import Any
@@ -103,7 +104,9 @@ def build[M: models.Model](model: type[M], /, **values: Any) -> M:
     descriptor does more (a related instance given by name, a file). A model that someone
     listens to (``pre_init``/``post_init``) is built the ordinary way.
     """
-    if pre_init.has_listeners(model) or post_init.has_listeners(model):
+    if (pre_init.receivers or post_init.receivers) and (
+        pre_init.has_listeners(model) or post_init.has_listeners(model)
+    ):
         return model(**values)
     recipe = _recipe(model)
     obj = model.__new__(model)
@@ -143,14 +146,26 @@ def _converter(field: models.Field, database: BaseDatabaseWrapper) -> Callable[[
         database_zone = database.timezone
         postgresql = database.vendor == "postgresql"
 
-        def moment(value: Any) -> Any:
+        if postgresql:
+
+            def moment(value: Any) -> Any:
+                if value is None or value.tzinfo is None:
+                    return convert(value)  # naive: Django warns and decides
+                return value
+
+            return moment
+        # SQLite takes text; a batch's rows share many moments (checks at 11:00 on a day).
+        texts: dict[datetime, str] = {}
+
+        def moment_text(value: Any) -> Any:
             if value is None or value.tzinfo is None:
                 return convert(value)  # naive: Django warns and decides
-            if postgresql:
-                return value
-            return str(value.astimezone(database_zone).replace(tzinfo=None))
+            text = texts.get(value)
+            if text is None:
+                text = texts[value] = str(value.astimezone(database_zone).replace(tzinfo=None))
+            return text
 
-        return moment
+        return moment_text
     if type(field) is models.DateField:
         return None if database.vendor == "postgresql" else _date_text
     return convert
@@ -201,10 +216,18 @@ def bulk_load(objs: Sequence[models.Model]) -> Sequence[models.Model]:
         for obj in objs:
             field.pre_save(obj, add=True)
     _copy_related_ids(objs, fields)
+    alias = connection.alias
+    # The primary key straight into __dict__, as `obj.pk = pk` sets it when no parent model's
+    # key must follow (multi-table inheritance, where `pk` is still used).
+    pk_attname = None if meta.parents else meta.pk.attname
     for obj, pk in zip(objs, _reserve_ids(model, len(objs)), strict=True):
-        obj.pk = pk
-        obj._state.adding = False
-        obj._state.db = connection.alias
+        if pk_attname is None:
+            obj.pk = pk
+        else:
+            obj.__dict__[pk_attname] = pk
+        state = obj._state
+        state.adding = False
+        state.db = alias
     load_rows(model, [field.attname for field in fields], _rows(objs, fields))
     return objs
 

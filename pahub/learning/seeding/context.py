@@ -3,7 +3,7 @@ practice content's shape, the texts CPD entries, plan steps and events are drawn
 the shapes a seeded learner is planned in before `pahub.learning.seeding.load` inserts it."""
 
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, tzinfo
 
 from django.utils import timezone
 
@@ -177,6 +177,8 @@ class LearningSeedContext:
     modules_by_topic: dict[str, tuple[SeedModule, ...]]
     upcoming_events_by_topic: dict[str, tuple[SeedEvent, ...]]
     skill_ids: tuple[int, ...]
+    # The current time zone, looked up once: moments are made in it for every step.
+    zone: tzinfo = field(default_factory=timezone.get_current_timezone)
 
 
 @dataclass

@@ -5,7 +5,7 @@ rows are inserted by `pahub.learning.seeding.load`."""
 
 import random
 from collections.abc import Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 from decimal import Decimal
 
 from django.utils import timezone
@@ -127,9 +127,9 @@ def plan_bookings(
 # People: what each PA has done.
 
 
-def moment(rng: random.Random, day: date) -> datetime:
+def moment(rng: random.Random, day: date, zone: tzinfo | None = None) -> datetime:
     return timezone.make_aware(
-        datetime(day.year, day.month, day.day, rng.randint(8, 21), rng.randrange(60))
+        datetime(day.year, day.month, day.day, rng.randint(8, 21), rng.randrange(60)), zone
     )
 
 
@@ -156,13 +156,13 @@ def take_modules(
     """
     today, now = context.last_day, context.now
     available_at = max(module.available_at for module in modules)
-    earliest = max(joined, timezone.localdate(available_at))
+    earliest = max(joined, timezone.localdate(available_at, context.zone))
     day = earliest if spread else day_between(rng, earliest, today)
     days = (today - earliest).days
     for number, module in enumerate(modules):
         if spread:
             day = earliest + timedelta(days=days * number // len(modules))
-        completed_at = min(max(moment(rng, day), available_at), now)
+        completed_at = min(max(moment(rng, day, context.zone), available_at), now)
         steps.append(Step(module, completed_at, retried=rng.random() < SHARE_RETRIED))
         day = min(today, day + timedelta(days=rng.randint(0, 6)))
 
@@ -268,7 +268,7 @@ def plan_learner(rng: random.Random, context: LearningSeedContext, person: tuple
     """One ordinary seeded PA's learning, drawn in a fixed order."""
     user_id, name, joined_at = person
     learner = PlannedLearner(user_id=user_id, name=name)
-    joined = timezone.localdate(joined_at)
+    joined = timezone.localdate(joined_at, context.zone)
     course = context.main_course
     share = rng.random()
     if share < SHARE_WHOLE_COURSE:
@@ -297,7 +297,7 @@ def plan_heavy_learner(
     """The benchmark's PA: exactly 200 modules passed, a long log and a long plan."""
     user_id, name, joined_at = person
     learner = PlannedLearner(user_id=user_id, name=name)
-    joined = timezone.localdate(joined_at)
+    joined = timezone.localdate(joined_at, context.zone)
     modules = [module for course in context.courses for module in course.modules]
     take_modules(
         rng,

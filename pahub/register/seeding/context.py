@@ -5,7 +5,7 @@ is built up in. Drawn from one ``random.Random`` stream per seed, in a fixed ord
 import random
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 from decimal import Decimal
 
 from django.utils import timezone
@@ -119,6 +119,8 @@ class SeedContext:
     verifiers_by_area: dict[str, tuple[int, int | None]]
     dbs_max_age_by_area: dict[str, int]
     spoke_area_ids: tuple[str, ...]
+    # The current time zone, looked up once: checks and references are dated in it.
+    zone: tzinfo = field(default_factory=timezone.get_current_timezone)
 
 
 @dataclass
@@ -215,5 +217,5 @@ def days_between(rng: random.Random, earliest: date, latest: date) -> date:
     return earliest + timedelta(days=rng.randrange((latest - earliest).days + 1))
 
 
-def moment_on(day: date) -> datetime:
-    return timezone.make_aware(datetime(day.year, day.month, day.day, 11, 0))
+def moment_on(day: date, zone: tzinfo | None = None) -> datetime:
+    return timezone.make_aware(datetime(day.year, day.month, day.day, 11, 0), zone)

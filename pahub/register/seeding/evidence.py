@@ -42,12 +42,13 @@ class EvidenceMaker:
             area_id, (None, None)
         )
         self.max_age = context.dbs_max_age_by_area.get(area_id, DEFAULT_DBS_MAX_AGE_MONTHS)
+        self.zone = context.zone
 
     def add(self, kind: str, *, verified_on: date | None = None, **fields) -> Evidence:
         evidence = build(Evidence, profile=self.plan.profile, kind=kind, **fields)
         if verified_on is not None:
             evidence.status = Evidence.Status.VERIFIED
-            evidence.verified_at = moment_on(verified_on)
+            evidence.verified_at = moment_on(verified_on, self.zone)
             evidence.verified_by_id = self.verifier_id
             evidence.verified_by_organisation_id = self.organisation_id
             self.plan.checks.append(
@@ -153,9 +154,9 @@ class EvidenceMaker:
                     [ReferenceRequest.Relationship.EMPLOYER, ReferenceRequest.Relationship.WORK]
                 ),
                 token_hash=hash_token(secrets.token_hex(16)),
-                expires_at=moment_on(answered + timedelta(days=14)),
-                sent_at=moment_on(answered - timedelta(days=rng.randint(1, 10))),
-                answered_at=moment_on(answered),
+                expires_at=moment_on(answered + timedelta(days=14), self.zone),
+                sent_at=moment_on(answered - timedelta(days=rng.randint(1, 10)), self.zone),
+                answered_at=moment_on(answered, self.zone),
                 known_for=rng.choice(["1 year", "2 years", "5 years", "over 10 years"]),
                 capacity="They supported a family member of mine as a PA.",
                 reliable="yes",
