@@ -14,10 +14,12 @@ again without a separate table.
 
 import random
 from bisect import bisect
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
+from itertools import accumulate
+from typing import Any
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth.hashers import make_password
@@ -118,6 +120,23 @@ class SeedKind(StrEnum):
     @property
     def role(self) -> Role:
         return Role.PA if self is SeedKind.PA else Role.EMPLOYER
+
+
+class WeightedPick:
+    """``rng.choices(values, weights=weights)[0]`` with the weights added up once, not at every
+    draw: the same value from the same stream (`random.choices` adds the weights up, then
+    bisects one ``rng.random()`` into them, as here)."""
+
+    def __init__(self, values: Iterable[Any], weights: Iterable[float]):
+        self.values = tuple(values)
+        self.cumulative = list(accumulate(weights))
+        self.total = self.cumulative[-1] + 0.0
+        self.last = len(self.cumulative) - 1
+        if len(self.values) != len(self.cumulative):
+            raise ValueError("One weight for each value.")
+
+    def __call__(self, rng: random.Random) -> Any:
+        return self.values[bisect(self.cumulative, rng.random() * self.total, 0, self.last)]
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from pahub.accounts.models import Organisation
-from pahub.accounts.seeding import SeedDistricts
+from pahub.accounts.seeding import SeedDistricts, WeightedPick
 from pahub.core.bulk_load import build
 from pahub.learning.courses.services import CODE_ALPHABET, CODE_LENGTH
 from pahub.learning.models import (
@@ -195,6 +195,9 @@ def plan_cpd(
         step.logged_as_cpd = rng.random() < SHARE_LOGGED_MODULE
 
 
+_RATING = WeightedPick(*zip(*RATING_WEIGHTS, strict=True))
+
+
 def plan_self_assessment(
     rng: random.Random,
     learner: PlannedLearner,
@@ -210,7 +213,7 @@ def plan_self_assessment(
         )
     skill_count = min(len(context.skill_ids), rng.randint(0, 4))
     for skill_id in rng.sample(context.skill_ids, skill_count):
-        rating = rng.choices(*zip(*RATING_WEIGHTS, strict=True))[0]
+        rating = _RATING(rng)
         learner.ratings.append(
             build(SelfRating, user_id=learner.user_id, skill_id=skill_id, rating=rating)
         )
@@ -286,7 +289,7 @@ def plan_learner(rng: random.Random, context: LearningSeedContext, person: tuple
     if rng.random() < SHARE_CPD:
         plan_cpd(rng, learner, joined=joined, today=context.last_day, per_year=rng.uniform(2, 5))
     if rng.random() < SHARE_SELF_ASSESSED:
-        ratings = {topic: rng.choices(*zip(*RATING_WEIGHTS, strict=True))[0] for topic in PA_TOPICS}
+        ratings = {topic: _RATING(rng) for topic in PA_TOPICS}
         plan_self_assessment(rng, learner, context, ratings=ratings, modules_per_topic=1)
     return learner
 

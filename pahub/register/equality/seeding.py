@@ -9,6 +9,7 @@ import random
 
 from django.utils import timezone
 
+from pahub.accounts.seeding import WeightedPick
 from pahub.core.bulk_load import build
 from pahub.register.equality.models import (
     PREFER_NOT_TO_SAY,
@@ -50,8 +51,15 @@ DISABILITY_WEIGHTS = {Disability.NO: 82, Disability.YES: 13, Disability.PREFER_N
 FAMILY_SHARE = 0.15
 
 
+# The weights above, each added up once (see WeightedPick), kept with the dict they came from.
+_PICKS: dict[int, tuple[dict, WeightedPick]] = {}
+
+
 def pick(rng: random.Random, weights: dict) -> str:
-    return rng.choices(list(weights), weights=list(weights.values()))[0]
+    kept = _PICKS.get(id(weights))
+    if kept is None or kept[0] is not weights:
+        kept = _PICKS[id(weights)] = (weights, WeightedPick(weights, weights.values()))
+    return kept[1](rng)
 
 
 def pick_works_for_family(rng: random.Random) -> bool:

@@ -11,6 +11,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from pahub.accounts.models import Membership, Organisation
+from pahub.accounts.seeding import WeightedPick
 from pahub.places.models import LocalAuthority
 from pahub.register.levels import (
     ENTRY,
@@ -189,9 +190,11 @@ def seed_context(*, today: date, now: datetime) -> SeedContext:
     )
 
 
+_TIER = WeightedPick(*zip(*TIER_WEIGHTS, strict=True))
+
+
 def pick_tier(rng: random.Random) -> int:
-    tiers, weights = zip(*TIER_WEIGHTS, strict=True)
-    return rng.choices(tiers, weights=weights)[0]
+    return _TIER(rng)
 
 
 def random_availability(rng: random.Random) -> int:

@@ -6,6 +6,7 @@ import random
 import secrets
 from datetime import date, timedelta
 
+from pahub.accounts.seeding import WeightedPick
 from pahub.core.bulk_load import build
 from pahub.register.levels import (
     ENTRY,
@@ -30,6 +31,11 @@ from pahub.register.seeding.context import (
     SeedContext,
     days_between,
     moment_on,
+)
+
+_DBS_TYPE = WeightedPick(
+    [Evidence.DbsType.ENHANCED_ADULTS_BARRED, Evidence.DbsType.ENHANCED, Evidence.DbsType.STANDARD],
+    [80, 15, 5],
 )
 
 
@@ -100,14 +106,7 @@ class EvidenceMaker:
         return self.add(
             Evidence.Kind.DBS,
             verified_on=min(latest_check, today - timedelta(days=1)),
-            dbs_type=rng.choices(
-                [
-                    Evidence.DbsType.ENHANCED_ADULTS_BARRED,
-                    Evidence.DbsType.ENHANCED,
-                    Evidence.DbsType.STANDARD,
-                ],
-                weights=[80, 15, 5],
-            )[0],
+            dbs_type=_DBS_TYPE(rng),
             dbs_certificate_number=self.certificate_number(),
             dbs_issue_date=issued,
             dbs_on_update_service=on_update_service,
