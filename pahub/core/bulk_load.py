@@ -168,6 +168,18 @@ def _converter(field: models.Field, database: BaseDatabaseWrapper) -> Callable[[
         return moment_text
     if type(field) is models.DateField:
         return None if database.vendor == "postgresql" else _date_text
+    if type(field) is models.JSONField:
+        # Rows may share one JSON value (every passing quiz attempt's answers, say): it is
+        # converted once, and kept with the value so that a reused id() is never mistaken.
+        made: dict[int, tuple[Any, Any]] = {}
+
+        def json_value(value: Any) -> Any:
+            kept = made.get(id(value))
+            if kept is None or kept[0] is not value:
+                kept = made[id(value)] = (value, convert(value))
+            return kept[1]
+
+        return json_value
     return convert
 
 

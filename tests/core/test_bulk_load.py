@@ -280,3 +280,30 @@ def test_sqlite_skips_waiting_for_the_disk_while_loading_and_then_waits_again():
 
     assert during == (0, 2)  # OFF, MEMORY
     assert (_pragma("synchronous"), _pragma("temp_store")) == before
+
+
+def test_rows_sharing_one_json_value_each_store_it_and_others_keep_their_own():
+    module_version = ModuleVersion.objects.first()
+    user = bulk_load([person(1)])[0]
+    shared = {"1": [2]}
+    attempts = bulk_load(
+        [
+            build(
+                QuizAttempt,
+                user=user,
+                module_version=module_version,
+                answers=answers,
+                correct_count=1,
+                question_count=1,
+                passed=True,
+            )
+            for answers in (shared, {"1": [3]}, shared)
+        ]
+    )
+
+    stored = QuizAttempt.objects.in_bulk([attempt.pk for attempt in attempts])
+    assert [stored[attempt.pk].answers for attempt in attempts] == [
+        {"1": [2]},
+        {"1": [3]},
+        {"1": [2]},
+    ]

@@ -4,6 +4,7 @@ the shapes a seeded learner is planned in before `pahub.learning.seeding.load` i
 
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, tzinfo
+from functools import cached_property
 
 from django.utils import timezone
 
@@ -150,6 +151,13 @@ class SeedModule:
     @property
     def available_on(self) -> date:
         return timezone.localdate(self.available_at)
+
+    @cached_property
+    def answers_all_right(self) -> dict[str, list[int]]:
+        """A passing attempt's answers: every question right. One dict, made once and shared
+        by every passing attempt the seed plans (which never changes it), so `bulk_load`
+        turns it into JSON once a batch too."""
+        return {str(question.pk): list(question.right) for question in self.questions}
 
 
 @dataclass(frozen=True)

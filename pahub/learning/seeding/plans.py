@@ -337,17 +337,22 @@ def quiz_attempt(
     questions = step.module.questions
     total = len(questions)
     wrong = 0
-    if not passed:
+    if passed:
+        # Every question right (drawing none of them wrong takes nothing from the stream).
+        answers = step.module.answers_all_right
+    else:
         # The fewest wrong answers that fall below the pass mark.
         while wrong < total and (total - wrong) * 100 >= step.module.pass_mark * total:
             wrong += 1
-    wrong_questions = set(rng.sample(range(total), wrong))
-    answers = {
-        str(question.pk): list(
-            question.wrong[:1] if index in wrong_questions and question.wrong else question.right
-        )
-        for index, question in enumerate(questions)
-    }
+        wrong_questions = set(rng.sample(range(total), wrong))
+        answers = {
+            str(question.pk): list(
+                question.wrong[:1]
+                if index in wrong_questions and question.wrong
+                else question.right
+            )
+            for index, question in enumerate(questions)
+        }
     return build(
         QuizAttempt,
         user_id=learner.user_id,
