@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 from django.apps import apps
-from django.db import connection
+from django.db import IntegrityError, connection, transaction
 from django.db.models.signals import post_init
 
 from pahub.accounts.models import Role, User, UserRole
@@ -17,6 +17,7 @@ from pahub.core.bulk_load import (
     build,
     bulk_load,
     finish_bulk_load,
+    foreign_keys_checked_once,
     load_rows,
     prepare_for_bulk_load,
 )
@@ -307,3 +308,69 @@ def test_rows_sharing_one_json_value_each_store_it_and_others_keep_their_own():
         {"1": [3]},
         {"1": [2]},
     ]
+
+
+def _foreign_keys(table: str) -> list[tuple]:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT conname, pg_get_constraintdef(oid), condeferrable, condeferred "
+            "FROM pg_constraint WHERE contype = 'f' AND conrelid = %s::regclass ORDER BY 1",
+            [table],
+        )
+        return cursor.fetchall()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's foreign keys")
+@pytest.mark.django_db(transaction=True)
+def test_foreign_keys_are_checked_once_after_the_load_and_come_back_the_same():
+    before = _foreign_keys("learning_cpdentry")
+    with transaction.atomic(), foreign_keys_checked_once([CPDEntry]):
+        during = _foreign_keys("learning_cpdentry")
+        user = bulk_load([person(1)])[0]
+        bulk_load(
+            [
+                build(
+                    CPDEntry,
+                    user=user,
+                    title="CPR",
+                    hours=Decimal("1.00"),
+                    learned_on=date(2025, 2, 3),
+                )
+            ]
+        )
+
+    assert before and during == []
+    assert _foreign_keys("learning_cpdentry") == before
+    assert CPDEntry.objects.filter(user=user).count() == 1
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's foreign keys")
+@pytest.mark.django_db(transaction=True)
+def test_a_row_whose_parent_is_missing_still_fails_the_load_and_nothing_stays():
+    before = _foreign_keys("learning_cpdentry")
+    with (
+        pytest.raises(IntegrityError, match="foreign key"),
+        transaction.atomic(),
+        foreign_keys_checked_once([CPDEntry]),
+    ):
+        bulk_load(
+            [
+                build(
+                    CPDEntry,
+                    user_id=999_999,
+                    title="CPR",
+                    hours=Decimal("1.00"),
+                    learned_on=date(2025, 2, 3),
+                )
+            ]
+        )
+
+    assert _foreign_keys("learning_cpdentry") == before
+    assert not CPDEntry.objects.exists()
+
+
+def test_inside_a_transaction_of_someone_else_foreign_keys_are_left_alone():
+    # The test's own transaction is the outermost: the load's rows are checked as usual.
+    with transaction.atomic(), foreign_keys_checked_once([CPDEntry]):
+        if connection.vendor == "postgresql":
+            assert _foreign_keys("learning_cpdentry")

@@ -22,13 +22,14 @@ from pahub.accounts.seeding import (
     seed_users,
     spoke_districts,
 )
-from pahub.core.bulk_load import build, bulk_load, load_rows
+from pahub.core.bulk_load import build, bulk_load, foreign_keys_checked_once, load_rows
 from pahub.learning.models import (
     Certificate,
     CPDEntry,
     Event,
     EventBooking,
     ModuleCompletion,
+    PlanItem,
     QuizAttempt,
     SelfRating,
 )
@@ -336,6 +337,20 @@ def analyse_for_planner() -> None:
             cursor.execute(f"{command} {connection.ops.quote_name(table)}")
 
 
+# The tables the learning's seed loads millions of rows into (see foreign_keys_checked_once);
+# events and the practice content, if it makes any, are checked as usual.
+LEARNING_MODELS = (
+    QuizAttempt,
+    ModuleCompletion,
+    Certificate,
+    Certificate.module_versions.through,
+    CPDEntry,
+    SelfRating,
+    PlanItem,
+    EventBooking,
+)
+
+
 def seed_extension(
     *, seed: int, batch_size: int, say: Callable[[str], None], heavy_pa: bool = False
 ) -> str:
@@ -346,7 +361,7 @@ def seed_extension(
         reset_queries()  # DEBUG keeps every query; a million inserts would pile up
         say(f"  learning: {done:,} / {total:,} PAs ({time.perf_counter() - started:.1f} s)")
 
-    with transaction.atomic():
+    with transaction.atomic(), foreign_keys_checked_once(LEARNING_MODELS):
         counts = seed_learning(
             seed=seed, batch_size=batch_size, heavy_pa=heavy_pa, on_batch=progress
         )
