@@ -393,6 +393,60 @@ def foreign_keys_checked_once(models_loaded: Iterable[type[models.Model]]) -> It
             )
 
 
+@contextmanager
+def indexes_built_after_the_load(models_loaded: Iterable[type[models.Model]]) -> Iterator[None]:
+    """Build the secondary indexes of these models' tables once the load is done, rather than
+    add each row to each of them as it goes in.
+
+    The register's and the learning's tables carry two to eight indexes each besides their
+    keys (a search index on profiles' names on PostgreSQL); a row loaded goes into each, at a
+    random place once the tables outgrow the cache. Here the indexes that are neither a
+    primary key nor unique (those keep checking as rows go in) are dropped inside the load's
+    transaction and made again from their own definitions before it commits, each by one
+    sort of the table. The schema is the same afterwards; if the load fails, the transaction
+    rolls the dropped indexes back. Only when this transaction is the load's own (see
+    `foreign_keys_checked_once`). On PostgreSQL a table whose rows still wait for their
+    deferred foreign key checks cannot be indexed: use `bulk_loading_into`, which drops the
+    foreign keys first.
+    """
+    if len(connection.atomic_blocks) != 1:
+        yield
+        return
+    tables = sorted({model._meta.db_table for model in models_loaded})
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT indexrelid::regclass::text, pg_get_indexdef(indexrelid) FROM pg_index "
+                "WHERE indrelid = ANY(%s::regclass[]) AND NOT indisunique AND NOT indisprimary "
+                "ORDER BY 1",
+                [tables],
+            )
+            indexes = cursor.fetchall()
+        else:
+            placeholders = ", ".join(["%s"] * len(tables))
+            cursor.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "  # noqa: S608
+                f"AND sql NOT LIKE 'CREATE UNIQUE %%' AND tbl_name IN ({placeholders}) "
+                "ORDER BY name",
+                tables,
+            )
+            indexes = [(connection.ops.quote_name(name), sql) for name, sql in cursor.fetchall()]
+        for name, _ in indexes:
+            cursor.execute(f"DROP INDEX {name}")
+    yield
+    with connection.cursor() as cursor:
+        for _, definition in indexes:
+            cursor.execute(definition)
+
+
+@contextmanager
+def bulk_loading_into(models_loaded: Sequence[type[models.Model]]) -> Iterator[None]:
+    """Inside the load's own transaction: foreign keys checked once and secondary indexes
+    built once, both when the load is done (see the two helpers)."""
+    with foreign_keys_checked_once(models_loaded), indexes_built_after_the_load(models_loaded):
+        yield
+
+
 def analyse_after_bulk_load() -> str:
     """Refresh the query planner's statistics for every table, as production would after a
     bulk load; returns the statement run. PostgreSQL's autovacuum would get there in a while

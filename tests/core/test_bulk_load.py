@@ -16,6 +16,7 @@ from pahub.core.bulk_load import (
     analyse_after_bulk_load,
     build,
     bulk_load,
+    bulk_loading_into,
     finish_bulk_load,
     foreign_keys_checked_once,
     load_rows,
@@ -374,3 +375,53 @@ def test_inside_a_transaction_of_someone_else_foreign_keys_are_left_alone():
     with transaction.atomic(), foreign_keys_checked_once([CPDEntry]):
         if connection.vendor == "postgresql":
             assert _foreign_keys("learning_cpdentry")
+
+
+def _indexes(table: str) -> list[tuple]:
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT indexrelid::regclass::text, pg_get_indexdef(indexrelid) FROM pg_index "
+                "WHERE indrelid = %s::regclass ORDER BY 1",
+                [table],
+            )
+        else:
+            cursor.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = %s "
+                "ORDER BY name",
+                [table],
+            )
+        return cursor.fetchall()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_secondary_indexes_are_built_after_the_load_and_come_back_the_same():
+    before = _indexes("learning_quizattempt")
+    with transaction.atomic(), bulk_loading_into([QuizAttempt]):
+        during = _indexes("learning_quizattempt")
+        user = bulk_load([person(1)])[0]
+        bulk_load(
+            [
+                build(
+                    QuizAttempt,
+                    user=user,
+                    module_version=ModuleVersion.objects.first(),
+                    answers={},
+                    correct_count=0,
+                    question_count=0,
+                    passed=False,
+                )
+            ]
+        )
+
+    # Only the primary key's index stays while loading (SQLite's is the table itself).
+    assert len(during) < len(before)
+    assert all("UNIQUE" in (definition or "UNIQUE") for _, definition in during)
+    assert _indexes("learning_quizattempt") == before
+    assert QuizAttempt.objects.filter(user=user).count() == 1
+
+
+def test_inside_a_transaction_of_someone_else_indexes_are_left_alone():
+    before = _indexes("learning_quizattempt")
+    with transaction.atomic(), bulk_loading_into([QuizAttempt]):
+        assert _indexes("learning_quizattempt") == before

@@ -22,7 +22,7 @@ from pahub.accounts.seeding import (
     seed_users,
     spoke_districts,
 )
-from pahub.core.bulk_load import build, bulk_load, foreign_keys_checked_once, load_rows
+from pahub.core.bulk_load import build, bulk_load, bulk_loading_into, load_rows
 from pahub.learning.models import (
     Certificate,
     CPDEntry,
@@ -337,7 +337,7 @@ def analyse_for_planner() -> None:
             cursor.execute(f"{command} {connection.ops.quote_name(table)}")
 
 
-# The tables the learning's seed loads millions of rows into (see foreign_keys_checked_once);
+# The tables the learning's seed loads millions of rows into (see bulk_loading_into);
 # events and the practice content, if it makes any, are checked as usual.
 LEARNING_MODELS = (
     QuizAttempt,
@@ -361,7 +361,7 @@ def seed_extension(
         reset_queries()  # DEBUG keeps every query; a million inserts would pile up
         say(f"  learning: {done:,} / {total:,} PAs ({time.perf_counter() - started:.1f} s)")
 
-    with transaction.atomic(), foreign_keys_checked_once(LEARNING_MODELS):
+    with transaction.atomic(), bulk_loading_into(LEARNING_MODELS):
         counts = seed_learning(
             seed=seed, batch_size=batch_size, heavy_pa=heavy_pa, on_batch=progress
         )

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from pahub.accounts.models import Role
 from pahub.accounts.seeding import BATCH_SIZE, in_batches, seed_users
-from pahub.core.bulk_load import build, bulk_load, foreign_keys_checked_once, load_rows
+from pahub.core.bulk_load import build, bulk_load, bulk_loading_into, load_rows
 from pahub.register.equality.models import EqualityMonitoring
 from pahub.register.equality.seeding import pick_works_for_family, plan_equality
 from pahub.register.levels import (
@@ -236,7 +236,7 @@ def analyse_for_planner() -> None:
             cursor.execute(f"{command} {connection.ops.quote_name(table)}")
 
 
-# Every table the register's seed loads (see foreign_keys_checked_once).
+# Every table the register's seed loads (see bulk_loading_into).
 REGISTER_MODELS = (
     PAProfile,
     PAProfile.skills.through,
@@ -260,7 +260,7 @@ def seed_extension(*, seed: int, batch_size: int, say: Callable[[str], None]) ->
         reset_queries()  # DEBUG keeps every query; 100,000 profiles' inserts would pile up
         say(f"  register: {done:,} / {total:,} profiles ({time.perf_counter() - started:.1f} s)")
 
-    with transaction.atomic(), foreign_keys_checked_once(REGISTER_MODELS):
+    with transaction.atomic(), bulk_loading_into(REGISTER_MODELS):
         counts = seed_register(seed=seed, batch_size=batch_size, on_batch=progress)
     analyse_for_planner()
     elapsed = time.perf_counter() - started
