@@ -14,10 +14,12 @@ again without a separate table.
 
 import random
 from bisect import bisect
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
+from itertools import accumulate
+from typing import Any
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth.hashers import make_password
@@ -34,7 +36,7 @@ from django.db.models.signals import post_delete, pre_delete
 from django.utils import timezone
 
 from pahub.accounts.models import Role, User, UserRole
-from pahub.core.bulk_load import bulk_load, db_value, load_rows
+from pahub.core.bulk_load import build, bulk_load, db_value, load_rows
 from pahub.places.models import District
 
 SEED_EMAIL_DOMAIN = "seed.pahub.example.org"
@@ -118,6 +120,23 @@ class SeedKind(StrEnum):
     @property
     def role(self) -> Role:
         return Role.PA if self is SeedKind.PA else Role.EMPLOYER
+
+
+class WeightedPick:
+    """``rng.choices(values, weights=weights)[0]`` with the weights added up once, not at every
+    draw: the same value from the same stream (`random.choices` adds the weights up, then
+    bisects one ``rng.random()`` into them, as here)."""
+
+    def __init__(self, values: Iterable[Any], weights: Iterable[float]):
+        self.values = tuple(values)
+        self.cumulative = list(accumulate(weights))
+        self.total = self.cumulative[-1] + 0.0
+        self.last = len(self.cumulative) - 1
+        if len(self.values) != len(self.cumulative):
+            raise ValueError("One weight for each value.")
+
+    def __call__(self, rng: random.Random) -> Any:
+        return self.values[bisect(self.cumulative, rng.random() * self.total, 0, self.last)]
 
 
 @dataclass(frozen=True)
@@ -239,7 +258,8 @@ def seed_person(
     outcode = districts.outcodes[district_index]
     postcode = seed_postcode(rng, outcode)
     joined = JOINED_FROM + timedelta(seconds=rng.randrange(JOINED_SPAN_SECONDS))
-    return User(
+    return build(
+        User,
         email=seed_email(seed=seed, kind=kind, number=number),
         full_name=f"{first_name} {surname}",
         known_as=known_as,

@@ -33,7 +33,7 @@ from pahub.accounts.models import Role, User
 from pahub.accounts.seeding import in_batches, seed_users
 from pahub.community.forum.zones import zones_ensure
 from pahub.community.models import Post, Thread, ThreadRead, Zone
-from pahub.core.bulk_load import bulk_load
+from pahub.core.bulk_load import build, bulk_load
 
 LONG_THREAD_REPLIES = 500
 SEEDED_TABLES = ("community_thread", "community_post", "community_threadread")
@@ -164,7 +164,8 @@ def _threads_for_zone(
         moment = start + timedelta(seconds=rng.randint(0, 364 * 24 * 3600))
         opener = rng.choice(people)
         title = f"{rng.choice(OPENINGS)} {rng.choice(SUBJECTS)}?"
-        thread = Thread(
+        thread = build(
+            Thread,
             zone=zone,
             title=title,
             author_id=opener,
@@ -176,7 +177,8 @@ def _threads_for_zone(
             author = opener if number == 0 else rng.choice(people)
             text = title if number == 0 else rng.choice(REPLIES)
             posts.append(
-                Post(
+                build(
+                    Post,
                     author_id=author,
                     body=text,
                     body_html=paragraph_html(text),
@@ -267,7 +269,7 @@ def _first_pa_reads_half(seed: int, now) -> int:
         Thread.objects.filter(zone_id__in=zone_ids).order_by("pk").values_list("pk", flat=True)
     )
     marks = [
-        ThreadRead(user=first_pa, thread_id=thread_id, read_up_to=now)
+        build(ThreadRead, user=first_pa, thread_id=thread_id, read_up_to=now)
         for number, thread_id in enumerate(thread_ids)
         if number % 2 == 0
     ]

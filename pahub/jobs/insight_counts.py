@@ -10,6 +10,7 @@ from datetime import date
 from functools import reduce
 from operator import add
 
+from django.db import connection
 from django.db.models import (
     BigIntegerField,
     BooleanField,
@@ -77,6 +78,17 @@ def _flag(expression) -> ExpressionWrapper:
     return ExpressionWrapper(expression, output_field=BooleanField())
 
 
+def _level_for_the_planner() -> F | ExpressionWrapper:
+    """The profile's level, written `level + 0` on SQLite: with the level bare, SQLite reads
+    the PAs through the index on (visibility, is_paused, level), every PA of the region at
+    or above the job's level, rather than through the districts' index (the open jobs no PA
+    within reach matches: 58 to 14 s at 200,000 PAs, 4.1 to 1.8 s at 20,000). The same rows;
+    PostgreSQL plans well with the bare column, so it keeps it."""
+    if connection.vendor == "sqlite":
+        return ExpressionWrapper(F("level") + 0, IntegerField())
+    return F("level")
+
+
 def a_matching_pa(where: Q, travel: Q | None = None) -> Exists:
     """A PA looking for work, living `where` (a condition on the profile's district) and
     willing to `travel` there, who meets every one of the job's must-haves (level, DBS,
@@ -96,7 +108,11 @@ def a_matching_pa(where: Q, travel: Q | None = None) -> Exists:
     profiles = (
         PAProfile.objects.filter(looking_for_work(), where)
         .exclude(user_id=OuterRef("employer_id"))
-        .filter(level__gte=OuterRef("required_level"), dbs_rank__gte=OuterRef("required_dbs_rank"))
+        .alias(level_value=_level_for_the_planner())
+        .filter(
+            level_value__gte=OuterRef("required_level"),
+            dbs_rank__gte=OuterRef("required_dbs_rank"),
+        )
         .alias(
             job_driver=_flag(OuterRef("requires_driver")),
             job_gender=ExpressionWrapper(OuterRef("required_gender"), CharField()),

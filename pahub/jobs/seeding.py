@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from pahub.accounts.models import Role
 from pahub.accounts.seeding import BATCH_SIZE, in_batches, seed_users
-from pahub.core.bulk_load import bulk_load, load_rows
+from pahub.core.bulk_load import build, bulk_load, load_rows
 from pahub.employers.models import AccessNeed, EmployerProfile
 from pahub.employers.wages import minimum_pay_on
 from pahub.jobs.models import Job
@@ -182,7 +182,8 @@ def plan_job(rng: random.Random, context: JobSeedContext, employer: tuple) -> Pl
         else []
     )
     published = context.now - timedelta(days=rng.randrange(60), minutes=rng.randrange(1440))
-    job = Job(
+    job = build(
+        Job,
         employer_id=employer_id,
         posted_by_id=employer_id,
         title=rng.choice(TITLES),
@@ -213,7 +214,8 @@ def plan_employer_profile(
 ) -> tuple[EmployerProfile, list[int]]:
     user_id, full_name, known_as, postcode, district_id, area_id = person
     needs = [need for need in AccessNeed.values if rng.random() < 0.04]
-    profile = EmployerProfile(
+    profile = build(
+        EmployerProfile,
         user_id=user_id,
         display_name=known_as or full_name.split(" ")[0],
         postcode=postcode,

@@ -1,5 +1,6 @@
 """The demo cast for `make run`, and `seed` for synthetic people at scale."""
 
+import random
 from io import StringIO
 
 import pytest
@@ -8,7 +9,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from pahub.accounts.models import Membership, Organisation, Representation, Role, User, UserRole
-from pahub.accounts.seeding import SEED_EMAIL_DOMAIN, seed_users
+from pahub.accounts.seeding import SEED_EMAIL_DOMAIN, WeightedPick, seed_users
 from pahub.community.models import Post
 from pahub.jobs.models import Job
 from pahub.places.postcodes import normalise_postcode, outcode_of
@@ -309,3 +310,15 @@ def test_seeding_jobs_makes_the_cached_public_searches_stale():
     run("seed", "--pas", "20", "--employers", "5", "--jobs", "5", "--seed", "8")
 
     assert public_jobs_version() != before
+
+
+@pytest.mark.parametrize("weights", [[40, 15, 45], [80, 15, 5], [1, 0, 3, 0.5], [7]])
+def test_a_weighted_pick_draws_what_random_choices_draws_from_the_same_stream(weights):
+    values = [f"value {number}" for number in range(len(weights))]
+    pick = WeightedPick(values, weights)
+    ours, theirs = random.Random("weighted"), random.Random("weighted")
+
+    drawn = [pick(ours) for _ in range(2000)]
+
+    assert drawn == [theirs.choices(values, weights=weights)[0] for _ in range(2000)]
+    assert ours.random() == theirs.random()  # and left the stream where choices leaves it

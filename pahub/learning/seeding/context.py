@@ -3,7 +3,8 @@ practice content's shape, the texts CPD entries, plan steps and events are drawn
 the shapes a seeded learner is planned in before `pahub.learning.seeding.load` inserts it."""
 
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, tzinfo
+from functools import cached_property
 
 from django.utils import timezone
 
@@ -151,6 +152,13 @@ class SeedModule:
     def available_on(self) -> date:
         return timezone.localdate(self.available_at)
 
+    @cached_property
+    def answers_all_right(self) -> dict[str, list[int]]:
+        """A passing attempt's answers: every question right. One dict, made once and shared
+        by every passing attempt the seed plans (which never changes it), so `bulk_load`
+        turns it into JSON once a batch too."""
+        return {str(question.pk): list(question.right) for question in self.questions}
+
 
 @dataclass(frozen=True)
 class SeedCourse:
@@ -177,6 +185,8 @@ class LearningSeedContext:
     modules_by_topic: dict[str, tuple[SeedModule, ...]]
     upcoming_events_by_topic: dict[str, tuple[SeedEvent, ...]]
     skill_ids: tuple[int, ...]
+    # The current time zone, looked up once: moments are made in it for every step.
+    zone: tzinfo = field(default_factory=timezone.get_current_timezone)
 
 
 @dataclass

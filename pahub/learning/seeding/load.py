@@ -22,13 +22,14 @@ from pahub.accounts.seeding import (
     seed_users,
     spoke_districts,
 )
-from pahub.core.bulk_load import bulk_load, load_rows
+from pahub.core.bulk_load import build, bulk_load, bulk_loading_into, load_rows
 from pahub.learning.models import (
     Certificate,
     CPDEntry,
     Event,
     EventBooking,
     ModuleCompletion,
+    PlanItem,
     QuizAttempt,
     SelfRating,
 )
@@ -113,7 +114,8 @@ def insert_learners(
     completions = []
     for learner in learners:
         for step in learner.steps:
-            step.completion = ModuleCompletion(
+            step.completion = build(
+                ModuleCompletion,
                 user_id=learner.user_id,
                 module_version_id=step.module.version_id,
                 module_id=step.module.module_id,
@@ -129,7 +131,8 @@ def insert_learners(
     for learner in learners:
         for course, steps, shown in learner.certificates:
             certificates.append(
-                Certificate(
+                build(
+                    Certificate,
                     user_id=learner.user_id,
                     course_id=course.pk,
                     course_version=course.version,
@@ -156,7 +159,8 @@ def insert_learners(
         for step in learner.steps:
             if step.logged_as_cpd:
                 cpd.append(
-                    CPDEntry(
+                    build(
+                        CPDEntry,
                         user_id=learner.user_id,
                         title=step.module.title,
                         provider="PA Hub",
@@ -333,6 +337,20 @@ def analyse_for_planner() -> None:
             cursor.execute(f"{command} {connection.ops.quote_name(table)}")
 
 
+# The tables the learning's seed loads millions of rows into (see bulk_loading_into);
+# events and the practice content, if it makes any, are checked as usual.
+LEARNING_MODELS = (
+    QuizAttempt,
+    ModuleCompletion,
+    Certificate,
+    Certificate.module_versions.through,
+    CPDEntry,
+    SelfRating,
+    PlanItem,
+    EventBooking,
+)
+
+
 def seed_extension(
     *, seed: int, batch_size: int, say: Callable[[str], None], heavy_pa: bool = False
 ) -> str:
@@ -343,7 +361,7 @@ def seed_extension(
         reset_queries()  # DEBUG keeps every query; a million inserts would pile up
         say(f"  learning: {done:,} / {total:,} PAs ({time.perf_counter() - started:.1f} s)")
 
-    with transaction.atomic():
+    with transaction.atomic(), bulk_loading_into(LEARNING_MODELS):
         counts = seed_learning(
             seed=seed, batch_size=batch_size, heavy_pa=heavy_pa, on_batch=progress
         )

@@ -5,13 +5,14 @@ rows are inserted by `pahub.learning.seeding.load`."""
 
 import random
 from collections.abc import Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 from decimal import Decimal
 
 from django.utils import timezone
 
 from pahub.accounts.models import Organisation
-from pahub.accounts.seeding import SeedDistricts
+from pahub.accounts.seeding import SeedDistricts, WeightedPick
+from pahub.core.bulk_load import build
 from pahub.learning.courses.services import CODE_ALPHABET, CODE_LENGTH
 from pahub.learning.models import (
     Audience,
@@ -107,7 +108,8 @@ def plan_bookings(
             created_at = event.published_at + timedelta(seconds=rng.randrange(window))
             cancelled = rng.random() < 0.05
             bookings.append(
-                EventBooking(
+                build(
+                    EventBooking,
                     event_id=event.pk,
                     user_id=user_id,
                     created_at=created_at,
@@ -125,9 +127,9 @@ def plan_bookings(
 # People: what each PA has done.
 
 
-def moment(rng: random.Random, day: date) -> datetime:
+def moment(rng: random.Random, day: date, zone: tzinfo | None = None) -> datetime:
     return timezone.make_aware(
-        datetime(day.year, day.month, day.day, rng.randint(8, 21), rng.randrange(60))
+        datetime(day.year, day.month, day.day, rng.randint(8, 21), rng.randrange(60)), zone
     )
 
 
@@ -154,13 +156,13 @@ def take_modules(
     """
     today, now = context.last_day, context.now
     available_at = max(module.available_at for module in modules)
-    earliest = max(joined, timezone.localdate(available_at))
+    earliest = max(joined, timezone.localdate(available_at, context.zone))
     day = earliest if spread else day_between(rng, earliest, today)
     days = (today - earliest).days
     for number, module in enumerate(modules):
         if spread:
             day = earliest + timedelta(days=days * number // len(modules))
-        completed_at = min(max(moment(rng, day), available_at), now)
+        completed_at = min(max(moment(rng, day, context.zone), available_at), now)
         steps.append(Step(module, completed_at, retried=rng.random() < SHARE_RETRIED))
         day = min(today, day + timedelta(days=rng.randint(0, 6)))
 
@@ -179,7 +181,8 @@ def plan_cpd(
     for _ in range(count):
         title, provider, hours, learned = rng.choice(CPD_LEARNING)
         learner.cpd.append(
-            CPDEntry(
+            build(
+                CPDEntry,
                 user_id=learner.user_id,
                 title=title,
                 provider=provider,
@@ -190,6 +193,9 @@ def plan_cpd(
         )
     for step in learner.steps:
         step.logged_as_cpd = rng.random() < SHARE_LOGGED_MODULE
+
+
+_RATING = WeightedPick(*zip(*RATING_WEIGHTS, strict=True))
 
 
 def plan_self_assessment(
@@ -203,13 +209,13 @@ def plan_self_assessment(
     """Ratings for every PA topic (and a few skills), then a plan for each gap."""
     for topic in PA_TOPICS:
         learner.ratings.append(
-            SelfRating(user_id=learner.user_id, topic=topic, rating=ratings[topic])
+            build(SelfRating, user_id=learner.user_id, topic=topic, rating=ratings[topic])
         )
     skill_count = min(len(context.skill_ids), rng.randint(0, 4))
     for skill_id in rng.sample(context.skill_ids, skill_count):
-        rating = rng.choices(*zip(*RATING_WEIGHTS, strict=True))[0]
+        rating = _RATING(rng)
         learner.ratings.append(
-            SelfRating(user_id=learner.user_id, skill_id=skill_id, rating=rating)
+            build(SelfRating, user_id=learner.user_id, skill_id=skill_id, rating=rating)
         )
     done = {step.module.module_id: step.completed_at for step in learner.steps}
     planned: set[int] = set()
@@ -227,7 +233,8 @@ def plan_self_assessment(
             planned.add(module.module_id)
             order += 1
             learner.plan.append(
-                PlanItem(
+                build(
+                    PlanItem,
                     user_id=learner.user_id,
                     order=order,
                     topic=topic,
@@ -239,7 +246,8 @@ def plan_self_assessment(
         if upcoming and (modules_per_topic > 1 or rng.random() < SHARE_EVENT_STEP):
             order += 1
             learner.plan.append(
-                PlanItem(
+                build(
+                    PlanItem,
                     user_id=learner.user_id,
                     order=order,
                     topic=topic,
@@ -249,7 +257,8 @@ def plan_self_assessment(
     if modules_per_topic > 1 or rng.random() < SHARE_OWN_STEP:
         order += 1
         learner.plan.append(
-            PlanItem(
+            build(
+                PlanItem,
                 user_id=learner.user_id,
                 order=order,
                 title=rng.choice(OWN_STEPS),
@@ -262,7 +271,7 @@ def plan_learner(rng: random.Random, context: LearningSeedContext, person: tuple
     """One ordinary seeded PA's learning, drawn in a fixed order."""
     user_id, name, joined_at = person
     learner = PlannedLearner(user_id=user_id, name=name)
-    joined = timezone.localdate(joined_at)
+    joined = timezone.localdate(joined_at, context.zone)
     course = context.main_course
     share = rng.random()
     if share < SHARE_WHOLE_COURSE:
@@ -280,7 +289,7 @@ def plan_learner(rng: random.Random, context: LearningSeedContext, person: tuple
     if rng.random() < SHARE_CPD:
         plan_cpd(rng, learner, joined=joined, today=context.last_day, per_year=rng.uniform(2, 5))
     if rng.random() < SHARE_SELF_ASSESSED:
-        ratings = {topic: rng.choices(*zip(*RATING_WEIGHTS, strict=True))[0] for topic in PA_TOPICS}
+        ratings = {topic: _RATING(rng) for topic in PA_TOPICS}
         plan_self_assessment(rng, learner, context, ratings=ratings, modules_per_topic=1)
     return learner
 
@@ -291,7 +300,7 @@ def plan_heavy_learner(
     """The benchmark's PA: exactly 200 modules passed, a long log and a long plan."""
     user_id, name, joined_at = person
     learner = PlannedLearner(user_id=user_id, name=name)
-    joined = timezone.localdate(joined_at)
+    joined = timezone.localdate(joined_at, context.zone)
     modules = [module for course in context.courses for module in course.modules]
     take_modules(
         rng,
@@ -328,18 +337,24 @@ def quiz_attempt(
     questions = step.module.questions
     total = len(questions)
     wrong = 0
-    if not passed:
+    if passed:
+        # Every question right (drawing none of them wrong takes nothing from the stream).
+        answers = step.module.answers_all_right
+    else:
         # The fewest wrong answers that fall below the pass mark.
         while wrong < total and (total - wrong) * 100 >= step.module.pass_mark * total:
             wrong += 1
-    wrong_questions = set(rng.sample(range(total), wrong))
-    answers = {
-        str(question.pk): list(
-            question.wrong[:1] if index in wrong_questions and question.wrong else question.right
-        )
-        for index, question in enumerate(questions)
-    }
-    return QuizAttempt(
+        wrong_questions = set(rng.sample(range(total), wrong))
+        answers = {
+            str(question.pk): list(
+                question.wrong[:1]
+                if index in wrong_questions and question.wrong
+                else question.right
+            )
+            for index, question in enumerate(questions)
+        }
+    return build(
+        QuizAttempt,
         user_id=learner.user_id,
         module_version_id=step.module.version_id,
         answers=answers,

@@ -9,6 +9,8 @@ import random
 
 from django.utils import timezone
 
+from pahub.accounts.seeding import WeightedPick
+from pahub.core.bulk_load import build
 from pahub.register.equality.models import (
     PREFER_NOT_TO_SAY,
     AgeBand,
@@ -49,8 +51,15 @@ DISABILITY_WEIGHTS = {Disability.NO: 82, Disability.YES: 13, Disability.PREFER_N
 FAMILY_SHARE = 0.15
 
 
+# The weights above, each added up once (see WeightedPick), kept with the dict they came from.
+_PICKS: dict[int, tuple[dict, WeightedPick]] = {}
+
+
 def pick(rng: random.Random, weights: dict) -> str:
-    return rng.choices(list(weights), weights=list(weights.values()))[0]
+    kept = _PICKS.get(id(weights))
+    if kept is None or kept[0] is not weights:
+        kept = _PICKS[id(weights)] = (weights, WeightedPick(weights, weights.values()))
+    return kept[1](rng)
 
 
 def pick_works_for_family(rng: random.Random) -> bool:
@@ -62,9 +71,10 @@ def plan_equality(rng: random.Random, profile_id: int) -> EqualityMonitoring | N
     if response == "not_asked":
         return None
     if response == "declined":
-        return EqualityMonitoring(profile_id=profile_id, declined_at=timezone.now())
+        return build(EqualityMonitoring, profile_id=profile_id, declined_at=timezone.now())
     ethnicity = pick(rng, ETHNICITY_WEIGHTS)
-    return EqualityMonitoring(
+    return build(
+        EqualityMonitoring,
         profile_id=profile_id,
         answered_at=timezone.now(),
         age_band=pick(rng, AGE_WEIGHTS),

@@ -5,12 +5,13 @@ is built up in. Drawn from one ``random.Random`` stream per seed, in a fixed ord
 import random
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 from decimal import Decimal
 
 from django.utils import timezone
 
 from pahub.accounts.models import Membership, Organisation
+from pahub.accounts.seeding import WeightedPick
 from pahub.places.models import LocalAuthority
 from pahub.register.levels import (
     ENTRY,
@@ -119,6 +120,8 @@ class SeedContext:
     verifiers_by_area: dict[str, tuple[int, int | None]]
     dbs_max_age_by_area: dict[str, int]
     spoke_area_ids: tuple[str, ...]
+    # The current time zone, looked up once: checks and references are dated in it.
+    zone: tzinfo = field(default_factory=timezone.get_current_timezone)
 
 
 @dataclass
@@ -187,9 +190,11 @@ def seed_context(*, today: date, now: datetime) -> SeedContext:
     )
 
 
+_TIER = WeightedPick(*zip(*TIER_WEIGHTS, strict=True))
+
+
 def pick_tier(rng: random.Random) -> int:
-    tiers, weights = zip(*TIER_WEIGHTS, strict=True)
-    return rng.choices(tiers, weights=weights)[0]
+    return _TIER(rng)
 
 
 def random_availability(rng: random.Random) -> int:
@@ -215,5 +220,5 @@ def days_between(rng: random.Random, earliest: date, latest: date) -> date:
     return earliest + timedelta(days=rng.randrange((latest - earliest).days + 1))
 
 
-def moment_on(day: date) -> datetime:
-    return timezone.make_aware(datetime(day.year, day.month, day.day, 11, 0))
+def moment_on(day: date, zone: tzinfo | None = None) -> datetime:
+    return timezone.make_aware(datetime(day.year, day.month, day.day, 11, 0), zone)

@@ -6,6 +6,8 @@ import random
 import secrets
 from datetime import date, timedelta
 
+from pahub.accounts.seeding import WeightedPick
+from pahub.core.bulk_load import build
 from pahub.register.levels import (
     ENTRY,
     LEVEL_2,
@@ -31,6 +33,11 @@ from pahub.register.seeding.context import (
     moment_on,
 )
 
+_DBS_TYPE = WeightedPick(
+    [Evidence.DbsType.ENHANCED_ADULTS_BARRED, Evidence.DbsType.ENHANCED, Evidence.DbsType.STANDARD],
+    [80, 15, 5],
+)
+
 
 class EvidenceMaker:
     """Builds one PA's evidence rows and the checks that verified them."""
@@ -41,16 +48,18 @@ class EvidenceMaker:
             area_id, (None, None)
         )
         self.max_age = context.dbs_max_age_by_area.get(area_id, DEFAULT_DBS_MAX_AGE_MONTHS)
+        self.zone = context.zone
 
     def add(self, kind: str, *, verified_on: date | None = None, **fields) -> Evidence:
-        evidence = Evidence(profile=self.plan.profile, kind=kind, **fields)
+        evidence = build(Evidence, profile=self.plan.profile, kind=kind, **fields)
         if verified_on is not None:
             evidence.status = Evidence.Status.VERIFIED
-            evidence.verified_at = moment_on(verified_on)
+            evidence.verified_at = moment_on(verified_on, self.zone)
             evidence.verified_by_id = self.verifier_id
             evidence.verified_by_organisation_id = self.organisation_id
             self.plan.checks.append(
-                VerificationRecord(
+                build(
+                    VerificationRecord,
                     evidence=evidence,
                     outcome=VerificationRecord.Outcome.VERIFIED,
                     saw_original=kind in ORIGINAL_SEEN,
@@ -97,14 +106,7 @@ class EvidenceMaker:
         return self.add(
             Evidence.Kind.DBS,
             verified_on=min(latest_check, today - timedelta(days=1)),
-            dbs_type=rng.choices(
-                [
-                    Evidence.DbsType.ENHANCED_ADULTS_BARRED,
-                    Evidence.DbsType.ENHANCED,
-                    Evidence.DbsType.STANDARD,
-                ],
-                weights=[80, 15, 5],
-            )[0],
+            dbs_type=_DBS_TYPE(rng),
             dbs_certificate_number=self.certificate_number(),
             dbs_issue_date=issued,
             dbs_on_update_service=on_update_service,
@@ -142,7 +144,8 @@ class EvidenceMaker:
             verified_on=self.recent_day(answered) if verified else None,
         )
         self.plan.references.append(
-            ReferenceRequest(
+            build(
+                ReferenceRequest,
                 evidence=evidence,
                 referee_name=rng.choice(REFEREE_NAMES),
                 referee_email=f"referee-{self.plan.profile.user_id}-{number}@example.org",
@@ -150,9 +153,9 @@ class EvidenceMaker:
                     [ReferenceRequest.Relationship.EMPLOYER, ReferenceRequest.Relationship.WORK]
                 ),
                 token_hash=hash_token(secrets.token_hex(16)),
-                expires_at=moment_on(answered + timedelta(days=14)),
-                sent_at=moment_on(answered - timedelta(days=rng.randint(1, 10))),
-                answered_at=moment_on(answered),
+                expires_at=moment_on(answered + timedelta(days=14), self.zone),
+                sent_at=moment_on(answered - timedelta(days=rng.randint(1, 10)), self.zone),
+                answered_at=moment_on(answered, self.zone),
                 known_for=rng.choice(["1 year", "2 years", "5 years", "over 10 years"]),
                 capacity="They supported a family member of mine as a PA.",
                 reliable="yes",

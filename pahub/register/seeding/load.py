@@ -15,7 +15,8 @@ from django.utils import timezone
 
 from pahub.accounts.models import Role
 from pahub.accounts.seeding import BATCH_SIZE, in_batches, seed_users
-from pahub.core.bulk_load import bulk_load, load_rows
+from pahub.core.bulk_load import build, bulk_load, bulk_loading_into, load_rows
+from pahub.register.equality.models import EqualityMonitoring
 from pahub.register.equality.seeding import pick_works_for_family, plan_equality
 from pahub.register.levels import (
     ENTRY,
@@ -29,8 +30,12 @@ from pahub.register.levels import (
 from pahub.register.masks import mask_of
 from pahub.register.models import (
     CodeSignature,
+    Evidence,
     InductionCompletion,
     PAProfile,
+    ProfileLanguage,
+    ReferenceRequest,
+    VerificationRecord,
 )
 from pahub.register.queries import current_code_version
 from pahub.register.seeding.context import (
@@ -89,7 +94,8 @@ def _insert(
     checks = [item for plan in plans for item in plan.checks]
     bulk_load(checks)
     signatures = [
-        CodeSignature(
+        build(
+            CodeSignature,
             user_id=plan.profile.user_id,
             version_id=context.code_version_id,
             signed_at=plan.profile.last_active_at,
@@ -99,7 +105,8 @@ def _insert(
     ]
     bulk_load(signatures)
     inductions = [
-        InductionCompletion(
+        build(
+            InductionCompletion,
             user_id=plan.profile.user_id,
             completed_on=plan.induction_on,
             source="seeded",
@@ -229,6 +236,22 @@ def analyse_for_planner() -> None:
             cursor.execute(f"{command} {connection.ops.quote_name(table)}")
 
 
+# Every table the register's seed loads (see bulk_loading_into).
+REGISTER_MODELS = (
+    PAProfile,
+    PAProfile.skills.through,
+    PAProfile.interests.through,
+    PAProfile.visible_in.through,
+    ProfileLanguage,
+    Evidence,
+    ReferenceRequest,
+    VerificationRecord,
+    CodeSignature,
+    InductionCompletion,
+    EqualityMonitoring,
+)
+
+
 def seed_extension(*, seed: int, batch_size: int, say: Callable[[str], None]) -> str:
     """The hook `manage.py seed` calls after making people (see SEED_EXTENSIONS)."""
     started = time.perf_counter()
@@ -237,7 +260,7 @@ def seed_extension(*, seed: int, batch_size: int, say: Callable[[str], None]) ->
         reset_queries()  # DEBUG keeps every query; 100,000 profiles' inserts would pile up
         say(f"  register: {done:,} / {total:,} profiles ({time.perf_counter() - started:.1f} s)")
 
-    with transaction.atomic():
+    with transaction.atomic(), bulk_loading_into(REGISTER_MODELS):
         counts = seed_register(seed=seed, batch_size=batch_size, on_batch=progress)
     analyse_for_planner()
     elapsed = time.perf_counter() - started

@@ -17,6 +17,8 @@ import random
 from collections import Counter
 from datetime import date, timedelta
 
+from pahub.accounts.seeding import WeightedPick
+from pahub.core.bulk_load import build
 from pahub.register.levels import (
     LevelFacts,
 )
@@ -38,6 +40,15 @@ from pahub.register.seeding.context import (
 from pahub.register.seeding.evidence import plan_evidence
 from pahub.taxonomy.dbs import dbs_rank
 
+_WORK_WANTED = WeightedPick(
+    [PAProfile.WorkWanted.REGULAR, PAProfile.WorkWanted.COVER, PAProfile.WorkWanted.BOTH],
+    [40, 15, 45],
+)
+_VISIBILITY = WeightedPick(
+    [PAProfile.Visibility.HIDDEN, PAProfile.Visibility.LOCAL, PAProfile.Visibility.ALL_EMPLOYERS],
+    [15, 45, 40],
+)
+
 
 def plan_profile(
     rng: random.Random, context: SeedContext, person: tuple, *, tier: int
@@ -45,7 +56,8 @@ def plan_profile(
     user_id, full_name, known_as, district_id, area_id, joined = person
     first_name = full_name.split(" ")[0]
     offers_driving = rng.random() < 0.35
-    profile = PAProfile(
+    profile = build(
+        PAProfile,
         user_id=user_id,
         district_id=district_id,  # bulk_create skips save(), which copies it otherwise
         display_name=known_as or first_name,
@@ -58,18 +70,8 @@ def plan_profile(
         availability=random_availability(rng),
         travel_miles=rng.choice([3, 5, 5, 10, 10, 10, 15, 20, 25, 30]),
         hourly_rate=random_pay(rng),
-        work_wanted=rng.choices(
-            [PAProfile.WorkWanted.REGULAR, PAProfile.WorkWanted.COVER, PAProfile.WorkWanted.BOTH],
-            weights=[40, 15, 45],
-        )[0],
-        visibility=rng.choices(
-            [
-                PAProfile.Visibility.HIDDEN,
-                PAProfile.Visibility.LOCAL,
-                PAProfile.Visibility.ALL_EMPLOYERS,
-            ],
-            weights=[15, 45, 40],
-        )[0],
+        work_wanted=_WORK_WANTED(rng),
+        visibility=_VISIBILITY(rng),
         is_paused=rng.random() < 0.08,
         last_active_at=context.now - timedelta(days=rng.randrange(180)),
     )
@@ -102,8 +104,11 @@ def _plan_languages(rng: random.Random, context: SeedContext, plan: PlannedPA) -
             else rng.choice([ProfileLanguage.Level.FLUENT, ProfileLanguage.Level.CONVERSATIONAL])
         )
         plan.languages.append(
-            ProfileLanguage(
-                profile=plan.profile, language_id=context.language_ids[english], level=level
+            build(
+                ProfileLanguage,
+                profile=plan.profile,
+                language_id=context.language_ids[english],
+                level=level,
             )
         )
     for code in others:
@@ -115,8 +120,11 @@ def _plan_languages(rng: random.Random, context: SeedContext, plan: PlannedPA) -
             else rng.choice([ProfileLanguage.Level.BASIC, ProfileLanguage.Level.FLUENT])
         )
         plan.languages.append(
-            ProfileLanguage(
-                profile=plan.profile, language_id=context.language_ids[code], level=level
+            build(
+                ProfileLanguage,
+                profile=plan.profile,
+                language_id=context.language_ids[code],
+                level=level,
             )
         )
 
@@ -130,9 +138,11 @@ GENDER_WEIGHTS: tuple[tuple[str, int], ...] = (
 )
 
 
+_GENDER = WeightedPick(*zip(*GENDER_WEIGHTS, strict=True))
+
+
 def pick_gender(rng: random.Random) -> str:
-    genders, weights = zip(*GENDER_WEIGHTS, strict=True)
-    return rng.choices(genders, weights=weights)[0]
+    return _GENDER(rng)
 
 
 def dbs_rank_for(plan: PlannedPA, today: date) -> int:

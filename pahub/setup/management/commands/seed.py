@@ -26,7 +26,11 @@ from pahub.accounts.seeding import (
 )
 from pahub.community.seeding import seed_extension as seed_community
 from pahub.community.seeding import seeded_community_delete
-from pahub.core.bulk_load import analyse_after_bulk_load, prepare_for_bulk_load
+from pahub.core.bulk_load import (
+    analyse_after_bulk_load,
+    finish_bulk_load,
+    prepare_for_bulk_load,
+)
 from pahub.directory.seeding import seed_extension as seed_directory
 from pahub.insights import summaries
 from pahub.jobs.seeding import seed_extension as seed_jobs
@@ -118,7 +122,7 @@ class Command(BaseCommand):
         if not districts.outcodes:
             raise CommandError("No spoke districts found. Run `manage.py migrate` first.")
 
-        prepare_for_bulk_load()
+        replaced = prepare_for_bulk_load()
         if options["replace"]:
             self._delete_earlier_run(seed)
         # Timed from here, commit included, so rows/s measures creating rows and nothing else.
@@ -189,6 +193,7 @@ class Command(BaseCommand):
                     say=self._say,
                 )
             )
+        finish_bulk_load(replaced)
         self._summary(seed, counts, elapsed)
         # The rows went in without save(), so no signal told the public pages' cache.
         bump_public_jobs_version()
