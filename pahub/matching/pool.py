@@ -30,6 +30,7 @@ import numpy as np
 from django.db import connection
 
 from pahub.accounts.models import User
+from pahub.core.slot_sets import SlotSets
 from pahub.register.masks import has_bit
 from pahub.register.models import PAProfile, ProfileLanguage
 
@@ -237,11 +238,8 @@ class ProfilePool:
         self.districts = Codes()
         self.areas = Codes()
         self.genders = Codes()
-        self.chosen: dict[int, set[int]] = defaultdict(set)  # area code -> slots
-        self.chosen_by_slot: dict[int, tuple[int, ...]] = {}
-        # Area code -> which slots chose it, as a mask over every slot: built when a match
-        # first asks and dropped when a slot's chosen areas change (rare next to matches).
-        self.chosen_masks: dict[int, np.ndarray] = {}
+        # Area code -> the slots that chose it (and as a mask, built when a match first asks).
+        self.chosen = SlotSets()
         self.loaded = False
         self.refreshed_at = 0.0
         self.feed = ChangeFeed()
@@ -389,14 +387,7 @@ class ProfilePool:
         self._choose(slot, chosen)
 
     def _choose(self, slot: int, chosen: tuple[int, ...]) -> None:
-        for area in self.chosen_by_slot.pop(slot, ()):
-            self.chosen[area].discard(slot)
-            self.chosen_masks.pop(area, None)
-        if chosen:
-            self.chosen_by_slot[slot] = chosen
-            for area in chosen:
-                self.chosen[area].add(slot)
-                self.chosen_masks.pop(area, None)
+        self.chosen.choose(slot, chosen)
 
     def _drop(self, pk: int) -> None:
         slot = self.slot_of.get(pk)
@@ -504,13 +495,7 @@ class ProfilePool:
 
     def _chosen_mask(self, code: int) -> np.ndarray:
         """Which slots chose the area with this code."""
-        mask = self.chosen_masks.get(code)
-        if mask is None or len(mask) != self.columns.size:
-            mask = np.zeros(self.columns.size, dtype=bool)
-            slots = self.chosen.get(code, ())
-            mask[np.fromiter(slots, dtype=np.int64, count=len(slots))] = True
-            self.chosen_masks[code] = mask
-        return mask
+        return self.chosen.mask(code, self.columns.size)
 
     def _scores(
         self, needs: JobNeeds, reach: Reach, found: np.ndarray, now: datetime

@@ -31,6 +31,7 @@ from typing import Protocol
 
 import numpy as np
 
+from pahub.core.slot_sets import SlotSets
 from pahub.register.masks import has_bit
 from pahub.register.models import PAProfile, ProfileLanguage
 
@@ -139,9 +140,7 @@ class RegisterIndex:
         self.names: list[tuple[str, str]] = []
         self.districts = Codes()
         self.areas = Codes()
-        self.chosen: dict[int, set[int]] = defaultdict(set)  # area code -> slots
-        self.chosen_by_slot: dict[int, tuple[int, ...]] = {}
-        self.chosen_masks: dict[int, np.ndarray] = {}
+        self.chosen = SlotSets()  # area code -> the slots that chose it
         self.order = np.zeros(0, dtype=np.int64)  # live slots, by name as the database sorts
         self.order_stale = False
         self.haystack: tuple[str, np.ndarray] | None = None
@@ -272,14 +271,7 @@ class RegisterIndex:
         self._choose(slot, chosen)
 
     def _choose(self, slot: int, chosen: tuple[int, ...]) -> None:
-        for area in self.chosen_by_slot.pop(slot, ()):
-            self.chosen[area].discard(slot)
-            self.chosen_masks.pop(area, None)
-        if chosen:
-            self.chosen_by_slot[slot] = chosen
-            for area in chosen:
-                self.chosen[area].add(slot)
-                self.chosen_masks.pop(area, None)
+        self.chosen.choose(slot, chosen)
 
     def _drop(self, pk: int) -> None:
         slot = self.slot_of.get(pk)
@@ -379,13 +371,8 @@ class RegisterIndex:
         return inside
 
     def _chosen_mask(self, code: int) -> np.ndarray:
-        mask = self.chosen_masks.get(code)
-        if mask is None or len(mask) != self.size:
-            mask = np.zeros(self.size, dtype=bool)
-            slots = self.chosen.get(code, ())
-            mask[np.fromiter(slots, dtype=np.int64, count=len(slots))] = True
-            self.chosen_masks[code] = mask
-        return mask
+        """Which slots chose the area with this code."""
+        return self.chosen.mask(code, self.size)
 
     def _named(self, words: Sequence[str], keep: np.ndarray) -> np.ndarray:
         """Profiles whose person names hold every word, or whose display name does: each word
