@@ -29,6 +29,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Case, Exists, F, OuterRef, QuerySet, Value, When
 from django.utils import timezone
 
@@ -290,11 +291,13 @@ def rank_profiles(
     *,
     limit: int,
     now: datetime,
+    offset: int = 0,
 ) -> list[PAResult]:
-    """The best `limit` of these (prefiltered) profiles for the job, explained."""
+    """The best `limit` of these (prefiltered) profiles for the job after the best `offset`,
+    explained."""
     possible = weight_applying(needs)
     best_distance = WEIGHTS["distance"]
-    keep = limit + SPARE_ROWS
+    keep = offset + limit + SPARE_ROWS
     # A min-heap of the best rows so far, worst first: (score, -miles, -profile id).
     best: list[tuple[float, float, int]] = []
     rows = (
@@ -320,7 +323,7 @@ def rank_profiles(
             heapq.heappush(best, entry)
         elif entry > best[0]:
             heapq.heapreplace(best, entry)
-    return explain_profiles(needs, [-pk for _, _, pk in best], limit=limit, now=now)
+    return explain_profiles(needs, [-pk for _, _, pk in best], limit=limit, offset=offset, now=now)
 
 
 def rank_candidates(
@@ -330,9 +333,10 @@ def rank_candidates(
     exclude_user_id: int | None,
     limit: int,
     now: datetime,
+    offset: int = 0,
 ) -> tuple[list[PAResult], int]:
-    """The best `limit` of every PA who could be a result for the job, explained, and how
-    many could: ranked by the in-memory pool (`pool.py`) when every skill, interest and
+    """The best `limit` of every PA who could be a result for the job (after the best
+    `offset`, for a later page), explained, and how many could: ranked by the in-memory pool (`pool.py`) when every skill, interest and
     language the job names has a bit, else by the database (`rank_profiles`).
 
     Either way only PAs the database's own rules allow are loaded (visibility and looking for
@@ -346,20 +350,22 @@ def rank_candidates(
         profiles = candidates.candidate_profiles(
             needs, reach, viewers=viewers, exclude_user_id=exclude_user_id
         )
-        return rank_profiles(needs, profiles, reach, limit=limit, now=now), profiles.count()
+        ranked = rank_profiles(needs, profiles, reach, limit=limit, offset=offset, now=now)
+        return ranked, profiles.count()
     best, found = pool.PROFILES.rank(
         needs,
         viewers=viewers,
         exclude_user_id=exclude_user_id,
         now=now,
-        keep=limit + SPARE_ROWS,
+        keep=offset + limit + SPARE_ROWS,
     )
     # Who may be shown at all is the database's rule (looking for work, visible to every
     # viewer); `explain_profiles` checks every must-have again from the rows it loads.
     shown = candidates.profiles_for_viewers(*viewers, among=best)
     if exclude_user_id is not None:
         shown = shown.exclude(user_id=exclude_user_id)
-    return explain_profiles(needs, best, limit=limit, now=now, among=shown), found
+    explained = explain_profiles(needs, best, limit=limit, offset=offset, now=now, among=shown)
+    return explained, found
 
 
 def explain_profiles(
@@ -368,10 +374,11 @@ def explain_profiles(
     *,
     limit: int,
     now: datetime,
+    offset: int = 0,
     among: QuerySet[PAProfile] | None = None,
 ) -> list[PAResult]:
     """Load the chosen profiles (those still `among` the candidates, when given), score and
-    explain each one, best first.
+    explain `limit` of them after the best `offset`, best first.
 
     The numbers the score needs are read as plain rows for all of them; only the `limit`
     shown are loaded as model instances (with their users) and given their sentences."""
@@ -386,7 +393,7 @@ def explain_profiles(
     ]
     # `quick_score` is `score().score` (a property test checks it).
     eligible.sort(key=lambda item: (-item[0], item[1], item[2]))
-    shown = eligible[:limit]
+    shown = eligible[offset : offset + limit]
     profiles = (
         PAProfile.objects.select_related("user")
         .only(*RESULT_FIELDS)
@@ -463,20 +470,56 @@ def search_talent(
 
 
 def search_talent_with_count(
-    *, viewer: User, filters: TalentFilters, limit: int = DEFAULT_LIMIT
+    *, viewer: User, filters: TalentFilters, limit: int = DEFAULT_LIMIT, offset: int = 0
 ) -> tuple[list[PAResult], int]:
-    """The best `limit` PAs for the search and how many it found in all."""
+    """The best `limit` PAs for the search after the best `offset` (a page of results), and
+    how many it found in all. Only the best `MAX_LIMIT` are ever ranked, so a page starts
+    within them."""
     now = timezone.now()
     needs = needs_from_filters(filters, viewer=viewer)
     if needs is None:
         return [], 0
+    offset = max(0, min(offset, MAX_LIMIT - 1))
+    limit = min(clamp_limit(limit), MAX_LIMIT - offset)
     return rank_candidates(
         needs,
         viewers=(viewer,),
         exclude_user_id=viewer.pk,
-        limit=clamp_limit(limit),
+        limit=limit,
+        offset=offset,
         now=now,
     )
+
+
+def search_talent_page(
+    *, viewer: User, filters: TalentFilters, number: object, per_page: int
+) -> tuple[Page, int]:
+    """One page of a talent search's results (`Page.object_list` holds its `PAResult`s, best
+    first) and how many PAs the search found in all.
+
+    Only the best `MAX_LIMIT` are ranked, so only they are paged. As `Paginator.get_page`
+    does, a page number that is not a whole number gives the first page, and one past the
+    last page gives the last."""
+    asked = page_number_within(number, last=MAX_LIMIT // per_page)
+    results, total = search_talent_with_count(
+        viewer=viewer, filters=filters, limit=per_page, offset=(asked - 1) * per_page
+    )
+    paginator = Paginator(range(min(total, MAX_LIMIT)), per_page)
+    page = paginator.get_page(asked)
+    if page.number != asked:
+        results, total = search_talent_with_count(
+            viewer=viewer, filters=filters, limit=per_page, offset=page.start_index() - 1
+        )
+    return Page(results, page.number, paginator), total
+
+
+def page_number_within(number: object, *, last: int) -> int:
+    """A page number from a query string, between 1 and `last`: 1 when it is not a number."""
+    try:
+        asked = int(str(number))
+    except ValueError:
+        return 1
+    return max(1, min(asked, last))
 
 
 __all__ = [
@@ -484,6 +527,7 @@ __all__ = [
     "rank_candidates",
     "rank_profiles",
     "search_talent",
+    "search_talent_page",
     "search_talent_with_count",
     "taxonomy_names",
 ]

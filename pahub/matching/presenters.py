@@ -1,6 +1,7 @@
 """What a PA's match card shows, from an engine result: public details only, never a full
 name, postcode, email address or phone number. A job's card is `pahub.jobs.matches.presenters`."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -97,15 +98,19 @@ def score_shown(match: Match, *, how_url: str = "") -> ScoreShown:
     )
 
 
-def pa_cards(results: list[PAResult]) -> list[dict]:
-    """A card for each result, in order."""
+def pa_cards(results: Sequence[PAResult], *, first: int = 1) -> list[dict]:
+    """A card for each result, in order, numbered from `first` (a later page's first)."""
     how_url = how_matching_works_url()
-    return [pa_card(result, how_url=how_url) for result in results]
+    return [
+        pa_card(result, how_url=how_url, number=number)
+        for number, result in enumerate(results, start=first)
+    ]
 
 
-def pa_card(result: PAResult, *, how_url: str = "") -> dict:
+def pa_card(result: PAResult, *, how_url: str = "", number: int = 1) -> dict:
     profile = result.profile
     return {
+        "number": number,
         "profile_id": profile.pk,
         "name": public_name(profile),
         "district": profile.user.district_id or "",

@@ -13,6 +13,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from pahub.accounts.models import User
+from pahub.core.pagination import pagination_items
 from pahub.core.public import public_page
 from pahub.employers.models import EmployerProfile
 
@@ -22,7 +23,9 @@ from .permissions import may_search_talent
 from .presenters import optional_url, pa_cards
 from .scoring import DESCRIPTIONS, LABELS, WEIGHTS
 
-TALENT_LIMIT = 50
+# PAs a page: what a person reads before refining a search, as the job search shows. The
+# best `engine.MAX_LIMIT` can be paged through.
+TALENT_PAGE_SIZE = 20
 
 
 def default_outcode(user: User) -> str:
@@ -38,7 +41,8 @@ def default_outcode(user: User) -> str:
 def talent(request: HttpRequest) -> HttpResponse:
     if not may_search_talent(request.user):
         raise PermissionDenied("The talent search is for employers and the people helping them.")
-    searched = bool(request.GET)
+    # A later page of the first search (near the searcher) is still that search.
+    searched = any(key != "page" for key in request.GET)
     if searched:
         form = TalentSearchForm(request.GET)
         filters = form.filters() if form.is_valid() else None
@@ -46,10 +50,13 @@ def talent(request: HttpRequest) -> HttpResponse:
         outcode = default_outcode(request.user)
         form = TalentSearchForm(initial={"outcode": outcode, "miles": 10})
         filters = TalentFilters(outcode=outcode) if outcode else None
-    results, total = [], 0
+    page, total = None, 0
     if filters is not None:
-        results, total = engine.search_talent_with_count(
-            viewer=request.user, filters=filters, limit=TALENT_LIMIT
+        page, total = engine.search_talent_page(
+            viewer=request.user,
+            filters=filters,
+            number=request.GET.get("page"),
+            per_page=TALENT_PAGE_SIZE,
         )
     return render(
         request,
@@ -58,9 +65,11 @@ def talent(request: HttpRequest) -> HttpResponse:
             "form": form,
             "filters": filters,
             "searched": searched,
-            "cards": pa_cards(results),
+            "page": page,
+            "page_numbers": pagination_items(page) if page else [],
+            "cards": pa_cards(page.object_list, first=page.start_index()) if page else [],
             "total": total,
-            "limit": TALENT_LIMIT,
+            "limit": engine.MAX_LIMIT,
             "save_url": optional_url("jobs:saved_search_create"),
             "saved_query": urlencode(filters.to_query(), doseq=True) if filters else "",
             "suggested_name": suggested_name(filters) if filters else "",

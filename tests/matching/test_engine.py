@@ -180,6 +180,41 @@ def test_matches_are_the_same_as_loading_everyone_and_scoring_in_python(employer
         assert [(r.profile.pk, r.match) for r in quick] == [(r.profile.pk, r.match) for r in slow]
 
 
+@pytest.mark.parametrize("ranked_by", ["pool", "database"])
+def test_a_later_page_is_the_same_slice_of_the_whole_ranking(employer, monkeypatch, ranked_by):
+    if ranked_by == "database":
+        monkeypatch.setattr(engine.pool, "fits", lambda needs: False)
+    for number in range(9):
+        make_pa(name=f"PA {number}", level=number % 5, days_inactive=(number * 37) % 200)
+    filters = TalentFilters(outcode="NE1")
+
+    everyone, total = engine.search_talent_with_count(viewer=employer, filters=filters)
+    pages = [
+        engine.search_talent_with_count(viewer=employer, filters=filters, limit=4, offset=start)
+        for start in (0, 4, 8)
+    ]
+
+    assert total == 9
+    assert [count for _, count in pages] == [9, 9, 9]
+    assert [[r.profile.pk for r in page] for page, _ in pages] == [
+        [r.profile.pk for r in everyone[start : start + 4]] for start in (0, 4, 8)
+    ]
+
+
+def test_a_page_never_starts_beyond_the_best_that_are_ranked(employer, monkeypatch):
+    monkeypatch.setattr(engine, "MAX_LIMIT", 3)
+    for number in range(5):
+        make_pa(name=f"PA {number}", level=number % 5)
+    filters = TalentFilters(outcode="NE1")
+
+    beyond, total = engine.search_talent_with_count(
+        viewer=employer, filters=filters, limit=2, offset=7
+    )
+
+    assert total == 5
+    assert len(beyond) == 1
+
+
 def test_the_database_adds_up_the_parts_as_python_does(employer_profile, open_job):
     """`partial_points` is the score without distance, in SQL: the two must agree."""
     employer_profile.interests.set(Interest.objects.filter(name__in=["Gardening", "Football"]))

@@ -6,8 +6,10 @@ import pytest
 from django.http import QueryDict
 from django.urls import reverse
 
+from pahub.matching.engine import search_talent
 from pahub.matching.filters import TalentFilters
 from pahub.matching.presenters import optional_url
+from pahub.matching.views import TALENT_PAGE_SIZE
 from tests.factories import make_staff
 from tests.matching.conftest import make_pa
 
@@ -83,16 +85,84 @@ def test_the_times_chosen_rank_pas_and_show_as_ticked(client_for, employer, jord
     assert 'value="saturday_afternoon" checked' in page
 
 
-def test_the_count_says_when_only_the_best_are_shown(client_for, employer, monkeypatch):
-    monkeypatch.setattr("pahub.matching.views.TALENT_LIMIT", 2)
-    for number in range(3):
-        make_pa(name=f"PA {number}")
+def cards_on(page: str) -> list[str]:
+    """The names on a page's cards, in order."""
+    return [
+        chunk.split("</a>")[0].rsplit(">", 1)[1]
+        for chunk in page.split('<span class="govuk-visually-hidden">Number ')[1:]
+    ]
 
-    page = client_for(employer).get(URL, {"outcode": "NE1"}).content.decode()
 
-    assert "3 PAs found" in page
-    assert "showing the best 2" in page
-    assert page.count("pahub-match ") == 2
+def numbers_on(page: str) -> list[int]:
+    return [
+        int(chunk.split(":")[0])
+        for chunk in page.split('<span class="govuk-visually-hidden">Number ')[1:]
+    ]
+
+
+@pytest.fixture
+def five_pas_two_a_page(monkeypatch):
+    monkeypatch.setattr("pahub.matching.views.TALENT_PAGE_SIZE", 2)
+    for number in range(5):
+        make_pa(name=f"PA{number}", level=number % 3)
+
+
+def test_results_come_a_page_at_a_time_best_first(client_for, employer, five_pas_two_a_page):
+    client = client_for(employer)
+    pages = [
+        client.get(URL, {"outcode": "NE1", "page": number}).content.decode() for number in (1, 2, 3)
+    ]
+
+    everyone = search_talent(viewer=employer, filters=TalentFilters(outcode="NE1"))
+    assert [name for page in pages for name in cards_on(page)] == [
+        result.profile.display_name or result.profile.user.full_name.split()[0]
+        for result in everyone
+    ]
+    assert [numbers_on(page) for page in pages] == [[1, 2], [3, 4], [5]]
+    assert all("5 PAs found" in page for page in pages)
+    assert "Showing 3 to 4 of 5" in pages[1]
+    assert 'start="3"' in pages[1]
+    assert 'aria-label="Pages of PAs"' in pages[0]
+    # The links keep the search and change only the page.
+    assert 'href="?outcode=NE1&amp;page=2" rel="next"' in pages[0]
+
+
+def test_later_pages_of_the_first_visit_stay_near_the_employer(
+    client_for, employer_profile, five_pas_two_a_page
+):
+    client = client_for(employer_profile.user)
+
+    first = client.get(URL).content.decode()
+    second = client.get(URL, {"page": "2"}).content.decode()
+
+    assert 'href="?page=2" rel="next"' in first
+    assert "There is a problem" not in second
+    assert numbers_on(second) == [3, 4]
+    assert "Clear filters" not in second
+
+
+@pytest.mark.parametrize(("asked", "shown"), [("nine", [1, 2]), ("-1", [1, 2]), ("99", [5])])
+def test_a_page_that_is_not_there_shows_the_first_or_the_last(
+    client_for, employer, five_pas_two_a_page, asked, shown
+):
+    response = client_for(employer).get(URL, {"outcode": "NE1", "page": asked})
+
+    assert response.status_code == 200
+    assert numbers_on(response.content.decode()) == shown
+
+
+def test_only_the_best_can_be_paged_through(client_for, employer, five_pas_two_a_page, monkeypatch):
+    monkeypatch.setattr("pahub.matching.engine.MAX_LIMIT", 4)
+    client = client_for(employer)
+
+    last = client.get(URL, {"outcode": "NE1", "page": "2"}).content.decode()
+    beyond = client.get(URL, {"outcode": "NE1", "page": "3"}).content.decode()
+
+    assert "5 PAs found" in last
+    assert "You can look through the best 4: add filters to narrow your search" in last
+    assert "Showing 3 to 4 of the best 4" in last
+    assert 'rel="next"' not in last
+    assert numbers_on(beyond) == [3, 4]
 
 
 @pytest.mark.parametrize(
@@ -178,13 +248,13 @@ def test_the_query_count_does_not_grow_with_the_pas_listed(
     make_pa(name="First")
     with django_assert_max_num_queries(40) as few:
         client.get(URL, {"outcode": "NE1"})
-    for number in range(20):
+    for number in range(TALENT_PAGE_SIZE - 1):
         make_pa(name=f"More {number}", level=number % 5)
 
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(URL, {"outcode": "NE1"})
 
-    assert response.content.decode().count("pahub-match ") == 21
+    assert response.content.decode().count("pahub-match ") == TALENT_PAGE_SIZE
 
 
 def test_how_matching_works_lists_every_part_and_its_weight(client):
