@@ -202,7 +202,9 @@ def possible_values(suppressed, threshold: int, bound: int) -> dict[tuple[int, i
     return seen
 
 
-@settings(max_examples=100, deadline=None)
+# The same 100 tables every run: the brute force is exponential in the hidden cells, and a
+# rare random table kept one test worker busy for over ten minutes (these take 5 s).
+@settings(max_examples=100, deadline=None, derandomize=True)
 @given(tables(max_side=3, max_value=9), st.just(5))
 def test_no_hidden_figure_can_be_worked_out_from_the_rest(table, threshold):
     if not table.totals:
