@@ -7,8 +7,10 @@ payment team as subqueries; none for people signed out or with no council.
 """
 
 from dataclasses import dataclass
+from functools import lru_cache
 
-from django.db.models import OuterRef, Subquery
+from django.db import connections
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.http import HttpRequest
 from django.urls import reverse
 
@@ -29,14 +31,24 @@ class LocalSupport:
     phone: str
 
 
-def local_support_for(local_authority_id: str | None) -> LocalSupport | None:
-    if not local_authority_id:
-        return None
+# The council's row with its support organisation and team, in the order of `council_row`.
+COUNCIL_COLUMNS = (
+    "name",
+    "slug",
+    "support_phone",
+    "directory_name",
+    "directory_phone",
+    "team_name",
+    "team_phone",
+)
+
+
+def council_support_query(local_authority_id: str) -> QuerySet:
     support = services_serving_area(local_authority_id, SUPPORT_KINDS).exclude(phone="")
     team = SpokeContent.objects.filter(
         local_authority=OuterRef("pk"), version=SpokeContent.Version.PUBLISHED
     ).exclude(team_phone="")
-    council = (
+    return (
         LocalAuthority.objects.filter(pk=local_authority_id, is_spoke=True)
         .annotate(
             directory_name=Subquery(support.values("organisation__name")[:1]),
@@ -44,17 +56,33 @@ def local_support_for(local_authority_id: str | None) -> LocalSupport | None:
             team_name=Subquery(team.values("team_name")[:1]),
             team_phone=Subquery(team.values("team_phone")[:1]),
         )
-        .values(
-            "name",
-            "slug",
-            "support_phone",
-            "directory_name",
-            "directory_phone",
-            "team_name",
-            "team_phone",
-        )
-        .first()
+        .values_list(*COUNCIL_COLUMNS)
+        .order_by()[:1]
     )
+
+
+# Building the query (four subqueries) took some 2.5 ms of Python on every signed-in page,
+# five times what the database takes to run it. Its SQL depends only on the council (nothing
+# in it may depend on the time of day: it would be frozen), so each process builds it once a
+# council; the row itself is read afresh every time.
+@lru_cache(maxsize=1024)
+def council_support_sql(local_authority_id: str) -> tuple[str, str, tuple]:
+    query = council_support_query(local_authority_id)
+    return (query.db, *query.query.sql_with_params())
+
+
+def council_row(local_authority_id: str) -> dict | None:
+    database, sql, params = council_support_sql(local_authority_id)
+    with connections[database].cursor() as cursor:
+        cursor.execute(sql, params)
+        row = cursor.fetchone()
+    return dict(zip(COUNCIL_COLUMNS, row, strict=True)) if row else None
+
+
+def local_support_for(local_authority_id: str | None) -> LocalSupport | None:
+    if not local_authority_id:
+        return None
+    council = council_row(local_authority_id)
     if council is None:
         return None
     if council["directory_phone"]:

@@ -100,3 +100,19 @@ def test_the_bar_costs_no_query_for_someone_with_no_area(db):
     context, queries = support_for(person)
     assert context == {"local_support": None}
     assert queries == 0
+
+
+def test_the_bar_shows_a_change_at_once_though_its_query_is_built_once(
+    client_for, pa, organisation
+):
+    client = client_for(pa)
+    assert "Your local support is" not in bar_of(client.get(HOME).content.decode())
+    entry = make_entry(organisation, name="Tyneside Independent Living")
+    service = make_service(entry, kind=Service.Kind.SUPPORT_AGENCY, phone="0191 498 0456")
+
+    assert "0191 498 0456" in bar_of(client.get(HOME).content.decode())
+
+    Service.objects.filter(pk=service.pk).update(phone="0191 498 0789")
+    bar = bar_of(client.get(HOME).content.decode())
+    assert "0191 498 0789" in bar
+    assert "0191 498 0456" not in bar
