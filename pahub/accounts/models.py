@@ -103,6 +103,18 @@ class User(AbstractBaseUser, PermissionsMixin):
     def has_role(self, role: str) -> bool:
         return role in self.role_set
 
+    @property
+    def has_memberships(self) -> bool:
+        """Whether the person is staff of any organisation, read once per request: a page asks
+        up to three times (the two-factor check, the header, the page's own rule)."""
+        if not hasattr(self, "_membership_cache"):
+            self._membership_cache = self.memberships.exists()
+        return self._membership_cache
+
+    def forget_memberships(self) -> None:
+        """After the person joins or leaves an organisation."""
+        self.__dict__.pop("_membership_cache", None)
+
 
 class UserRole(models.Model):
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="roles")
@@ -177,6 +189,21 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} at {self.organisation} ({self.get_role_display()})"
+
+    def save(self, *args, **kwargs) -> None:
+        super().save(*args, **kwargs)
+        self.forget_on_user()
+
+    def delete(self, *args, **kwargs):
+        deleted = super().delete(*args, **kwargs)
+        self.forget_on_user()
+        return deleted
+
+    def forget_on_user(self) -> None:
+        """The user this membership was made with (when loaded) reads their memberships again."""
+        user = self._state.fields_cache.get("user")
+        if user is not None:
+            user.forget_memberships()
 
 
 def new_invitation_token() -> str:

@@ -17,7 +17,7 @@ def is_site_admin(user: User) -> bool:
 
 
 def is_organisation_staff(user: User) -> bool:
-    return user.is_authenticated and user.memberships.exists()
+    return user.is_authenticated and user.has_memberships
 
 
 def must_use_two_factor(user: User) -> bool:

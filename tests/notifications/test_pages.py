@@ -77,14 +77,14 @@ def test_the_centre_and_the_bell_take_a_fixed_number_of_queries(
     notices(pa, 30)
     client = client_for(pa)
     client.get(CENTRE)  # warm the session
-    # The layout's own (session, user, roles, two-factor, the header's cover and message
-    # counts: 9, and the help bar's local support: 10) plus the bell, the page's count, its
-    # rows and the unread total: 14, however many notices there are.
-    with django_assert_num_queries(14):
+    # The layout's own (session, user, roles, staff membership asked once a request, the
+    # header's cover and message counts: 8, and the help bar's local support: 9) plus the
+    # bell, the page's count, its rows and the unread total: 13, however many notices there are.
+    with django_assert_num_queries(13):
         response = client.get(CENTRE)
     assert "Notifications (30 unread)" in response.content.decode()
     notices(pa, 30)
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(13):
         client.get(CENTRE + "?page=2")
 
 
