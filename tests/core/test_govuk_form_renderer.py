@@ -80,3 +80,25 @@ def test_each_option_hint_is_read_out_with_its_option():
         in html
     )
     assert "id_role_1-item-hint" not in html
+
+
+def test_each_option_is_drawn_with_its_choice_ticked_and_its_text_escaped():
+    class PickForm(forms.Form):
+        picks = forms.MultipleChoiceField(
+            choices=[(1, "Tea & <b>cake</b>"), (2, "Coffee")],
+            widget=forms.CheckboxSelectMultiple,
+        )
+
+    form = PickForm({"picks": ["2"]})
+    form.fields["picks"].option_hints = {1: 'Served "hot" <i>'}
+    html = str(form["picks"].as_field_group())
+
+    assert (
+        '<input class="govuk-checkboxes__input" id="id_picks_0" name="picks" type="checkbox"'
+        ' value="1" aria-describedby="id_picks_0-item-hint">' in html
+    )
+    assert '<label class="govuk-label govuk-checkboxes__label" for="id_picks_0">' in html
+    assert "Tea &amp; &lt;b&gt;cake&lt;/b&gt;</label>" in html
+    assert "Served &quot;hot&quot; &lt;i&gt;</div>" in html
+    assert 'type="checkbox" value="2" checked>' in html
+    assert "id_picks_1-item-hint" not in html
