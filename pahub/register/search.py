@@ -7,14 +7,15 @@ here can widen it.
 """
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 import numpy as np
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.core.paginator import Page, Paginator
-from django.db import connections
+from django.db import connections, transaction
 from django.db.models import F, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -274,6 +275,17 @@ def profiles_named(words: list[str]) -> QuerySet[PAProfile]:
     return by_person.union(shown.values("pk"))
 
 
+@contextmanager
+def without_parallel_workers(using: str) -> Iterator[None]:
+    """PostgreSQL runs the queries inside with no parallel workers (in a transaction, so the
+    setting ends with it). A name found in a few thousand rows is read in some 10 ms; with
+    the two workers PostgreSQL chose to start for it, it took 15 to 20 ms on a busy 2-core
+    server (bench/register_search_bench.py, "district + name")."""
+    with transaction.atomic(using=using), connections[using].cursor() as cursor:
+        cursor.execute("SET LOCAL max_parallel_workers_per_gather = 0")
+        yield
+
+
 class CappedPaginator(Paginator):
     """A paginator that counts at most `limit` results (and knows when there are more), so
     counting costs the same for 10,001 matches as for 200,000. Pages go up to the limit."""
@@ -352,7 +364,8 @@ def indexed_profile_ids(
     words = name_words(filters.name)
     among: set[int] | None = None
     if words and connections[PAProfile.objects.db].vendor == "postgresql":
-        among = set(profiles_named(words).values_list("pk", flat=True))
+        with without_parallel_workers(PAProfile.objects.db):
+            among = set(profiles_named(words).values_list("pk", flat=True))
         words = []
     if filters.evidence:
         today = today or timezone.localdate()

@@ -20,6 +20,7 @@ from pahub.register.search import (
     profiles_named,
     search_profiles,
     users_named,
+    without_parallel_workers,
 )
 from tests.factories import UserFactory
 from tests.register.verification.fixtures import complete_profile
@@ -172,3 +173,21 @@ def test_the_count_is_exact_up_to_the_limit(client_for, member, people, monkeypa
     assert "7 PAs" in html
     assert "More than" not in html
     assert not response.context["page"].paginator.is_capped
+
+
+def parallel_workers() -> str:
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW max_parallel_workers_per_gather")
+        return cursor.fetchone()[0]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL setting")
+@pytest.mark.django_db(transaction=True)
+def test_on_postgresql_the_name_search_starts_no_parallel_workers_and_resets_after():
+    before = parallel_workers()
+
+    with without_parallel_workers(connection.alias):
+        during = parallel_workers()
+
+    assert during == "0"
+    assert parallel_workers() == before != "0"
