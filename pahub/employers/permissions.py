@@ -22,6 +22,7 @@ from pahub.accounts.models import (
 )
 from pahub.accounts.permissions import (
     has_two_factor,
+    is_organisation_staff,
     must_use_two_factor,
     staff_local_authority_ids,
 )
@@ -107,8 +108,11 @@ def employers_user_can_act_for(user: User) -> QuerySet[User]:
         representative=user, status=Representation.Status.ACTIVE
     ).values("employer_id")
     own_or_represented = Q(pk__in=own_ids.union(represented_ids))
-    if not has_two_factor(user):
-        # Staff act for no one until they have a second factor, as `helping_organisation`.
+    # Only staff of an organisation act for its consenting employers, and staff act for no
+    # one until they have a second factor, as `helping_organisation`. Whether someone is
+    # staff is known already this request (the two-factor middleware asked): for everyone
+    # else this asks the database nothing more (the header's message count, every page).
+    if not is_organisation_staff(user) or not has_two_factor(user):
         return User.objects.filter(own_or_represented)
     # Staff act only while the consenting organisation serves the employer's area (their
     # employer profile's local authority, else their account's), as `helping_organisation`.

@@ -3,11 +3,15 @@ representative, or staff whose organisation serves the employer's area, holds th
 employer's recorded consent, and only while the staff member has two-factor set up."""
 
 import pytest
+from allauth.mfa.totp.internal.auth import TOTP
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
+from django.db import connection
 from django.http import Http404
+from django.test.utils import CaptureQueriesContext
 
 from pahub.accounts.models import Membership, Representation, User
+from pahub.accounts.permissions import is_organisation_staff
 from pahub.employers.permissions import (
     EmployerSide,
     access_employer_for_actor,
@@ -16,7 +20,7 @@ from pahub.employers.permissions import (
     employers_user_can_act_for,
     helping_organisation,
 )
-from tests.factories import UserFactory, give_employer_consent, make_staff
+from tests.factories import TOTP_SECRET, UserFactory, give_employer_consent, make_staff
 
 
 @pytest.fixture
@@ -66,6 +70,28 @@ def test_the_same_staff_act_once_two_factor_is_set_up(
     assert employer_side_role(staff_without_two_factor, employer) == EmployerSide.STAFF
     assert helping_organisation(staff_without_two_factor, employer) == organisation
     assert list(employers_user_can_act_for(staff_without_two_factor)) == [employer]
+
+
+def test_staff_who_join_an_organisation_later_in_the_request_are_asked_again(
+    employer, organisation
+):
+    nell = UserFactory(email="nell.later@example.org", full_name="Nell Later")
+    assert list(employers_user_can_act_for(nell)) == []
+
+    Membership.objects.create(user=nell, organisation=organisation)
+    TOTP.activate(nell, TOTP_SECRET)
+    give_employer_consent(employer=employer, organisation=organisation, how_given="Phone")
+
+    assert list(employers_user_can_act_for(nell)) == [employer]
+
+
+def test_someone_who_is_not_staff_is_not_asked_about_two_factor(employer, representative):
+    for person in (employer, representative):
+        is_organisation_staff(person)  # asked once a request already, by the middleware
+        with CaptureQueriesContext(connection) as queries:
+            list(employers_user_can_act_for(person))
+        assert len(queries) == 1
+        assert "mfa_authenticator" not in queries[0]["sql"]
 
 
 # Who else may act, and who may not
