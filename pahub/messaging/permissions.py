@@ -12,6 +12,7 @@ Staff never read conversations through the inbox unless they act for the employe
 with a little context, through the moderation queue; each look is audited.
 """
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
@@ -125,9 +126,12 @@ def conversations_for(user: User) -> QuerySet[Conversation]:
     """Every conversation the user takes part in: as the PA, and on the employer side."""
     if not user.is_authenticated:
         return Conversation.objects.none()
-    return Conversation.objects.filter(
-        Q(pa=user) | Q(employer_id__in=employer_ids_user_acts_for(user))
-    )
+    return conversations_of(user.pk, employer_ids_user_acts_for(user))
+
+
+def conversations_of(user_id: int, employer_ids: Collection[int]) -> QuerySet[Conversation]:
+    """`conversations_for` once the employers the user acts for are known."""
+    return Conversation.objects.filter(Q(pa_id=user_id) | Q(employer_id__in=employer_ids))
 
 
 def may_start_conversation(user: User, *, employer: User, pa: User) -> bool:

@@ -26,9 +26,16 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 
 from pahub.accounts.models import User
+from pahub.core.sql_shapes import CompiledShape, compile_shape, placeholders, shape_cache
 from pahub.employers.queries import employer_name
 from pahub.messaging.models import Block, Conversation, Message, ReadMarker
-from pahub.messaging.permissions import CONVERSATION_RELATED, Participant, conversations_for
+from pahub.messaging.permissions import (
+    CONVERSATION_RELATED,
+    Participant,
+    conversations_for,
+    conversations_of,
+    employer_ids_user_acts_for,
+)
 from pahub.register.queries import pa_name
 
 # Before any message on PA Hub: "never read" compares as earlier than every message.
@@ -76,7 +83,7 @@ def block_state(conversation: Conversation) -> BlockState:
 # Unread counts
 
 
-def _unread_messages(user: User, *, as_pa: bool) -> QuerySet[Message]:
+def _unread_messages(*, as_pa: bool) -> QuerySet[Message]:
     """Messages of the outer conversation the user has not read, seen from one side."""
     return Message.objects.filter(
         FROM_EMPLOYER_SIDE_OR_HUB if as_pa else FROM_PA_OR_HUB,
@@ -86,13 +93,13 @@ def _unread_messages(user: User, *, as_pa: bool) -> QuerySet[Message]:
     ).order_by()
 
 
-def _per_side(user: User, aggregate, output_field) -> Case:
+def _per_side(user_id: int, aggregate, output_field) -> Case:
     """One subquery per side; which applies depends on whether the user is this
     conversation's PA."""
 
     def column(as_pa: bool) -> Subquery:
         return Subquery(
-            _unread_messages(user, as_pa=as_pa)
+            _unread_messages(as_pa=as_pa)
             .values("conversation")
             .annotate(value=aggregate)
             .values("value"),
@@ -100,27 +107,27 @@ def _per_side(user: User, aggregate, output_field) -> Case:
         )
 
     return Case(
-        When(pa_id=user.pk, then=column(True)), default=column(False), output_field=output_field
+        When(pa_id=user_id, then=column(True)), default=column(False), output_field=output_field
     )
 
 
-def _with_read_up_to(conversations: QuerySet[Conversation], user: User) -> QuerySet[Conversation]:
+def _with_read_up_to(conversations: QuerySet[Conversation], user_id: int) -> QuerySet[Conversation]:
     """Annotate `read_up_to`: when this reader last read each conversation (else NEVER)."""
-    marker = ReadMarker.objects.filter(conversation=OuterRef("pk"), user=user).values("read_up_to")[
-        :1
-    ]
+    marker = ReadMarker.objects.filter(conversation=OuterRef("pk"), user_id=user_id).values(
+        "read_up_to"
+    )[:1]
     return conversations.annotate(read_up_to=Coalesce(Subquery(marker), Value(NEVER)))
 
 
-def _unread_count(user: User) -> Coalesce:
-    return Coalesce(_per_side(user, Count("pk"), IntegerField()), 0)
+def _unread_count(user_id: int) -> Coalesce:
+    return Coalesce(_per_side(user_id, Count("pk"), IntegerField()), 0)
 
 
 def with_unread(conversations: QuerySet[Conversation], user: User) -> QuerySet[Conversation]:
     """Annotate `unread` (a count) and `newest_unread_at` for this reader, in the same query."""
-    return _with_read_up_to(conversations, user).annotate(
-        unread=_unread_count(user),
-        newest_unread_at=_per_side(user, Max("created_at"), DateTimeField()),
+    return _with_read_up_to(conversations, user.pk).annotate(
+        unread=_unread_count(user.pk),
+        newest_unread_at=_per_side(user.pk, Max("created_at"), DateTimeField()),
     )
 
 
@@ -155,15 +162,32 @@ def unread_summary(
 
 
 def unread_message_count(user: User) -> int:
-    """`unread_summary(user).count` alone: the header's number on every page. Without the
-    newest message's time the query has half the subqueries, and building them was most of
-    its cost (some 3 of 4.5 ms a page; the SQL itself takes a tenth of a millisecond)."""
-    totals = (
-        _with_read_up_to(conversations_for(user), user)
-        .annotate(unread=_unread_count(user))
-        .aggregate(count=Sum("unread"))
+    """`unread_summary(user).count` alone: the header's number on every page.
+
+    Building this query's subqueries took far longer than running it (some 4 ms of Python a
+    page against a tenth of a millisecond in the database), so its SQL is built once per
+    shape (how many employers the user acts for) and run with the user's own ids."""
+    if not user.is_authenticated:
+        return 0
+    employer_ids = sorted(employer_ids_user_acts_for(user))
+    shape = _unread_count_shape(len(employer_ids))
+    row = shape.fetchone(
+        [user.pk, *employer_ids], wrap="SELECT SUM(unread) FROM ({}) AS unread_rows"
     )
-    return totals["count"] or 0
+    return int(row[0] or 0) if row else 0
+
+
+@shape_cache
+def _unread_count_shape(employer_count: int) -> CompiledShape:
+    user_id, *employer_ids = placeholders(1 + employer_count)
+    conversations = conversations_of(user_id, employer_ids)
+    counts = (
+        _with_read_up_to(conversations, user_id)
+        .annotate(unread=_unread_count(user_id))
+        .order_by()
+        .values("unread")
+    )
+    return compile_shape(counts, [user_id, *employer_ids])
 
 
 # Names and labels

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from pahub.accounts.models import Role
 from pahub.messaging.models import Conversation, Message
-from pahub.messaging.queries import unread_message_count, unread_summary
+from pahub.messaging.queries import _unread_count_shape, unread_message_count, unread_summary
 from pahub.messaging.services import (
     conversation_get_or_create,
     conversation_mark_read,
@@ -175,6 +175,21 @@ def test_a_person_who_is_both_pa_and_representative_sees_both_kinds(
 
     assert "Amira" in page  # as the PA
     assert "Kim" in page and "for Beth" in page  # as Beth's representative
+    # Amira's answer, and Kim's message to Beth's side (so to her representative too); the
+    # header's count runs on SQL built once per shape and must agree with the inbox's own.
+    assert unread(pa) == 2
+
+
+def test_the_header_count_reuses_its_sql_for_people_of_the_same_shape(pa, employer, conversation):
+    _unread_count_shape.cache_clear()
+
+    assert unread(pa) == 1  # a PA acting for nobody: no employer ids
+    assert unread(employer) == 0  # an employer acts for one employer: themself
+    other = UserFactory(roles=[Role.PA])
+    assert unread_message_count(other) == 0
+
+    shapes = _unread_count_shape.cache_info()
+    assert (shapes.currsize, shapes.hits) == (2, 1)
 
 
 def make_conversations(employer, count: int) -> None:
