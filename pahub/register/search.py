@@ -21,7 +21,6 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 
 from pahub.accounts.models import Membership, Organisation, User
-from pahub.accounts.permissions import is_site_admin
 from pahub.register.availability import DAYS, PARTS, Slot
 from pahub.register.levels import LEVEL_NAMES, level_for, still_needed_for_next_level
 from pahub.register.masks import has_bit
@@ -32,7 +31,7 @@ from pahub.register.models import (
     PAProfile,
     ProfileLanguage,
 )
-from pahub.register.permissions import profiles_in_areas
+from pahub.register.permissions import profiles_in_areas, staff_search_areas
 from pahub.register.queries import badge_items, level_facts_for
 from pahub.register.search_index import INDEX
 from pahub.taxonomy.models import Language, Skill
@@ -582,12 +581,14 @@ def organisation_serving_area(user: User, local_authority_id: str) -> Organisati
 
 def staff_areas(user: User):
     """The local authorities a staff member may search, for the search form's choices."""
+    return area_choices(staff_search_areas(user))
+
+
+def area_choices(scope: set[str] | None):
+    """The search form's local authorities for a search scoped to `scope`
+    (`staff_search_areas`): its areas, or every spoke when it is every PA (a site admin)."""
     from pahub.places.models import LocalAuthority
 
-    if is_site_admin(user):
+    if scope is None:
         return LocalAuthority.objects.filter(is_spoke=True).order_by("name")
-    return (
-        LocalAuthority.objects.filter(organisations__memberships__user=user)
-        .distinct()
-        .order_by("name")
-    )
+    return LocalAuthority.objects.filter(gss_code__in=scope).order_by("name")

@@ -104,14 +104,13 @@ def access_profile_for_staff(request: HttpRequest, profile_id: int) -> PAProfile
 @staff_required
 @require_GET
 def register_search(request: HttpRequest) -> HttpResponse:
-    areas = list(search.staff_areas(request.user))
-    form = RegisterSearchForm(request.GET or None, areas=areas)
+    # Scoped first, to the staff member's areas; the filters can only narrow that.
+    scope = staff_search_areas(request.user)
+    form = RegisterSearchForm(request.GET or None, areas=list(search.area_choices(scope)))
     page, filters = None, None
     if not form.is_bound or form.is_valid():
         filters = form.to_filters() if form.is_bound else search.RegisterFilters()
-        # Scoped first, to the staff member's areas; the filters can only narrow that.
-        areas = staff_search_areas(request.user)
-        page = search.register_page(areas, filters, request.GET.get("page"))
+        page = search.register_page(scope, filters, request.GET.get("page"))
     return render(
         request,
         "register/staff/search.html",

@@ -128,6 +128,17 @@ def test_search_by_local_authority_offers_only_the_staff_members_areas(
     assert list(choices.values()) == ["All your areas", "Newcastle upon Tyne"]
 
 
+def test_a_site_admin_may_choose_any_spoke(client_for, admin, pa_profile):
+    from pahub.places.models import LocalAuthority
+
+    response = client_for(admin).get(URL, {"local_authority": pa_profile.user.local_authority_id})
+
+    assert names_listed(response) == ["Jordan Reed"]
+    choices = list(dict(response.context["form"].fields["local_authority"].choices).values())
+    spokes = LocalAuthority.objects.filter(is_spoke=True).order_by("name")
+    assert choices[1:] == [area.name for area in spokes] and len(choices) > 2
+
+
 def test_choosing_another_staff_areas_local_authority_is_an_error(
     client_for, member, durham_profile
 ):
