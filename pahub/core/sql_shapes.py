@@ -4,14 +4,14 @@ request's values.
 Building a queryset with several subqueries costs Python time on every call (the header's
 unread message count: some 4 ms a page, while PostgreSQL answers in a tenth of that). The
 SQL depends only on the query's *shape* (which lookups, how many ids in an `IN`); the
-values change with each person. So the queryset is built once per shape with placeholder
-values (large negative numbers no row or constant ever has), compiled, and the compiled
-parameters are swapped for the real values on each call.
+values change with each person. So the queryset is built once per shape with stand-in ids
+(large negative numbers no row or constant ever has), compiled, and on each call the
+compiled parameters that were stand-ins are swapped for the real ids.
 
-Only whole-parameter values are swapped: a placeholder must reach the SQL as a parameter of
-its own (an id compared with `=` or listed in `IN`), never inside an expression Django
-folds into the SQL text. `ShapeTemplate` checks that every placeholder appears among the
-parameters, so a query shaped otherwise fails loudly when first built, not silently later.
+Only whole parameters are swapped: a stand-in must reach the SQL as a parameter of its own
+(an id compared with `=` or listed in `IN`), never inside an expression Django folds into
+the SQL text. `compile_shape` checks that every stand-in is among the parameters, so a
+query shaped otherwise fails when first built, not silently later.
 """
 
 from collections.abc import Callable, Sequence
@@ -22,11 +22,11 @@ from django.db import connections
 from django.db.models import QuerySet
 
 # Far below any primary key or constant a query here uses.
-_FIRST_PLACEHOLDER = -7_300_000_000_000
+_FIRST_STAND_IN = -7_300_000_000_000
 
 
-def placeholders(count: int, *, start: int = 0) -> list[int]:
-    return [_FIRST_PLACEHOLDER - start - index for index in range(count)]
+def stand_ins(count: int, *, start: int = 0) -> list[int]:
+    return [_FIRST_STAND_IN - start - index for index in range(count)]
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ class CompiledShape:
     database: str
     sql: str
     params: tuple
-    # Where in `params` each placeholder sits, in the order the values will be given.
+    # The positions in `params` of each stand-in, in the order the real ids will be given.
     slots: tuple[tuple[int, ...], ...]
 
     def params_for(self, values: Sequence[int]) -> list:
@@ -50,17 +50,18 @@ class CompiledShape:
             return cursor.fetchone()
 
 
-def compile_shape(queryset: QuerySet, placeholder_values: Sequence[int]) -> CompiledShape:
-    """Compile a queryset built with `placeholder_values` and note where each one went."""
+def compile_shape(queryset: QuerySet, stand_in_ids: Sequence[int]) -> CompiledShape:
+    """Compile a queryset built with `stand_in_ids` and note where each one went."""
     sql, params = queryset.query.sql_with_params()
-    slots = tuple(
-        tuple(position for position, param in enumerate(params) if param == placeholder)
-        for placeholder in placeholder_values
-    )
-    missing = [value for value, found in zip(placeholder_values, slots, strict=True) if not found]
+    slots = tuple(_positions_of(stand_in, params) for stand_in in stand_in_ids)
+    missing = [value for value, found in zip(stand_in_ids, slots, strict=True) if not found]
     if missing:
-        raise ValueError(f"placeholders {missing} are not parameters of the compiled query")
+        raise ValueError(f"stand-in ids {missing} are not parameters of the compiled query")
     return CompiledShape(database=queryset.db, sql=sql, params=tuple(params), slots=slots)
+
+
+def _positions_of(value: int, params: Sequence) -> tuple[int, ...]:
+    return tuple(position for position, param in enumerate(params) if param == value)
 
 
 def shape_cache(build: Callable[..., CompiledShape]) -> Callable[..., CompiledShape]:

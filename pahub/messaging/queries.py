@@ -26,7 +26,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 
 from pahub.accounts.models import User
-from pahub.core.sql_shapes import CompiledShape, compile_shape, placeholders, shape_cache
+from pahub.core.sql_shapes import CompiledShape, compile_shape, shape_cache, stand_ins
 from pahub.employers.queries import employer_name
 from pahub.messaging.models import Block, Conversation, Message, ReadMarker
 from pahub.messaging.permissions import (
@@ -179,7 +179,7 @@ def unread_message_count(user: User) -> int:
 
 @shape_cache
 def _unread_count_shape(employer_count: int) -> CompiledShape:
-    user_id, *employer_ids = placeholders(1 + employer_count)
+    user_id, *employer_ids = stand_ins(1 + employer_count)
     conversations = conversations_of(user_id, employer_ids)
     counts = (
         _with_read_up_to(conversations, user_id)
