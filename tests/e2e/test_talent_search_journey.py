@@ -2,7 +2,8 @@
 near NE1" from her jobs, she sees how many PAs were found and the best 20, each with why it
 matches; she pages on to the other 4, which carry on the numbering; a district she mistypes
 is an error next to the field, with what she typed kept; she narrows the search to a skill
-and finds the one PA who has it. Every page has an empty axe scan, and everything works
+and finds the one PA who has it, and with the keyboard skips past the open section of
+skills to the results. Every page has an empty axe scan, and everything works
 without JavaScript (a GET form and links)."""
 
 import re
@@ -100,3 +101,18 @@ def test_an_employer_searches_for_pas_pages_through_them_and_narrows_the_search(
     expect(card_headings(page).first).to_contain_text(f"Pat{PAS_NEARBY - 1}")
     expect(page.get_by_role("navigation", name="Pages of PAs")).to_have_count(0)
     axe.check(page, "talent search with a skill")
+
+    # The skill she chose keeps its section open: 96 checkboxes. She skips to the content;
+    # two Tabs reach a link past the form, and the next Tab is in the results.
+    expect(page.locator("details", has_text="Skills they must have (1 chosen)")).to_have_attribute(
+        "open", ""
+    )
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    expect(page.locator(":focus")).to_have_text("Skip to the results (1 PA found)")
+    page.keyboard.press("Enter")
+    expect(page.locator(":focus")).to_have_id("results")
+    page.keyboard.press("Tab")
+    expect(page.locator(":focus")).to_have_accessible_name("Name this search")

@@ -74,6 +74,22 @@ def test_filters_narrow_the_results_and_explain_each_one(client_for, employer, j
     assert "out of 100" in page
 
 
+SKIP_TO_RESULTS = '<a class="govuk-link" href="#results">Skip to the results'
+
+
+def test_a_link_skips_the_form_to_the_results_it_found(client_for, employer, jordan):
+    client = client_for(employer)
+    found = client.get(URL, {"outcode": "NE1", "skills": ["personal_care.dressing"]})
+    none = client.get(URL, {"outcode": "NE1", "skills": ["mobility.hoist"]})
+    wrong = client.get(URL, {"outcode": "NE1", "min_level": "9"})
+
+    assert f"{SKIP_TO_RESULTS} (1 PA found)</a>" in found.content.decode()
+    assert 'id="results" tabindex="-1"' in found.content.decode()
+    assert f"{SKIP_TO_RESULTS} (no PAs found)</a>" in none.content.decode()
+    # A search with an error has no results to skip to.
+    assert SKIP_TO_RESULTS not in wrong.content.decode()
+
+
 def test_the_times_chosen_rank_pas_and_show_as_ticked(client_for, employer, jordan):
     page = (
         client_for(employer)
