@@ -425,7 +425,7 @@ def clamp_limit(limit: int) -> int:
 
 def needs_from_filters(filters: TalentFilters, *, viewer: User) -> JobNeeds | None:
     """A talent search as the job it is looking for; None if its district is unknown."""
-    district = (
+    district = filters.centre or (
         District.objects.filter(outcode=filters.outcode, latitude__isnull=False)
         .values_list("latitude", "longitude")
         .first()

@@ -6,7 +6,7 @@ search) and turned back into one by `to_query`, so a saved search reruns exactly
 """
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django import forms
@@ -40,6 +40,9 @@ class TalentFilters:
     availability_keys: tuple[str, ...] = ()
     min_level: int = 0
     driver: bool = False
+    # The district's centroid, when the form that checked the district has it, so the search
+    # need not look the district up again. Not part of the search's value or its query.
+    centre: tuple[float, float] | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def from_query(cls, query: Mapping[str, Any]) -> tuple["TalentFilters", dict[str, str]]:
@@ -154,6 +157,7 @@ class TalentSearchForm(Form):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        self.centre: tuple[float, float] | None = None
         self.fields["skills"].choices = skill_choices()
         self.fields["languages"].choices = language_choices()
 
@@ -168,6 +172,7 @@ class TalentSearchForm(Form):
                 f"{outcode} is a PO box district with no location; enter the district "
                 "where the work would be"
             )
+        self.centre = (district.latitude, district.longitude)
         return outcode
 
     def clean_driver(self) -> bool:
@@ -184,6 +189,7 @@ class TalentSearchForm(Form):
             availability_keys=tuple(key for key in SLOT_BY_KEY if key in set(data["availability"])),
             min_level=data["min_level"] or 0,
             driver=data["driver"],
+            centre=self.centre,
         )
 
     def grid(self) -> list[GridRow]:

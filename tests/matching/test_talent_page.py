@@ -3,7 +3,9 @@
 from urllib.parse import parse_qs
 
 import pytest
+from django.db import connection
 from django.http import QueryDict
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from pahub.matching.engine import search_talent
@@ -287,3 +289,15 @@ def test_how_matching_works_lists_every_part_and_its_weight(client):
     ):
         assert label in page
     assert "early morning and morning 3 hours" in page
+
+
+def test_the_search_looks_its_district_up_once(client_for, employer, jordan):
+    client = client_for(employer)
+
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(URL, {"outcode": "NE1", "miles": "10"}).content.decode()
+
+    looked_up = [q["sql"] for q in queries.captured_queries if '"outcode" =' in q["sql"]]
+    assert "1 PA found" in page
+    # The form checks the district; the search uses the centroid the form found.
+    assert len(looked_up) == 1, looked_up
