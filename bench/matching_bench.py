@@ -217,6 +217,7 @@ def worker(options: argparse.Namespace) -> None:
     from pahub.accounts.seeding import seed_users
     from pahub.jobs.matches.needs import job_needs
     from pahub.jobs.matches.queries import matches_for_job, matches_for_pa, open_jobs_for
+    from pahub.jobs.matches.warm import warm_pools
     from pahub.jobs.models import Job
     from pahub.matching import candidates, engine
     from pahub.register.models import PAProfile
@@ -262,8 +263,12 @@ def worker(options: argparse.Namespace) -> None:
         districts = candidates.districts_within_travel(pa)
         return open_jobs_for(pa).filter(district_id__in=sorted(districts)).count()
 
+    loaded = pool_load()
+    # Then what a server process does once its pools are loaded (pahub/jobs/matches/warm.py):
+    # the pools out of the garbage collector's sight, so a full collection does not walk them.
+    warm_pools()
     rows = [
-        *pool_load(),
+        *loaded,
         timed(
             "job's top 50 (engine: pool)",
             jobs,

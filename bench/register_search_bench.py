@@ -235,6 +235,9 @@ def talent_searches(runs: int) -> None:
 
 def worker(runs: int, only: str) -> None:
     benchlib.setup_django()
+    from pahub.jobs.matches.warm import warm_pools
+
+    warm_pools()  # as every server process does when it starts (pahub/wsgi.py)
     if only != "talent":
         register_searches(runs)
     if only != "register":

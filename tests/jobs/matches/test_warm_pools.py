@@ -1,5 +1,7 @@
 """Loading the matching pools when a server process starts (pahub/jobs/matches/warm.py)."""
 
+import gc
+
 import pytest
 
 from pahub.jobs.matches import warm
@@ -18,6 +20,20 @@ def test_warming_loads_both_pools_and_the_register_index(jordan, open_job):
     assert jordan.pk in PROFILES.slot_of
     assert open_job.pk in JOBS.slot_of
     assert jordan.pk in REGISTER_INDEX.slot_of
+
+
+@pytest.mark.django_db
+def test_what_warming_loaded_is_out_of_the_collectors_sight(jordan, open_job):
+    try:
+        warm.warm_pools()
+
+        collected = {id(thing) for thing in gc.get_objects()}
+        assert gc.get_freeze_count() > 0
+        # The index's list of names, one of the big containers a full collection walked.
+        assert gc.is_tracked(REGISTER_INDEX.full_names)
+        assert id(REGISTER_INDEX.full_names) not in collected
+    finally:
+        gc.unfreeze()  # the test process's objects go back to the collector
 
 
 def test_a_failed_load_is_logged_not_raised(monkeypatch, caplog):
