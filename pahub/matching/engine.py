@@ -27,13 +27,23 @@ import heapq
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Case, Exists, F, OuterRef, QuerySet, Value, When
 from django.utils import timezone
 
 from pahub.accounts.models import User
+from pahub.core.sql_shapes import (
+    STAND_IN_DAY,
+    CompiledShape,
+    compile_shape,
+    day_value,
+    padded_ids,
+    padded_size,
+    shape_cache,
+    stand_ins,
+)
 from pahub.employers.models import EmployerProfile
 from pahub.places.models import District
 from pahub.register.availability import SLOT_BY_KEY, mask_from_keys
@@ -179,9 +189,35 @@ def course_induction_code(profile: PAProfile) -> str:
 SKILL, VERIFIED_SKILL, INTEREST, LANGUAGE = range(4)
 
 
-def profile_lists(ids, *, today) -> list[tuple[int, int, int]]:
+def profile_lists(ids: Sequence[int] | QuerySet, *, today: date) -> list[tuple[int, int, int]]:
     """Every skill (with whether verified specialist evidence backs it), interest and language
-    of these profiles, as (kind, profile id, item id): one query, three lists."""
+    of these profiles, as (kind, profile id, item id): one query, three lists.
+
+    Every match page explains a page of PAs this way, and building the union's SQL cost more
+    than PostgreSQL's answer (2 to 3 ms against 1 to 3): it is built once per size of list
+    (`core.sql_shapes`) and run with these ids and this day. `ids` may be a subquery."""
+    if isinstance(ids, QuerySet):
+        return list(profile_lists_query(ids, today=today))
+    # Plain ints: the pool's ids may be numpy's, which the drivers do not take.
+    ids = [int(pk) for pk in ids]
+    if not ids:
+        return []
+    size = padded_size(len(ids))
+    if size is None:
+        return list(profile_lists_query(ids, today=today))
+    day = day_value(today)
+    return _profile_lists_shape(size).fetchall([*padded_ids(ids, size), day])
+
+
+@shape_cache
+def _profile_lists_shape(size: int) -> CompiledShape:
+    ids = stand_ins(size)
+    query = profile_lists_query(ids, today=STAND_IN_DAY)
+    return compile_shape(query, [*ids, day_value(STAND_IN_DAY)])
+
+
+def profile_lists_query(ids: Sequence[int] | QuerySet, *, today: date) -> QuerySet:
+    """`profile_lists` as a queryset: the one definition of the three lists."""
     verified = Exists(
         verified_specialist_evidence(today=today).filter(
             profile_id=OuterRef("paprofile_id"), skill_id=OuterRef("skill_id")
@@ -209,7 +245,7 @@ def profile_lists(ids, *, today) -> list[tuple[int, int, int]]:
         .order_by()
         .values_list("kind", "owner", "item")
     )
-    return list(skills.union(interests, languages, all=True))
+    return skills.union(interests, languages, all=True)
 
 
 def build_candidates(rows: Iterable[tuple], ids, *, now: datetime) -> dict[int, PACandidate]:

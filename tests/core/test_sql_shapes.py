@@ -1,11 +1,20 @@
 """SQL built once per shape: stand-in ids must be parameters, and each call's values replace
 them wherever they appear."""
 
+from datetime import UTC, date, datetime
+
 import pytest
 from django.db.models import Q
 
 from pahub.accounts.models import User
-from pahub.core.sql_shapes import compile_shape, stand_ins
+from pahub.core.sql_shapes import (
+    STAND_IN_DAY,
+    compile_shape,
+    day_value,
+    padded_ids,
+    padded_size,
+    stand_ins,
+)
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -48,3 +57,24 @@ def test_each_call_gets_its_own_parameters_and_the_shape_is_unchanged():
     assert shape.params == before
     with pytest.raises(ValueError):
         shape.params_for([5])
+
+
+def test_a_list_of_ids_is_padded_to_one_of_a_few_sizes_with_its_first_id():
+    assert padded_size(1) == 8
+    assert padded_size(9) == 16
+    assert padded_size(512) == 512
+    assert padded_size(513) is None
+    assert padded_ids([4, 5], 8) == [4, 5, 4, 4, 4, 4, 4, 4]
+
+
+def test_a_day_can_stand_in_too_as_the_database_holds_it():
+    today = date(2026, 12, 6)
+    joined_today = UserFactory()
+    User.objects.filter(pk=joined_today.pk).update(date_joined=datetime(2026, 12, 6, 9, tzinfo=UTC))
+    ids = stand_ins(8)
+    shaped = User.objects.filter(pk__in=ids, date_joined__date__gte=STAND_IN_DAY).values("pk")
+    shape = compile_shape(shaped, [*ids, day_value(STAND_IN_DAY)])
+
+    chosen = padded_ids([joined_today.pk], 8)
+    assert shape.fetchall([*chosen, day_value(today)]) == [(joined_today.pk,)]
+    assert shape.fetchall([*chosen, day_value(date(2026, 12, 7))]) == []
