@@ -197,12 +197,12 @@ def setup_django() -> None:
     """Put the project on the path and set Django up (with DJANGO_SETTINGS_MODULE's
     settings)."""
     sys.path.insert(0, str(ROOT))
-    import gc
-
     import django
 
     django.setup()
-    gc.freeze()  # as pahub/wsgi.py does in production, once Django is set up
+    from pahub.core.startup import load_and_freeze
+
+    load_and_freeze()  # as pahub/wsgi.py does in production, once Django is set up
 
 
 def percentile(values: list[float], share: float) -> float:
