@@ -157,6 +157,10 @@ class TalentSearchForm(Form):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        if self.is_bound and not self.data.get("miles"):
+            # No distance means the default one: the box shows the distance the results use.
+            self.data = self.data.copy()
+            self.data["miles"] = str(DEFAULT_MILES)
         self.centre: tuple[float, float] | None = None
         self.fields["skills"].choices = skill_choices()
         self.fields["languages"].choices = language_choices()

@@ -60,6 +60,13 @@ def test_the_first_visit_searches_near_the_employer(client_for, employer_profile
     assert "Jordan" in page
 
 
+def test_a_search_without_a_distance_shows_the_distance_it_used(client_for, employer, jordan):
+    page = client_for(employer).get(URL, {"outcode": "NE1", "miles": ""}).content.decode()
+
+    assert 'name="miles" value="10"' in page
+    assert "Within 10 miles of NE1" in page
+
+
 def test_filters_narrow_the_results_and_explain_each_one(client_for, employer, jordan):
     make_pa(name="Sam", skills=("mobility.hoist",), postcode="NE2 1AA")
 
