@@ -11,6 +11,14 @@ from collections.abc import Iterable, Sequence
 
 from django.db.models import F, QuerySet, Value
 
+from pahub.core.sql_shapes import (
+    CompiledShape,
+    compile_shape,
+    padded_ids,
+    padded_size,
+    shape_cache,
+    stand_ins,
+)
 from pahub.employers.models import EmployerProfile
 from pahub.jobs.models import Job
 from pahub.matching.engine import pairs_by_first
@@ -66,37 +74,93 @@ def job_lists(job_ids, employer_ids: set[int]) -> QuerySet:
     return parts[0].union(*parts[1:], all=True)
 
 
+# What `needs_for_jobs` reads of each job, in this order.
+JOB_COLUMNS = (
+    "pk",
+    "hours_grid",
+    "hours_per_week",
+    "district_id",
+    "district__latitude",
+    "district__longitude",
+    "required_dbs_rank",
+    "requires_driver",
+    "required_language_id",
+    "required_language__name",
+    "required_gender",
+    "nice_years_experience",
+    "employer_id",
+    "required_level",
+    "paid_by_direct_payment",
+    "employer__employer_profile__local_authority_id",
+    "local_authority_id",
+)
+
+
+def job_rows_query(job_ids) -> QuerySet:
+    """`JOB_COLUMNS` of these jobs: the one definition of what a job's needs are read from."""
+    return Job.objects.filter(pk__in=job_ids).values_list(*JOB_COLUMNS)
+
+
+def job_rows_and_lists(jobs: QuerySet[Job] | Sequence[int]) -> tuple[list[tuple], list[tuple]]:
+    """The jobs' `JOB_COLUMNS` rows and their `job_lists` rows, in two queries.
+
+    A job's matches are worked out one job at a time, and building these two querysets (the
+    lists are a union of five) cost more Python time than PostgreSQL took to answer: for a
+    list of ids their SQL is built once per size of list (`core.sql_shapes`), as the
+    profiles' lists are. A subquery, or more ids than the largest size, goes the long way.
+    """
+    if isinstance(jobs, QuerySet):
+        job_ids = jobs.values("pk")
+        rows = list(job_rows_query(job_ids))
+        return rows, list(job_lists(job_ids, {row[12] for row in rows}))
+    ids = [int(pk) for pk in jobs]
+    if not ids:
+        return [], []
+    size = padded_size(len(ids))
+    if size is None:
+        rows = list(job_rows_query(ids))
+        return rows, list(job_lists(ids, {row[12] for row in rows}))
+    rows = [
+        _as_read_by_django(row) for row in _job_rows_shape(size).fetchall(padded_ids(ids, size))
+    ]
+    employer_ids = sorted({row[12] for row in rows})
+    if not employer_ids:
+        return rows, []
+    employers_size = padded_size(len(employer_ids))
+    values = [*padded_ids(ids, size), *padded_ids(employer_ids, employers_size)]
+    return rows, _job_lists_shape(size, employers_size).fetchall(values)
+
+
+def _as_read_by_django(row: tuple) -> tuple:
+    # The driver's own values: SQLite gives its booleans as 0 and 1, which Django's
+    # converters would have made bools (the rest is read as Django reads it, or as float).
+    row = list(row)
+    row[7] = bool(row[7])
+    row[14] = bool(row[14])
+    return tuple(row)
+
+
+@shape_cache
+def _job_rows_shape(size: int) -> CompiledShape:
+    ids = stand_ins(size)
+    return compile_shape(job_rows_query(ids), ids)
+
+
+@shape_cache
+def _job_lists_shape(jobs_size: int, employers_size: int) -> CompiledShape:
+    job_ids = stand_ins(jobs_size)
+    employer_ids = stand_ins(employers_size, start=jobs_size)
+    return compile_shape(job_lists(job_ids, employer_ids), [*job_ids, *employer_ids])
+
+
 def needs_for_jobs(jobs: QuerySet[Job] | Sequence[int]) -> dict[int, JobNeeds]:
     """`JobNeeds` for many jobs in a fixed number of queries, however many jobs (no N+1). The names the
     sentences need come with the ids, joined, rather than the whole taxonomy."""
-    job_ids = jobs.values("pk") if isinstance(jobs, QuerySet) else list(jobs)
-    rows = list(
-        Job.objects.filter(pk__in=job_ids).values_list(
-            "pk",
-            "hours_grid",
-            "hours_per_week",
-            "district_id",
-            "district__latitude",
-            "district__longitude",
-            "required_dbs_rank",
-            "requires_driver",
-            "required_language_id",
-            "required_language__name",
-            "required_gender",
-            "nice_years_experience",
-            "employer_id",
-            "required_level",
-            "paid_by_direct_payment",
-            "employer__employer_profile__local_authority_id",
-            "local_authority_id",
-        )
-    )
+    rows, lists = job_rows_and_lists(jobs)
     skill_names: dict[int, str] = {}
     interest_names: dict[int, str] = {}
     listed: dict[str, dict[int, set[int]]] = {name: defaultdict(set) for name in LISTS}
-    # The employer id is the 13th column.
-    employer_ids = {row[12] for row in rows}
-    for kind, owner, item, item_name in job_lists(job_ids, employer_ids):
+    for kind, owner, item, item_name in lists:
         listed[kind][owner].add(item)
         names = interest_names if kind in INTEREST_LISTS else skill_names
         names[item] = item_name
