@@ -6,7 +6,7 @@ skills and fifty languages took some 3.5 ms a page that way, on every search. Th
 the same as the template loop it replaced, byte for byte."""
 
 from django import template
-from django.utils.html import format_html, format_html_join
+from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 
 register = template.Library()
@@ -25,23 +25,32 @@ DESCRIBED_BY = ' aria-describedby="{id}-item-hint"'
 
 @register.simple_tag
 def choice_items(field) -> SafeString:
-    kind = field.govuk_kind
+    """Every value is escaped as `format_html` would (`conditional_escape`), but once: the
+    field's kind, name and type are the same for all its options, and a plain `str.format`
+    joins them (`format_html` per option was most of this tag's time)."""
+    kind = conditional_escape(field.govuk_kind)
+    shared: dict[tuple[object, object], tuple[str, str]] = {}
     items = []
     for option, hint in field.options_with_hints:
         data = option.data
-        option_id = option.id_for_label
+        key = (data["name"], data["type"])
+        if key not in shared:
+            shared[key] = (conditional_escape(data["name"]), conditional_escape(data["type"]))
+        name, input_type = shared[key]
+        option_id = conditional_escape(option.id_for_label)
         items.append(
-            format_html(
-                ITEM,
+            ITEM.format(
                 kind=kind,
                 id=option_id,
-                name=data["name"],
-                type=data["type"],
-                value=str(data["value"]),
-                checked=mark_safe(" checked") if data["selected"] else "",
-                described_by=format_html(DESCRIBED_BY, id=option_id) if hint else "",
-                label=option.choice_label,
-                hint=format_html(HINT, id=option_id, kind=kind, hint=hint) if hint else "",
+                name=name,
+                type=input_type,
+                value=conditional_escape(str(data["value"])),
+                checked=" checked" if data["selected"] else "",
+                described_by=DESCRIBED_BY.format(id=option_id) if hint else "",
+                label=conditional_escape(option.choice_label),
+                hint=HINT.format(id=option_id, kind=kind, hint=conditional_escape(hint))
+                if hint
+                else "",
             )
         )
-    return format_html_join("", "{}", ((item,) for item in items))
+    return mark_safe("".join(items))  # noqa: S308 -- every value above is escaped
