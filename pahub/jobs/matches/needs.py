@@ -96,6 +96,11 @@ JOB_COLUMNS = (
 )
 
 
+# Where job_rows_and_lists finds the employer and the two booleans in a row.
+EMPLOYER = JOB_COLUMNS.index("employer_id")
+BOOLEANS = (JOB_COLUMNS.index("requires_driver"), JOB_COLUMNS.index("paid_by_direct_payment"))
+
+
 def job_rows_query(job_ids) -> QuerySet:
     """`JOB_COLUMNS` of these jobs: the one definition of what a job's needs are read from."""
     return Job.objects.filter(pk__in=job_ids).values_list(*JOB_COLUMNS)
@@ -110,20 +115,17 @@ def job_rows_and_lists(jobs: QuerySet[Job] | Sequence[int]) -> tuple[list[tuple]
     profiles' lists are. A subquery, or more ids than the largest size, goes the long way.
     """
     if isinstance(jobs, QuerySet):
-        job_ids = jobs.values("pk")
-        rows = list(job_rows_query(job_ids))
-        return rows, list(job_lists(job_ids, {row[12] for row in rows}))
+        return _built_for_this_call(jobs.values("pk"))
     ids = [int(pk) for pk in jobs]
     if not ids:
         return [], []
     size = padded_size(len(ids))
     if size is None:
-        rows = list(job_rows_query(ids))
-        return rows, list(job_lists(ids, {row[12] for row in rows}))
+        return _built_for_this_call(ids)
     rows = [
         _as_read_by_django(row) for row in _job_rows_shape(size).fetchall(padded_ids(ids, size))
     ]
-    employer_ids = sorted({row[12] for row in rows})
+    employer_ids = sorted({row[EMPLOYER] for row in rows})
     if not employer_ids:
         return rows, []
     employers_size = padded_size(len(employer_ids))
@@ -131,12 +133,17 @@ def job_rows_and_lists(jobs: QuerySet[Job] | Sequence[int]) -> tuple[list[tuple]
     return rows, _job_lists_shape(size, employers_size).fetchall(values)
 
 
+def _built_for_this_call(job_ids) -> tuple[list[tuple], list[tuple]]:
+    rows = list(job_rows_query(job_ids))
+    return rows, list(job_lists(job_ids, {row[EMPLOYER] for row in rows}))
+
+
 def _as_read_by_django(row: tuple) -> tuple:
     # The driver's own values: SQLite gives its booleans as 0 and 1, which Django's
     # converters would have made bools (the rest is read as Django reads it, or as float).
     row = list(row)
-    row[7] = bool(row[7])
-    row[14] = bool(row[14])
+    for index in BOOLEANS:
+        row[index] = bool(row[index])
     return tuple(row)
 
 
