@@ -23,6 +23,7 @@ from typing import Any
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth.hashers import make_password
+from django.db import connection
 from django.db.models import (
     CASCADE,
     DB_CASCADE,
@@ -224,6 +225,24 @@ def in_batches(rows: QuerySet, *fields: str, batch_size: int = BATCH_SIZE) -> It
             return
         yield batch
         last = batch[-1][0]
+
+
+# The tables the people step loads and every later step reads its people from.
+PEOPLE_TABLES = ("accounts_user", "accounts_userrole")
+
+
+def analyse_people_for_planner() -> None:
+    """On PostgreSQL, give the planner statistics for the people just loaded, before the
+    steps after it read them a batch at a time. Without them it joined every user after the
+    batch's first to every role and sorted the lot: 0.3 to 0.5 s a batch of the register's
+    200,000 PAs, against 10 to 65 ms with them. VACUUM too (outside a transaction) marks the
+    rows all-visible for index-only scans. SQLite's plans did not need statistics here."""
+    if connection.vendor != "postgresql":
+        return
+    command = "ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE"
+    with connection.cursor() as cursor:
+        for table in PEOPLE_TABLES:
+            cursor.execute(f"{command} {connection.ops.quote_name(table)}")
 
 
 def seed_password_hash(password: str | None) -> str:

@@ -18,6 +18,7 @@ from pahub.accounts.seeding import (
     SeedCounts,
     SeedDeleteError,
     SeedKind,
+    analyse_people_for_planner,
     seed_delete,
     seed_password_hash,
     seed_people,
@@ -141,6 +142,7 @@ class Command(BaseCommand):
                     batch_size=options["batch_size"],
                     on_batch=self._progress(kind, count, started),
                 )
+        analyse_people_for_planner()
         elapsed = time.perf_counter() - started
         # Profiles, evidence and so on for the people just made; timed and reported apart.
         extension_lines = [
