@@ -229,6 +229,9 @@ def in_batches(rows: QuerySet, *fields: str, batch_size: int = BATCH_SIZE) -> It
 
 # The tables the people step loads and every later step reads its people from.
 PEOPLE_TABLES = ("accounts_user", "accounts_userrole")
+# What the people step loads (see bulk_loading_into): checking each row's foreign keys at
+# commit took 6.6 s of the step's 25 at 220,000 people on PostgreSQL.
+PEOPLE_MODELS = (User, UserRole, EmailAddress)
 
 
 def analyse_people_for_planner() -> None:

@@ -14,6 +14,7 @@ from django.db import connection, reset_queries, transaction
 
 from pahub.accounts.seeding import (
     BATCH_SIZE,
+    PEOPLE_MODELS,
     SEED_EMAIL_DOMAIN,
     SeedCounts,
     SeedDeleteError,
@@ -29,6 +30,7 @@ from pahub.community.seeding import seed_extension as seed_community
 from pahub.community.seeding import seeded_community_delete
 from pahub.core.bulk_load import (
     analyse_after_bulk_load,
+    bulk_loading_into,
     finish_bulk_load,
     prepare_for_bulk_load,
 )
@@ -128,7 +130,7 @@ class Command(BaseCommand):
             self._delete_earlier_run(seed)
         # Timed from here, commit included, so rows/s measures creating rows and nothing else.
         started = time.perf_counter()
-        with transaction.atomic():
+        with transaction.atomic(), bulk_loading_into(PEOPLE_MODELS):
             self._refuse_if_seeded(seed)
             password_hash = seed_password_hash(options["password"])
             counts = SeedCounts()
