@@ -40,7 +40,8 @@ class Run:
     @property
     def rows(self) -> int:
         """Every row the seed says it made: people, register, jobs, learning, community."""
-        said = sum(_number(found) for found in re.findall(r"([\d,]+) rows\b", self.output))
+        # Not "(65,926 rows/s": a rate, which this once added in too (about 50,000 too many).
+        said = sum(_number(found) for found in re.findall(r"([\d,]+) rows\b(?!/)", self.output))
         community = re.search(
             r"Community: ([\d,]+) threads and ([\d,]+) posts .*?([\d,]+) read marks", self.output
         )
