@@ -12,12 +12,13 @@ from pahub.register.levels import level_for
 from pahub.register.models import (
     CodeSignature,
     Evidence,
+    InductionCompletion,
     PAProfile,
     ProfileLanguage,
     VerificationRecord,
 )
 from pahub.register.queries import level_facts_for
-from pahub.register.seeding.load import level_spread
+from pahub.register.seeding.load import level_spread, seed_register
 
 pytestmark = pytest.mark.django_db
 
@@ -33,6 +34,26 @@ def test_every_seeded_pa_gets_a_profile_and_employers_do_not():
 
     assert PAProfile.objects.filter(user__in=seed_users(11)).count() == 300
     assert "Register: 300 profiles" in output
+
+
+def test_the_register_seed_gives_a_profile_only_to_pas_without_one():
+    """Batch by batch (three PAs each here), the PAs who already have a profile are passed
+    over, wherever they fall in a batch."""
+    seed("--pas", "10", "--employers", "0", "--seed", "15")
+    pas = list(seed_users(15).order_by("pk"))
+    kept = {pa.pk: pa.pa_profile.pk for pa in pas if pa.pk % 2}
+    redone = [pa for pa in pas if pa.pk not in kept]
+    PAProfile.objects.filter(user__in=redone).delete()
+    # What the register seeds for a person rather than their profile goes with it.
+    CodeSignature.objects.filter(user__in=redone).delete()
+    InductionCompletion.objects.filter(user__in=redone).delete()
+
+    counts = seed_register(seed=15, batch_size=3)
+
+    assert counts.profiles == 10 - len(kept)
+    profiles = dict(PAProfile.objects.filter(user__in=pas).values_list("user_id", "pk"))
+    assert sorted(profiles) == [pa.pk for pa in pas]
+    assert all(profiles[user_id] == pk for user_id, pk in kept.items())
 
 
 def test_seeded_levels_spread_roughly_as_asked():
