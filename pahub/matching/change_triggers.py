@@ -1,10 +1,10 @@
 """Database triggers that write `PoolChange` rows, for SQLite and PostgreSQL.
 
 `install(schema_editor, watched)` and `remove(schema_editor, watched)` are called by
-migrations (the matching app's own for the register's tables; the jobs app's for jobs). A
-trigger fires after each inserted, updated or deleted row and records the owner named by a
-column of that row (`object_column`), so a profile's languages or chosen areas record the
-profile itself. `only_when` limits an UPDATE trigger to a change of one column.
+migrations (the matching app's own for the register's tables; the jobs app's for jobs). Each
+inserted, updated or deleted row is recorded as a change of the owner named by a column of
+that row (`object_column`), so a profile's languages or chosen areas record the profile
+itself. `only_when` limits an UPDATE trigger to a change of one column.
 
 Why triggers rather than signals: the pool must see every write, and the seed's COPY, the
 masks' `UPDATE ... SET skills_mask = ...` and `QuerySet.update()` send no signal.
