@@ -23,7 +23,6 @@ from typing import Any
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth.hashers import make_password
-from django.db import connection
 from django.db.models import (
     CASCADE,
     DB_CASCADE,
@@ -37,7 +36,7 @@ from django.db.models.signals import post_delete, pre_delete
 from django.utils import timezone
 
 from pahub.accounts.models import Role, User, UserRole
-from pahub.core.bulk_load import build, bulk_load, db_value, load_rows
+from pahub.core.bulk_load import analyse_tables, build, bulk_load, db_value, load_rows
 from pahub.places.models import District
 
 SEED_EMAIL_DOMAIN = "seed.pahub.example.org"
@@ -240,12 +239,7 @@ def analyse_people_for_planner() -> None:
     batch's first to every role and sorted the lot: 0.3 to 0.5 s a batch of the register's
     200,000 PAs, against 10 to 65 ms with them. VACUUM too (outside a transaction) marks the
     rows all-visible for index-only scans. SQLite's plans did not need statistics here."""
-    if connection.vendor != "postgresql":
-        return
-    command = "ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE"
-    with connection.cursor() as cursor:
-        for table in PEOPLE_TABLES:
-            cursor.execute(f"{command} {connection.ops.quote_name(table)}")
+    analyse_tables(PEOPLE_TABLES)
 
 
 def seed_password_hash(password: str | None) -> str:

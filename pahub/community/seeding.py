@@ -26,14 +26,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from django.db import connection, reset_queries, transaction
+from django.db import reset_queries, transaction
 from django.utils import timezone
 
 from pahub.accounts.models import Role, User
 from pahub.accounts.seeding import in_batches, seed_users
 from pahub.community.forum.zones import zones_ensure
 from pahub.community.models import Post, Thread, ThreadRead, Zone
-from pahub.core.bulk_load import build, bulk_load, bulk_loading_into
+from pahub.core.bulk_load import analyse_tables, build, bulk_load, bulk_loading_into
 
 LONG_THREAD_REPLIES = 500
 SEEDED_TABLES = ("community_thread", "community_post", "community_threadread")
@@ -282,12 +282,7 @@ def _first_pa_reads_half(seed: int, now) -> int:
 
 def analyse_for_planner() -> None:
     """As `pahub.register.seeding.load.analyse_for_planner`, for the community's tables."""
-    if connection.vendor != "postgresql":
-        return
-    command = "ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE"
-    with connection.cursor() as cursor:
-        for table in SEEDED_TABLES:
-            cursor.execute(f"{command} {connection.ops.quote_name(table)}")
+    analyse_tables(SEEDED_TABLES)
 
 
 def seed_extension(

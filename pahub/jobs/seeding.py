@@ -17,12 +17,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from django.db import connection, reset_queries, transaction
+from django.db import reset_queries, transaction
 from django.utils import timezone
 
 from pahub.accounts.models import Role
 from pahub.accounts.seeding import BATCH_SIZE, in_batches, seed_users
-from pahub.core.bulk_load import build, bulk_load, bulk_loading_into, load_rows
+from pahub.core.bulk_load import analyse_tables, build, bulk_load, bulk_loading_into, load_rows
 from pahub.employers.models import AccessNeed, EmployerProfile
 from pahub.employers.wages import minimum_pay_on
 from pahub.jobs.models import Job
@@ -337,12 +337,7 @@ def matched_tables() -> list[str]:
 
 def analyse_for_planner() -> None:
     """As `pahub.register.seeding.load.analyse_for_planner`, for the jobs tables (PostgreSQL)."""
-    if connection.vendor != "postgresql":
-        return
-    command = "ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE"
-    with connection.cursor() as cursor:
-        for table in matched_tables():
-            cursor.execute(f"{command} {connection.ops.quote_name(table)}")
+    analyse_tables(matched_tables())
 
 
 def describe(counts: JobSeedCounts) -> str:

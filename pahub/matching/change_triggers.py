@@ -74,8 +74,9 @@ $$ LANGUAGE plpgsql
 """
 
 # Every row of the statement at once, from its transition table. The arguments come from the
-# migrations' own constants, and are quoted all the same (quote_literal a value, quote_ident
-# a name); no `%` in the SQL, which the driver would take for a placeholder.
+# migrations' own constants and are quoted all the same: quote_literal for the kind,
+# quote_ident for the column. The SQL holds no percent sign, which the driver would read as
+# the start of a placeholder.
 POSTGRES_STATEMENT_FUNCTION_SQL = """
 CREATE OR REPLACE FUNCTION matching_record_changes() RETURNS trigger AS $$
 BEGIN

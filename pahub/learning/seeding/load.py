@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from decimal import Decimal
 
-from django.db import connection, reset_queries, transaction
+from django.db import reset_queries, transaction
 from django.utils import timezone
 
 from pahub.accounts.models import Organisation, Role
@@ -22,7 +22,7 @@ from pahub.accounts.seeding import (
     seed_users,
     spoke_districts,
 )
-from pahub.core.bulk_load import build, bulk_load, bulk_loading_into, load_rows
+from pahub.core.bulk_load import analyse_tables, build, bulk_load, bulk_loading_into, load_rows
 from pahub.learning.models import (
     Certificate,
     CPDEntry,
@@ -329,12 +329,7 @@ LEARNING_TABLES = (
 
 def analyse_for_planner() -> None:
     """On PostgreSQL, refresh the planner's statistics after a big seed (see the register's)."""
-    if connection.vendor != "postgresql":
-        return
-    command = "ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE"
-    with connection.cursor() as cursor:
-        for table in LEARNING_TABLES:
-            cursor.execute(f"{command} {connection.ops.quote_name(table)}")
+    analyse_tables(LEARNING_TABLES)
 
 
 # The tables the learning's seed loads millions of rows into (see bulk_loading_into);

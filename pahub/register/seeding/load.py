@@ -9,13 +9,13 @@ from collections import Counter
 from collections.abc import Callable
 from datetime import date
 
-from django.db import connection, reset_queries, transaction
+from django.db import reset_queries, transaction
 from django.db.models import Count
 from django.utils import timezone
 
 from pahub.accounts.models import Role
 from pahub.accounts.seeding import BATCH_SIZE, in_batches, seed_users
-from pahub.core.bulk_load import build, bulk_load, bulk_loading_into, load_rows
+from pahub.core.bulk_load import analyse_tables, build, bulk_load, bulk_loading_into, load_rows
 from pahub.register.equality.models import EqualityMonitoring
 from pahub.register.equality.seeding import pick_works_for_family, plan_equality
 from pahub.register.levels import (
@@ -243,12 +243,7 @@ def analyse_for_planner() -> None:
     run inside a transaction (a test's, say), where only ANALYZE is done. SQLite keeps no
     statistics unless asked, and its plans were no faster with them.
     """
-    if connection.vendor != "postgresql":
-        return
-    command = "ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE"
-    with connection.cursor() as cursor:
-        for table in SEARCHED_TABLES:
-            cursor.execute(f"{command} {connection.ops.quote_name(table)}")
+    analyse_tables(SEARCHED_TABLES)
 
 
 # Every table the register's seed loads (see bulk_loading_into).
