@@ -54,7 +54,7 @@ CSRF_TOKEN = "severalserverscsrftoken000000000"  # 32 characters: Django's secre
 
 pytestmark = [
     pytest.mark.skipif(
-        settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql",
+        connection.vendor != "postgresql",
         reason="several servers share one PostgreSQL database; SQLite is one machine's file",
     ),
     pytest.mark.usefixtures("reference_data_loaded"),

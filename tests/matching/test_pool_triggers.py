@@ -12,7 +12,6 @@ pool that still lists someone.
 import dataclasses
 
 import pytest
-from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 
@@ -331,7 +330,7 @@ def test_rows_copied_in_by_the_bulk_load_are_each_recorded(loaded):
 
 @pytest.mark.postgres_only
 @pytest.mark.skipif(
-    settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql",
+    connection.vendor != "postgresql",
     reason="needs PostgreSQL: DATABASE_URL=postgres://...",
 )
 def test_on_postgresql_a_trigger_fires_once_a_statement_unless_it_watches_one_column():

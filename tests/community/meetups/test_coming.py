@@ -7,8 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 import pytest
-from django.conf import settings
-from django.db import connections
+from django.db import connection, connections
 from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
@@ -134,7 +133,7 @@ def test_many_people_saying_they_are_coming_at_once_never_overbook():
 
 @pytest.mark.postgres_only
 @pytest.mark.skipif(
-    settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql",
+    connection.vendor != "postgresql",
     reason="needs PostgreSQL: DATABASE_URL=postgres://...",
 )
 @pytest.mark.usefixtures("reference_data_loaded")

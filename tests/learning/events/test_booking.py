@@ -6,8 +6,7 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 import pytest
-from django.conf import settings
-from django.db import connections
+from django.db import connection, connections
 from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
@@ -273,7 +272,7 @@ def test_one_person_pressing_book_many_times_at_once_gets_one_booking():
 
 @pytest.mark.postgres_only
 @pytest.mark.skipif(
-    settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql",
+    connection.vendor != "postgresql",
     reason="needs PostgreSQL: DATABASE_URL=postgres://...",
 )
 @pytest.mark.usefixtures("reference_data_loaded")
