@@ -26,8 +26,8 @@ from pahub.employers.permissions import (
     EmployerSide,
     can_act_for_employer,
     employer_area_id,
+    employer_ids_user_can_act_for,
     employer_side_role,
-    employers_user_can_act_for,
     helping_organisation,
 )
 from pahub.messaging.models import Conversation, Message, Report
@@ -119,7 +119,7 @@ def employer_ids_user_acts_for(user: User) -> set[int]:
     worked out for all employers at once in one query, so the inbox costs the same however
     many employers a staff member helps.
     """
-    return set(employers_user_can_act_for(user).values_list("pk", flat=True))
+    return employer_ids_user_can_act_for(user)
 
 
 def conversations_for(user: User) -> QuerySet[Conversation]:

@@ -10,17 +10,24 @@ from django.db import connection
 from django.http import Http404
 from django.test.utils import CaptureQueriesContext
 
-from pahub.accounts.models import Membership, Representation, User
+from pahub.accounts.models import Membership, Representation, Role, User
 from pahub.accounts.permissions import is_organisation_staff
 from pahub.employers.permissions import (
     EmployerSide,
     access_employer_for_actor,
     can_act_for_employer,
+    employer_ids_user_can_act_for,
     employer_side_role,
     employers_user_can_act_for,
     helping_organisation,
 )
-from tests.factories import TOTP_SECRET, UserFactory, give_employer_consent, make_staff
+from tests.factories import (
+    TOTP_SECRET,
+    UserFactory,
+    give_employer_consent,
+    grant_representation,
+    make_staff,
+)
 
 
 @pytest.fixture
@@ -160,3 +167,56 @@ def test_representative_acts_for_exactly_the_employers_who_agreed(representative
     )
 
     assert list(employers_user_can_act_for(representative)) == [employer]
+
+
+# The ids the header's message count asks for: the same rule, its SQL built once
+
+
+@pytest.mark.parametrize(
+    "who",
+    [
+        "employer",
+        "representative",
+        "unlinked_representative",
+        "pa",
+        "helping_staff",
+        "staff_without_two_factor",
+        "staff_without_consent",
+        "staff_elsewhere",
+    ],
+)
+def test_employer_ids_are_exactly_the_employers_the_rule_lists(request, who):
+    user = request.getfixturevalue(who)
+
+    assert employer_ids_user_can_act_for(user) == {
+        employer.pk for employer in employers_user_can_act_for(user)
+    }
+
+
+def test_employer_ids_for_someone_signed_out_are_none():
+    assert employer_ids_user_can_act_for(AnonymousUser()) == set()
+
+
+def test_employer_ids_follow_a_grant_ended_after_the_sql_was_built(representative, employer):
+    assert employer_ids_user_can_act_for(representative) == {employer.pk}
+
+    Representation.objects.filter(representative=representative).update(
+        status=Representation.Status.REVOKED
+    )
+
+    assert employer_ids_user_can_act_for(representative) == set()
+
+
+def test_employer_ids_for_an_employer_who_also_represents_someone(employer):
+    mother = UserFactory(email="mother@example.org", full_name="Noor Khan", roles=[Role.EMPLOYER])
+    grant_representation(employer=mother, representative=employer)
+
+    assert employer_ids_user_can_act_for(employer) == {employer.pk, mother.pk}
+
+
+def test_employer_ids_ask_one_query_for_an_employer(employer):
+    employer_ids_user_can_act_for(employer)  # the SQL is built once per process
+    with CaptureQueriesContext(connection) as queries:
+        employer_ids_user_can_act_for(employer)
+
+    assert len(queries) == 1
