@@ -169,6 +169,28 @@ def tune_postgresql(database: dict) -> None:
     # 1.5 and 0.5 ms that way, and 0.8, 1.0 and 0.3 ms bound by the server (docs/deploy.md).
     # Statements stay unprepared (Django's default), so connection poolers keep working.
     options["server_side_binding"] = True
+    # psycopg prepares a statement once a connection has run it this many times; after that
+    # PostgreSQL skips parsing and, where its plan cache judges it safe, planning. A talent
+    # search page spent some 4 ms of its 49 waiting for planning (docs/deploy.md). A pooler
+    # in transaction mode needs PgBouncer 1.21 or later with max_prepared_statements set,
+    # or DATABASE_PREPARE_THRESHOLD=off.
+    options["prepare_threshold"] = prepare_threshold(
+        os.environ.get("DATABASE_PREPARE_THRESHOLD", "")
+    )
+
+
+def prepare_threshold(value: str) -> int | None:
+    """psycopg's `prepare_threshold` from the environment: a whole number of runs, "off"
+    (None: never prepare, Django's default), or psycopg's own default of 5 when unset."""
+    value = value.strip().lower()
+    if not value:
+        return 5
+    if value in {"off", "none", "no", "false"}:
+        return None
+    threshold = int(value)
+    if threshold < 0:
+        raise ValueError(f"DATABASE_PREPARE_THRESHOLD must be 0 or more, or off, not {value}")
+    return threshold
 
 
 tune_postgresql(DATABASES["default"])

@@ -1,6 +1,8 @@
 """PA Hub's PostgreSQL backend (pahub/core/postgresql): parameters bound by the server, and
 no integer sent narrower than its value. The expressions run on both databases."""
 
+import os
+
 import pytest
 from django.db import DataError, connection, transaction
 from django.db.models import BigIntegerField, ExpressionWrapper, F
@@ -9,6 +11,7 @@ from psycopg.types import numeric
 from pahub.accounts.models import User
 from pahub.core.postgresql.base import widened
 from pahub.jobs.models import Job
+from pahub.settings import prepare_threshold
 from tests.factories import UserFactory, make_job
 
 postgres_only = pytest.mark.skipif(
@@ -69,8 +72,45 @@ def test_a_wide_value_written_through_an_expression_is_stored_whole():
 def test_postgresql_binds_parameters_on_the_server_with_pa_hubs_backend():
     assert connection.settings_dict["ENGINE"] == "pahub.core.postgresql"
     assert connection.settings_dict["OPTIONS"]["server_side_binding"] is True
-    # Prepared statements stay off, as in Django, so connection poolers keep working.
-    assert connection.connection is None or connection.connection.prepare_threshold is None
+
+
+@postgres_only
+@pytest.mark.django_db
+def test_a_statement_run_often_on_a_connection_is_prepared():
+    """psycopg prepares what a connection runs `prepare_threshold` times; the server then
+    lists it among the connection's prepared statements."""
+    threshold = connection.settings_dict["OPTIONS"]["prepare_threshold"]
+    assert threshold == int(os.environ.get("DATABASE_PREPARE_THRESHOLD") or 5)
+    email = "prepared@example.org"
+    for _ in range(threshold + 1):
+        assert list(User.objects.filter(email=email).values_list("pk", flat=True)) == []
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = [row[0] for row in cursor.fetchall()]
+    assert any('FROM "accounts_user"' in statement for statement in prepared)
+
+
+@pytest.mark.parametrize(
+    ("value", "threshold"),
+    [
+        ("", 5),
+        (" ", 5),
+        ("0", 0),
+        ("1", 1),
+        ("12", 12),
+        ("off", None),
+        ("OFF", None),
+        ("none", None),
+    ],
+)
+def test_the_prepare_threshold_comes_from_the_environment(value, threshold):
+    assert prepare_threshold(value) == threshold
+
+
+@pytest.mark.parametrize("value", ["-1", "five", "2.5"])
+def test_a_prepare_threshold_that_is_not_a_count_stops_start_up(value):
+    with pytest.raises(ValueError):
+        prepare_threshold(value)
 
 
 @postgres_only
