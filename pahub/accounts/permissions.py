@@ -33,6 +33,10 @@ def has_two_factor(user: User) -> bool:
 
 def staff_local_authority_ids(user: User) -> set[str]:
     """The local authorities whose people this staff member may serve."""
+    # Whether the person is staff at all is read once a request (`User.has_memberships`):
+    # for PAs and employers, the matching pool and talent search ask this on every search.
+    if not is_organisation_staff(user):
+        return set()
     return set(
         Organisation.local_authorities.through.objects.filter(
             organisation__memberships__user=user

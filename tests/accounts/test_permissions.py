@@ -1,6 +1,9 @@
 """Who may do what: the rules in pahub.accounts.permissions."""
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from pahub.accounts.models import Membership
 from pahub.accounts.permissions import (
@@ -57,6 +60,26 @@ def test_staff_of_two_organisations_serve_both_areas(verifier, other_organisatio
 
 def test_someone_who_is_not_staff_serves_no_area(pa):
     assert staff_local_authority_ids(pa) == set()
+
+
+def test_asking_again_for_someone_known_not_to_be_staff_asks_the_database_nothing(pa):
+    staff_local_authority_ids(pa)  # reads whether they are staff, once a request
+
+    with CaptureQueriesContext(connection) as queries:
+        assert staff_local_authority_ids(pa) == set()
+    assert len(queries) == 0
+
+
+def test_someone_who_joins_an_organisation_serves_its_areas_at_once(pa, organisation):
+    assert staff_local_authority_ids(pa) == set()
+
+    Membership.objects.create(user=pa, organisation=organisation)
+
+    assert staff_local_authority_ids(pa) == {gss("Newcastle upon Tyne")}
+
+
+def test_someone_signed_out_serves_no_area(db):
+    assert staff_local_authority_ids(AnonymousUser()) == set()
 
 
 def test_staff_record_grants_only_for_employers_in_their_area(verifier, employer, db):
