@@ -167,13 +167,12 @@ def tune_postgresql(database: dict) -> None:
     # which writes each value into the SQL as a literal, and re-parses any statement of more
     # than 50 parameters on every call. The talent search's three largest queries took 1.5,
     # 1.5 and 0.5 ms that way, and 0.8, 1.0 and 0.3 ms bound by the server (docs/deploy.md).
-    # Statements stay unprepared (Django's default), so connection poolers keep working.
     options["server_side_binding"] = True
     # psycopg prepares a statement once a connection has run it this many times; after that
     # PostgreSQL skips parsing and, where its plan cache judges it safe, planning. A talent
-    # search page spent some 4 ms of its 49 waiting for planning (docs/deploy.md). A pooler
-    # in transaction mode needs PgBouncer 1.21 or later with max_prepared_statements set,
-    # or DATABASE_PREPARE_THRESHOLD=off.
+    # search page went from about 49 to 45 ms at the median (docs/deploy.md). A pooler in
+    # transaction mode needs PgBouncer 1.21 or later with max_prepared_statements set, or
+    # DATABASE_PREPARE_THRESHOLD=off.
     options["prepare_threshold"] = prepare_threshold(
         os.environ.get("DATABASE_PREPARE_THRESHOLD", "")
     )
