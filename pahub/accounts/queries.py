@@ -5,10 +5,10 @@ from typing import Any
 
 from django.db.models import Count, DateField, QuerySet
 from django.db.models.fields.json import KeyTextTransform
-from django.db.models.functions import TruncMonth
 
 from pahub.accounts.models import Membership, Organisation, Representation, User
 from pahub.core import personal_data
+from pahub.core.local_time import LocalMonth
 from pahub.core.models import AuditEvent
 
 # The explanation at the top of every download, in plain English.
@@ -103,7 +103,7 @@ def deleted_pa_accounts_by_month() -> list[tuple[str, date, int]]:
         AuditEvent.objects.filter(action="account.deleted", detail__was_pa=True)
         .annotate(
             area=KeyTextTransform("local_authority", "detail"),
-            month=TruncMonth("at", output_field=DateField()),
+            month=LocalMonth("at", output_field=DateField()),
         )
         .values("area", "month")
         .annotate(number=Count("pk"))

@@ -7,9 +7,9 @@ the area of the district they are held in. Only published posts and meet-ups cou
 from datetime import date
 
 from django.db.models import Count, OuterRef, Q, Subquery
-from django.db.models.functions import TruncMonth
 
 from pahub.community.models.zones import Post, Thread
+from pahub.core.local_time import LocalMonth
 from pahub.learning.models import MEETUP_KINDS, Event
 
 
@@ -17,7 +17,7 @@ def threads_by_month() -> list[tuple[str, date, int]]:
     """(local authority, month started, threads) started by people placed in an area."""
     rows = (
         Thread.objects.filter(author__local_authority__isnull=False)
-        .annotate(month=TruncMonth("created_at"))
+        .annotate(month=LocalMonth("created_at"))
         .values_list("author__local_authority_id", "month")
         .annotate(threads=Count("pk"))
         .order_by()
@@ -34,7 +34,7 @@ def replies_by_month() -> list[tuple[str, date, int]]:
     rows = (
         Post.objects.filter(status=Post.Status.PUBLISHED, author__local_authority__isnull=False)
         .exclude(pk=Subquery(first_post))
-        .annotate(month=TruncMonth("created_at"))
+        .annotate(month=LocalMonth("created_at"))
         .values_list("author__local_authority_id", "month")
         .annotate(replies=Count("pk"))
         .order_by()
@@ -52,7 +52,7 @@ def meetups_by_month() -> list[tuple[str, date, int]]:
             cancelled_at=None,
             district__local_authority__isnull=False,
         )
-        .annotate(month=TruncMonth("starts_at"))
+        .annotate(month=LocalMonth("starts_at"))
         .values_list("district__local_authority_id", "month")
         .annotate(meetups=Count("pk"))
         .order_by()

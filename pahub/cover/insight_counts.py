@@ -6,8 +6,8 @@ A request is counted in the month it was made, in the local authority it was mad
 from datetime import date, datetime
 
 from django.db.models import Count, OuterRef, Subquery
-from django.db.models.functions import TruncHour, TruncMonth
 
+from pahub.core.local_time import LocalHour, LocalMonth
 from pahub.cover.models import Booking, CoverRequest
 
 # What became of a request: covered in time, or not covered before its time passed. Requests
@@ -19,7 +19,7 @@ def requests_by_outcome() -> list[tuple[str, date, str, int]]:
     """(local authority, month made, "met" or "unmet", requests)."""
     rows = (
         CoverRequest.objects.filter(status__in=list(OUTCOMES), local_authority__isnull=False)
-        .annotate(month=TruncMonth("created_at"))
+        .annotate(month=LocalMonth("created_at"))
         .values_list("local_authority_id", "month", "status")
         .annotate(requests=Count("pk"))
         .order_by()
@@ -42,9 +42,9 @@ def covered_request_hours() -> list[tuple[str, date, datetime, datetime, int]]:
         .annotate(first_booked=Subquery(first_booking))
         .exclude(first_booked=None)
         .annotate(
-            month=TruncMonth("created_at"),
-            made_hour=TruncHour("created_at"),
-            booked_hour=TruncHour("first_booked"),
+            month=LocalMonth("created_at"),
+            made_hour=LocalHour("created_at"),
+            booked_hour=LocalHour("first_booked"),
         )
         .values_list("local_authority_id", "month", "made_hour", "booked_hour")
         .annotate(requests=Count("pk"))

@@ -25,8 +25,8 @@ from django.db.models import (
     Q,
     Sum,
 )
-from django.db.models.functions import TruncDate, TruncMonth
 
+from pahub.core.local_time import LocalDate, LocalMonth
 from pahub.jobs.models import Job
 from pahub.matching.candidates import Reach, looking_for_work
 from pahub.matching.scoring import SLOT_HOURS
@@ -60,9 +60,9 @@ def filled_job_dates() -> list[tuple[str, date, date, date, int]]:
         .exclude(published_at=None)
         .exclude(closed_at=None)
         .annotate(
-            month=TruncMonth("closed_at"),
-            published_on=TruncDate("published_at"),
-            filled_on=TruncDate("closed_at"),
+            month=LocalMonth("closed_at"),
+            published_on=LocalDate("published_at"),
+            filled_on=LocalDate("closed_at"),
         )
         .values_list("local_authority_id", "month", "published_on", "filled_on")
         .annotate(jobs=Count("pk"))

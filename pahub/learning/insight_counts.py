@@ -7,8 +7,8 @@ are left out.
 from datetime import date
 
 from django.db.models import Count, Sum
-from django.db.models.functions import TruncMonth
 
+from pahub.core.local_time import LocalMonth
 from pahub.learning.models import Certificate, CPDEntry
 
 
@@ -16,7 +16,7 @@ def course_certificates_by_month() -> list[tuple[str, date, int]]:
     """(local authority, month issued, certificates): courses completed on PA Hub."""
     rows = (
         Certificate.objects.filter(user__local_authority__isnull=False)
-        .annotate(month=TruncMonth("issued_at"))
+        .annotate(month=LocalMonth("issued_at"))
         .values_list("user__local_authority_id", "month")
         .annotate(certificates=Count("pk"))
         .order_by()
@@ -29,7 +29,7 @@ def cpd_hundredths_by_month() -> list[tuple[str, date, int]]:
     over areas and months are exact too; shown rounded to whole hours."""
     rows = (
         CPDEntry.objects.filter(user__local_authority__isnull=False)
-        .annotate(month=TruncMonth("learned_on"))
+        .annotate(month=LocalMonth("learned_on"))
         .values_list("user__local_authority_id", "month")
         .annotate(hours=Sum("hours"))
         .order_by()

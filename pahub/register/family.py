@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Count, DateField, F
-from django.db.models.functions import TruncMonth
 
+from pahub.core.local_time import LocalMonth
 from pahub.register.models import PAProfile
 
 FAMILY = "family"
@@ -39,7 +39,7 @@ def family_counts() -> list[FamilyCount]:
         )
         .annotate(
             la=F("user__local_authority_id"),
-            joined=TruncMonth("created_at", output_field=DateField()),
+            joined=LocalMonth("created_at", output_field=DateField()),
         )
         .values("la", "joined", "works_for_family")
         .annotate(n=Count("pk"))

@@ -7,8 +7,8 @@ without one cannot be placed on a council's dashboard and are left out.
 from datetime import date
 
 from django.db.models import Count, F, Q
-from django.db.models.functions import TruncDate, TruncMonth
 
+from pahub.core.local_time import LocalDate, LocalMonth
 from pahub.register.availability import DAYS, PARTS, Slot
 from pahub.register.models import Evidence, InductionCompletion, PAProfile
 
@@ -62,7 +62,7 @@ def inductions_by_month() -> list[tuple[str, date, int]]:
     """(local authority, month, people) who completed their induction that month."""
     rows = (
         InductionCompletion.objects.filter(user__local_authority__isnull=False)
-        .annotate(month=TruncMonth("completed_on"))
+        .annotate(month=LocalMonth("completed_on"))
         .values_list("user__local_authority_id", "month")
         .annotate(people=Count("pk"))
         .order_by()
@@ -80,9 +80,9 @@ def verification_dates() -> list[tuple[str, date, date, date, int]]:
             profile__user__local_authority__isnull=False,
         )
         .annotate(
-            month=TruncMonth("verified_at"),
-            submitted_on=TruncDate("created_at"),
-            verified_on=TruncDate("verified_at"),
+            month=LocalMonth("verified_at"),
+            submitted_on=LocalDate("created_at"),
+            verified_on=LocalDate("verified_at"),
         )
         .values_list("profile__user__local_authority_id", "month", "submitted_on", "verified_on")
         .annotate(pieces=Count("pk"))

@@ -24,9 +24,9 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import TruncMonth
 
 from pahub.accounts.queries import deleted_pa_accounts_by_month
+from pahub.core.local_time import LocalMonth
 from pahub.register.availability import ALL_SLOTS, DAYS, PARTS, Slot
 from pahub.register.models import PAProfile, ProfileLanguage
 from pahub.taxonomy.models import Language, Skill
@@ -229,7 +229,7 @@ def new_pas_by_month() -> list[MonthCount]:
     """
     rows = (
         registered_profiles()
-        .annotate(month=TruncMonth("created_at", output_field=DateField()))
+        .annotate(month=LocalMonth("created_at", output_field=DateField()))
         .values("user__local_authority_id", "month")
         .annotate(number=Count("pk"))
         .order_by()

@@ -7,8 +7,8 @@ raised. Never anything but counts: no topic, person, text or status detail of a 
 from datetime import date
 
 from django.db.models import Count
-from django.db.models.functions import TruncMonth
 
+from pahub.core.local_time import LocalMonth
 from pahub.support.models.concerns import Concern
 from pahub.support.models.help import HelpRequest
 
@@ -19,7 +19,7 @@ STILL_OPEN = "open"
 def help_requests_by_outcome() -> list[tuple[str, date, str, int]]:
     """(local authority, month raised, outcome or "open", requests)."""
     rows = (
-        HelpRequest.objects.annotate(month=TruncMonth("created_at"))
+        HelpRequest.objects.annotate(month=LocalMonth("created_at"))
         .values_list("area_id", "month", "status", "outcome")
         .annotate(requests=Count("pk"))
         .order_by()
@@ -38,7 +38,7 @@ def outcome_of(status: str, outcome: str) -> str:
 def concerns_by_month() -> list[tuple[str, date, int]]:
     """(local authority, month raised, concerns)."""
     rows = (
-        Concern.objects.annotate(month=TruncMonth("created_at"))
+        Concern.objects.annotate(month=LocalMonth("created_at"))
         .values_list("area_id", "month")
         .annotate(concerns=Count("pk"))
         .order_by()

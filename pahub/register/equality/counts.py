@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Case, CharField, Count, DateField, F, Value, When
-from django.db.models.functions import TruncMonth
 
+from pahub.core.local_time import LocalMonth
 from pahub.register.equality.models import AgeBand, Disability, EthnicGroup, Sex
 from pahub.register.models import PAProfile
 
@@ -55,7 +55,7 @@ def counted_profiles():
         user__local_authority__isnull=False,
     ).annotate(
         la=F("user__local_authority_id"),
-        joined=TruncMonth("created_at", output_field=DateField()),
+        joined=LocalMonth("created_at", output_field=DateField()),
     )
 
 
