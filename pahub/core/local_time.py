@@ -18,6 +18,7 @@ refresh spent most of its time there (the equality and workforce counts, 13 and 
 import os
 import sqlite3
 import time
+from contextlib import closing
 from datetime import UTC, datetime
 from functools import cache
 from zoneinfo import ZoneInfo
@@ -56,13 +57,12 @@ def sqlite_localtime_agrees(zone: str, process_zone: str | None) -> bool:
     if zone != process_zone or not hasattr(time, "tzset"):
         return False
     instants = _instants_to_check()
-    with sqlite3.connect(":memory:") as database:
+    with closing(sqlite3.connect(":memory:")) as database:
         rows = database.execute(
             "SELECT "
             + ", ".join(["strftime('%Y-%m-%d %H:%M:%S', ?, 'localtime')"] * len(instants)),
             [instant.strftime("%Y-%m-%d %H:%M:%S") for instant in instants],
         ).fetchone()
-    database.close()
     expected = [
         instant.astimezone(ZoneInfo(zone)).strftime("%Y-%m-%d %H:%M:%S") for instant in instants
     ]
@@ -86,8 +86,8 @@ class SQLiteNatively:
         if isinstance(self.lhs.output_field, DateTimeField):
             if not self._converts_natively(connection):
                 return None
-            # Whole seconds: SQLite rounds a time to the millisecond, so 23:59:59.9999995
-            # would become the next day.
+            # Whole seconds: SQLite rounds a time to the millisecond, so 23:59:59.9996 or
+            # later would become the next day.
             column, modifier = "substr({}, 1, 19)", ", 'localtime'"
         elif isinstance(self.lhs.output_field, DateField):
             column, modifier = "{}", ""  # a date has no time zone, as in Django's own
