@@ -19,6 +19,7 @@ from pahub.register.search import (
     name_words,
     profiles_named,
     search_profiles,
+    user_lookups,
     users_named,
     without_parallel_workers,
 )
@@ -32,8 +33,10 @@ def names_listed(response) -> list[str]:
     return [profile.user.full_name for profile, _ in response.context["rows"]]
 
 
-def newcastle_pa(skill, full_name: str, known_as: str = "", **fields) -> PAProfile:
-    user = UserFactory(full_name=full_name, known_as=known_as, postcode="NE6 1AA", roles=[Role.PA])
+def newcastle_pa(
+    skill, full_name: str, known_as: str = "", postcode: str = "NE6 1AA", **fields
+) -> PAProfile:
+    user = UserFactory(full_name=full_name, known_as=known_as, postcode=postcode, roles=[Role.PA])
     return complete_profile(user, skill, **fields)
 
 
@@ -96,6 +99,47 @@ def test_the_name_search_combines_with_the_other_filters(client_for, member, peo
     response = client_for(member).get(URL, {"name": "sarah", "district": "NE3"})
 
     assert names_listed(response) == []
+
+
+@pytest.mark.parametrize(
+    ("searched", "found"),
+    [("sarah", ["Sarah Jones", "Sarah Smith"]), ("maggie", ["Margaret Oduya"])],
+)
+def test_a_name_search_within_a_district_finds_the_districts_people_by_either_name(
+    client_for, member, skill, people, searched, found
+):
+    newcastle_pa(skill, "Sarah Elsewhere", postcode="NE3 1AA")
+    newcastle_pa(skill, "Mary Elsewhere", postcode="NE3 1AA", display_name="Maggie")
+
+    response = client_for(member).get(URL, {"name": searched, "district": "NE6"})
+
+    assert names_listed(response) == found
+
+
+def test_the_person_filters_become_lookups_on_the_user():
+    assert user_lookups(RegisterFilters(name="sam")) == {}
+    assert user_lookups(RegisterFilters(district="NE6", local_authority="E08000021")) == {
+        "district_id": "NE6",
+        "local_authority_id": "E08000021",
+    }
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL full-text only")
+def test_on_postgresql_the_people_searched_by_name_are_narrowed_by_the_users_lookups(skill, people):
+    newcastle_pa(skill, "Tom Jones", postcode="NE3 1AA")
+    newcastle_pa(skill, "Ann Far", postcode="NE3 1AA", display_name="Maggie")
+
+    def named(word: str, **where) -> set[str]:
+        ids = profiles_named([word], **where)
+        return set(PAProfile.objects.filter(pk__in=ids).values_list("user__full_name", flat=True))
+
+    # Display names are first names here, so "jones" is found in the people's names alone.
+    assert named("jones") == {"Sarah Jones", "Ann Smith-Jones", "Tom Jones"}
+    assert named("jones", district_id="NE6") == {"Sarah Jones", "Ann Smith-Jones"}
+    assert named("jones", district_id="NE3") == {"Tom Jones"}
+    assert named("jones", local_authority_id="E06000047") == set()
+    # The display names are searched among everyone: the caller's own filters narrow them.
+    assert named("maggie", district_id="NE6") == {"Margaret Oduya", "Ann Far"}
 
 
 def test_words_are_letters_and_digits_split_by_anything_else():
