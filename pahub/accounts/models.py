@@ -38,6 +38,10 @@ class Role(models.TextChoices):
     REPRESENTATIVE = "representative", "Representative"
 
 
+# How a membership reads in `User._read_roles_and_memberships`, among the roles' codes.
+MEMBERSHIP_ROW = ""
+
+
 class User(AbstractBaseUser, PermissionsMixin):
     """One account per person, whatever roles they hold."""
 
@@ -95,9 +99,9 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     @property
     def role_set(self) -> frozenset[str]:
-        """The person's roles, read once per request."""
+        """The person's roles, read once per request (with `has_memberships`)."""
         if not hasattr(self, "_role_cache"):
-            self._role_cache = frozenset(self.roles.values_list("role", flat=True))
+            self._read_roles_and_memberships()
         return self._role_cache
 
     def has_role(self, role: str) -> bool:
@@ -108,8 +112,23 @@ class User(AbstractBaseUser, PermissionsMixin):
         """Whether the person is staff of any organisation, read once per request: a page asks
         up to three times (the two-factor check, the header, the page's own rule)."""
         if not hasattr(self, "_membership_cache"):
-            self._membership_cache = self.memberships.exists()
+            self._read_roles_and_memberships()
         return self._membership_cache
+
+    def _read_roles_and_memberships(self) -> None:
+        """Both facts in one query: every signed-in page asks both (its header shows the
+        roles' links, the two-factor check asks whether they are staff), and on PostgreSQL
+        each query is a round trip. A membership reads as an empty role, which no role is."""
+        # Unordered: neither side of a UNION may have its own ORDER BY on SQLite.
+        memberships = (
+            self.memberships.order_by()
+            .annotate(as_role=models.Value(MEMBERSHIP_ROW))
+            .values_list("as_role", flat=True)
+        )
+        roles = self.roles.order_by().values_list("role", flat=True)
+        rows = set(roles.union(memberships, all=True))
+        self._membership_cache = MEMBERSHIP_ROW in rows
+        self._role_cache = frozenset(rows - {MEMBERSHIP_ROW})
 
     def forget_memberships(self) -> None:
         """After the person joins or leaves an organisation."""

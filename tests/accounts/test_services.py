@@ -6,9 +6,17 @@ import pytest
 from django.utils import timezone
 
 from pahub.accounts import services
-from pahub.accounts.models import ApiKey, Representation, Role, StaffInvitation, UserRole
+from pahub.accounts.models import (
+    ApiKey,
+    Membership,
+    Representation,
+    Role,
+    StaffInvitation,
+    User,
+    UserRole,
+)
 from pahub.core.models import AuditEvent
-from tests.factories import UserFactory
+from tests.factories import OrganisationFactory, UserFactory
 
 
 def test_setting_the_same_roles_twice_changes_nothing_the_second_time(pa):
@@ -28,6 +36,31 @@ def test_roles_are_read_afresh_after_they_change(pa):
     services.user_set_roles(user=pa, roles=["employer"], by=pa)
 
     assert pa.role_set == {Role.EMPLOYER}
+
+
+def test_roles_and_whether_staff_are_read_together_in_one_query(
+    pa, verifier, django_assert_num_queries
+):
+    fresh_pa, fresh_verifier = User.objects.get(pk=pa.pk), User.objects.get(pk=verifier.pk)
+    verifiers_roles = set(UserRole.objects.filter(user=verifier).values_list("role", flat=True))
+
+    with django_assert_num_queries(2):
+        assert fresh_pa.role_set == {Role.PA}
+        assert fresh_pa.has_memberships is False
+        assert fresh_verifier.has_memberships is True
+        assert fresh_verifier.role_set == verifiers_roles
+        assert fresh_pa.has_role(Role.PA) and not fresh_pa.has_role(Role.EMPLOYER)
+
+
+def test_joining_an_organisation_is_seen_once_memberships_are_forgotten(pa, organisation):
+    assert pa.has_memberships is False
+    Membership.objects.create(user=pa, organisation=organisation)
+    Membership.objects.create(user=pa, organisation=OrganisationFactory())
+
+    pa.forget_memberships()
+
+    assert pa.has_memberships is True
+    assert pa.role_set == {Role.PA}
 
 
 def test_unknown_role_is_refused_and_nothing_is_saved(pa):

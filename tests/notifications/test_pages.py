@@ -77,14 +77,14 @@ def test_the_centre_and_the_bell_take_a_fixed_number_of_queries(
     notices(pa, 30)
     client = client_for(pa)
     client.get(CENTRE)  # warm the session
-    # The layout's own (session, user, roles, staff membership asked once a request, the
-    # header's cover and message counts: 7, and the help bar's local support: 8) plus the
-    # bell, the page's count, its rows and the unread total: 12, however many notices there are.
-    with django_assert_num_queries(12):
+    # The layout's own (session, user, roles with staff membership asked once a request, the
+    # header's cover and message counts: 6, and the help bar's local support: 7) plus the
+    # bell, the page's count, its rows and the unread total: 11, however many notices there are.
+    with django_assert_num_queries(11):
         response = client.get(CENTRE)
     assert "Notifications (30 unread)" in response.content.decode()
     notices(pa, 30)
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(11):
         client.get(CENTRE + "?page=2")
 
 
