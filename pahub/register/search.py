@@ -180,10 +180,9 @@ def search_profiles(
     today = today or timezone.localdate()
     if words := name_words(filters.name):
         profiles = profiles.filter(name_condition(words, using=profiles.db))
-    if filters.district:
-        profiles = profiles.filter(user__district_id=filters.district)
-    if filters.local_authority:
-        profiles = profiles.filter(user__local_authority_id=filters.local_authority)
+    profiles = profiles.filter(
+        **{f"user__{lookup}": value for lookup, value in user_lookups(filters).items()}
+    )
     if filters.min_level:
         profiles = profiles.filter(level__gte=filters.min_level)
     # Subqueries by value (IN), not correlated EXISTS: each uses its table's index on the
@@ -288,8 +287,8 @@ def profiles_named(words: list[str], **people_where) -> QuerySet[PAProfile]:
 
 
 def user_lookups(filters: RegisterFilters) -> dict[str, str]:
-    """The filters on the PA's person (as `search_profiles` applies them), as lookups on
-    the user, to narrow the name search with."""
+    """The filters on the PA's person, as lookups on the user: `search_profiles` applies
+    them to the profiles, and the name search on PostgreSQL narrows the people it reads."""
     lookups = {}
     if filters.district:
         lookups["district_id"] = filters.district
