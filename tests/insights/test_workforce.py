@@ -35,7 +35,11 @@ from tests.factories import UserFactory, district
 POSTCODES = ("NE1 4ST", "NE3 1AA", "DH1 1AA", "NE8 1HH")
 SKILLS = ("test.hoist", "test.peg", "test.bsl_chat")
 LANGUAGES = (("bfi", "British Sign Language (BSL)"), ("makaton", "Makaton"), ("pl", "Polish"))
-TODAY = timezone.localdate()
+
+
+def today() -> date:
+    """Asked at the moment of use: a run may cross midnight, and a month's end."""
+    return timezone.localdate()
 
 
 @dataclass(frozen=True)
@@ -98,7 +102,7 @@ def taxonomy(db):
 @pytest.fixture
 def scope(db) -> Scope:
     areas = {district(outcode).local_authority_id for outcode in ("NE1", "DH1")}
-    return Scope(frozenset(areas), months_before(TODAY, 2), TODAY, "Newcastle and Durham")
+    return Scope(frozenset(areas), months_before(today(), 2), today(), "Newcastle and Durham")
 
 
 def make_pa(number: int, spec: PASpec, skills: dict, languages: dict) -> PAProfile:
@@ -117,9 +121,9 @@ def make_pa(number: int, spec: PASpec, skills: dict, languages: dict) -> PAProfi
     profile.skills.set([skills[code] for code in spec.skills])
     for code in spec.languages:
         ProfileLanguage.objects.create(profile=profile, language=languages[code], level="basic")
-    made = datetime.combine(months_before(TODAY, spec.months_ago), datetime.min.time()) + timedelta(
-        days=3
-    )
+    made = datetime.combine(
+        months_before(today(), spec.months_ago), datetime.min.time()
+    ) + timedelta(days=3)
     PAProfile.objects.filter(pk=profile.pk).update(created_at=timezone.make_aware(made))
     if spec.account == "deleted":
         user_delete(user=user, by=user)
@@ -166,8 +170,8 @@ def naive_expectations(specs: list[PASpec], scope: Scope, names: dict) -> dict[s
         return next(key for key, _, upper in TRAVEL_BANDS if miles <= upper)
 
     months = months_in(scope)
-    joined = Counter(months_before(TODAY, spec.months_ago) for spec in counted)
-    left = Counter(months_before(TODAY, 0) for spec in in_area if spec.account == "deleted")
+    joined = Counter(months_before(today(), spec.months_ago) for spec in counted)
+    left = Counter(months_before(today(), 0) for spec in in_area if spec.account == "deleted")
     language_labels = [(code, name) for code, name in LANGUAGES if code in {"bfi", "makaton"}]
     language_labels += [
         (code, name)

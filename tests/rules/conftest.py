@@ -5,6 +5,8 @@ Durham County Council's staff: Dev. Amira (the shared employer fixture) lives in
 Newcastle upon Tyne, so Newcastle's rules are hers.
 """
 
+from datetime import date
+
 import pytest
 from django.utils import timezone
 
@@ -14,10 +16,15 @@ from pahub.rules.services import RuleInput, rule_add
 from tests.factories import make_staff
 from tests.matching.conftest import jordan  # noqa: F401 (Jordan, a Level 2 PA, shared)
 
-TODAY = timezone.localdate()
 DP = LocalRule.AppliesTo.DIRECT_PAYMENT
 ALL = LocalRule.AppliesTo.ALL_JOBS
 REASON = "Required by Newcastle City Council for jobs paid by a direct payment"
+
+
+def today() -> date:
+    """Asked at the moment of use: a date taken when the module loads is yesterday's once
+    a long run crosses midnight."""
+    return timezone.localdate()
 
 
 @pytest.fixture
@@ -57,7 +64,7 @@ def dbs_answers(level: str = "enhanced_adults", **fields) -> RuleInput:
         "applies_to": DP,
         "dbs_level": level,
         "explanation": "Our direct payment team pays for the check through its umbrella body.",
-        "in_force_from": TODAY,
+        "in_force_from": today(),
     } | fields
     return RuleInput(**values)
 
@@ -66,4 +73,4 @@ def dbs_answers(level: str = "enhanced_adults", **fields) -> RuleInput:
 def dbs_rule(newcastle, council, council_staff) -> LocalRule:
     """Newcastle asks for an enhanced check with the adults' barred list, for jobs paid by a
     direct payment."""
-    return rule_add(council=newcastle, answers=dbs_answers(), by=council_staff, today=TODAY)
+    return rule_add(council=newcastle, answers=dbs_answers(), by=council_staff, today=today())

@@ -14,7 +14,7 @@ from pahub.rules.models import LocalRule
 from pahub.rules.services import RuleInput, rule_add, rule_change, rule_retire
 from tests.factories import UserFactory, make_employer_profile, make_job
 
-from .conftest import ALL, REASON, TODAY, dbs_answers
+from .conftest import ALL, REASON, dbs_answers, today
 
 
 def step_url(job: Job, step: str) -> str:
@@ -38,7 +38,7 @@ def level_answers(level: int = 2, **fields) -> RuleInput:
         "applies_to": ALL,
         "pa_level": level,
         "explanation": "Every PA we fund has had their DBS and induction checked.",
-        "in_force_from": TODAY,
+        "in_force_from": today(),
     } | fields
     return RuleInput(**values)
 
@@ -144,7 +144,7 @@ def test_publishing_below_the_rule_is_refused(employer, paid_job, newcastle, cou
         dbs_level="enhanced",
         applies_to="direct_payment",
         explanation="Why",
-        in_force_from=TODAY,
+        in_force_from=today(),
     )
     Job.objects.filter(pk=paid_job.pk).update(
         completed_steps=["title", "description", "tasks", "hours", "start", "pay"]
@@ -162,7 +162,7 @@ def test_any_edit_brings_the_job_up_to_the_rule(employer, paid_job, newcastle, c
         dbs_level="enhanced",
         applies_to="direct_payment",
         explanation="Why",
-        in_force_from=TODAY,
+        in_force_from=today(),
     )
     job_update(job=paid_job, changes={"title": "Evening PA, 3 nights"}, by=employer)
     paid_job.refresh_from_db()
@@ -231,7 +231,7 @@ def test_retiring_a_level_rule_lowers_the_jobs_level(employer_profile, employer,
 def test_a_rule_starting_later_waits_for_its_date(employer_profile, employer, newcastle, admin):
     job = make_job(employer, paid_by_direct_payment=True)
     rule_add(
-        council=newcastle, answers=dbs_answers(in_force_from=TODAY + timedelta(days=7)), by=admin
+        council=newcastle, answers=dbs_answers(in_force_from=today() + timedelta(days=7)), by=admin
     )
     job.refresh_from_db()
     assert job.required_dbs_rank == 0
@@ -270,7 +270,7 @@ def test_the_insurance_the_council_funds_is_shown_in_the_builder(
             applies_to=ALL,
             funding_details="Claim it back with your four-weekly direct payment return.",
             explanation="Employers' liability insurance is compulsory for PA employers.",
-            in_force_from=TODAY,
+            in_force_from=today(),
         ),
         by=admin,
     )
@@ -285,10 +285,10 @@ def test_a_rule_reaches_open_jobs_when_its_date_comes(employer_profile, employer
 
     job = make_job(employer, paid_by_direct_payment=True)
     rule = rule_add(
-        council=newcastle, answers=dbs_answers(in_force_from=TODAY + timedelta(days=7)), by=admin
+        council=newcastle, answers=dbs_answers(in_force_from=today() + timedelta(days=7)), by=admin
     )
     assert apply_local_rules().idle
-    LocalRule.objects.filter(pk=rule.pk).update(in_force_from=TODAY)  # the date has come
+    LocalRule.objects.filter(pk=rule.pk).update(in_force_from=today())  # the date has come
 
     outcome = apply_local_rules()
 

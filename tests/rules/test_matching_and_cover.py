@@ -17,7 +17,7 @@ from tests.cover.test_cover_services import next_weekday
 from tests.factories import make_job
 from tests.matching.conftest import make_pa
 
-from .conftest import ALL, REASON, TODAY, dbs_answers
+from .conftest import ALL, REASON, dbs_answers, today
 
 RULE_WORDS = "required by Newcastle City Council for jobs paid by a direct payment"
 
@@ -75,7 +75,7 @@ def test_the_level_rule_is_enforced_in_matching_with_its_reason(
             applies_to=ALL,
             pa_level=3,
             explanation="References checked for every PA we fund.",
-            in_force_from=TODAY,
+            in_force_from=today(),
         ),
         by=admin,
     )

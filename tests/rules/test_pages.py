@@ -6,7 +6,7 @@ from django.urls import reverse
 from pahub.core.models import AuditEvent
 from pahub.rules.models import LocalRule
 
-from .conftest import REASON, TODAY
+from .conftest import REASON, today
 
 
 def url(name: str, council, *args) -> str:
@@ -17,14 +17,17 @@ def add_url(council, kind="dbs-check") -> str:
     return url("add", council, kind)
 
 
-GOOD = {
-    "dbs_level": "enhanced",
-    "applies_to": "direct_payment",
-    "explanation": "Our direct payment team pays for the check through its umbrella body.",
-    "in_force_from_day": str(TODAY.day),
-    "in_force_from_month": str(TODAY.month),
-    "in_force_from_year": str(TODAY.year),
-}
+def good() -> dict[str, str]:
+    """A good answer starting today, asked at the moment of use (a run may cross midnight)."""
+    start = today()
+    return {
+        "dbs_level": "enhanced",
+        "applies_to": "direct_payment",
+        "explanation": "Our direct payment team pays for the check through its umbrella body.",
+        "in_force_from_day": str(start.day),
+        "in_force_from_month": str(start.month),
+        "in_force_from_year": str(start.year),
+    }
 
 
 # The public page
@@ -64,7 +67,7 @@ def test_the_list_costs_the_same_queries_however_many_rules(
             pa_level=2,
             applies_to="all_jobs",
             explanation=f"Rule {number}",
-            in_force_from=TODAY,
+            in_force_from=today(),
         )
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(url("list", newcastle))
@@ -98,7 +101,7 @@ def test_anyone_but_the_councils_staff_gets_404(request, client_for, newcastle, 
     client = client_for(request.getfixturevalue(who))
     assert client.get(url("manage", newcastle)).status_code == 404
     assert client.get(add_url(newcastle)).status_code == 404
-    assert client.post(add_url(newcastle), GOOD).status_code == 404
+    assert client.post(add_url(newcastle), good()).status_code == 404
     assert client.get(url("edit", newcastle, dbs_rule.pk)).status_code == 404
     assert client.post(url("retire", newcastle, dbs_rule.pk)).status_code == 404
     dbs_rule.refresh_from_db()
@@ -108,14 +111,14 @@ def test_anyone_but_the_councils_staff_gets_404(request, client_for, newcastle, 
 def test_staff_without_two_factor_are_sent_to_set_it_up(
     client_for, staff_without_two_factor, newcastle
 ):
-    response = client_for(staff_without_two_factor).post(add_url(newcastle), GOOD)
+    response = client_for(staff_without_two_factor).post(add_url(newcastle), good())
     assert response.status_code == 302
     assert "two-factor" in response["Location"] or "totp" in response["Location"]
     assert not LocalRule.objects.exists()
 
 
 def test_a_site_admin_manages_any_councils_rules(client_for, admin, durham):
-    response = client_for(admin).post(add_url(durham), GOOD)
+    response = client_for(admin).post(add_url(durham), good())
     assert response.status_code == 302
     assert LocalRule.objects.get().council == durham
 
@@ -135,7 +138,7 @@ def test_council_staff_add_a_dbs_rule(client_for, council_staff, newcastle):
     client = client_for(council_staff)
     assert "Which DBS check must PAs have" in client.get(add_url(newcastle)).content.decode()
 
-    response = client.post(add_url(newcastle), GOOD)
+    response = client.post(add_url(newcastle), good())
 
     assert response.status_code == 302
     assert response["Location"] == url("manage", newcastle)
@@ -146,7 +149,7 @@ def test_council_staff_add_a_dbs_rule(client_for, council_staff, newcastle):
 
 
 def test_bad_input_is_refused_by_the_field_and_kept(client_for, council_staff, newcastle):
-    answers = GOOD | {"dbs_level": "", "in_force_from_month": "13"}
+    answers = good() | {"dbs_level": "", "in_force_from_month": "13"}
     response = client_for(council_staff).post(add_url(newcastle), answers)
 
     page = response.content.decode()
@@ -154,12 +157,12 @@ def test_bad_input_is_refused_by_the_field_and_kept(client_for, council_staff, n
     assert "govuk-error-summary" in page
     assert "Choose the DBS check PAs must have" in page
     assert "Enter a real date" in page
-    assert GOOD["explanation"] in page
+    assert good()["explanation"] in page
     assert not LocalRule.objects.exists()
 
 
 def test_a_date_in_the_past_is_refused_by_the_date(client_for, council_staff, newcastle):
-    answers = GOOD | {"in_force_from_year": str(TODAY.year - 1)}
+    answers = good() | {"in_force_from_year": str(today().year - 1)}
     page = client_for(council_staff).post(add_url(newcastle), answers).content.decode()
     assert "The date the rule starts must be today or later" in page
     assert not LocalRule.objects.exists()
@@ -174,7 +177,7 @@ def test_each_kind_asks_only_its_own_question(client_for, council_staff, newcast
 
 
 def test_council_staff_add_the_insurance_information(client_for, council_staff, newcastle):
-    answers = {key: value for key, value in GOOD.items() if key != "dbs_level"} | {
+    answers = {key: value for key, value in good().items() if key != "dbs_level"} | {
         "funding_details": "Claim it back with your four-weekly return.",
         "applies_to": "all_jobs",
     }
@@ -188,7 +191,7 @@ def test_council_staff_change_a_rule(client_for, council_staff, newcastle, dbs_r
     form = client.get(url("edit", newcastle, dbs_rule.pk)).content.decode()
     assert dbs_rule.explanation in form
 
-    response = client.post(url("edit", newcastle, dbs_rule.pk), GOOD | {"dbs_level": "standard"})
+    response = client.post(url("edit", newcastle, dbs_rule.pk), good() | {"dbs_level": "standard"})
 
     assert response.status_code == 302
     dbs_rule.refresh_from_db()

@@ -10,7 +10,7 @@ from pahub.rules.models import LocalRule
 from pahub.rules.queries import requirements_for, rules_in_force
 from pahub.rules.services import RuleInput, rule_add, rule_change, rule_retire
 
-from .conftest import ALL, REASON, TODAY, dbs_answers
+from .conftest import ALL, REASON, dbs_answers, today
 
 
 def test_adding_a_rule_is_audited_and_applies_at_once(newcastle, council_staff, council):
@@ -34,15 +34,15 @@ def test_adding_a_rule_is_audited_and_applies_at_once(newcastle, council_staff, 
         (dbs_answers(explanation="   "), "explanation"),
         (dbs_answers(explanation="x" * 301), "explanation"),
         (dbs_answers(in_force_from=None), "in_force_from"),
-        (dbs_answers(in_force_from=TODAY - timedelta(days=1)), "in_force_from"),
-        (dbs_answers(in_force_from=TODAY + timedelta(days=800)), "in_force_from"),
+        (dbs_answers(in_force_from=today() - timedelta(days=1)), "in_force_from"),
+        (dbs_answers(in_force_from=today() + timedelta(days=800)), "in_force_from"),
         (dbs_answers(kind="free_biscuits"), "kind"),
         (
             RuleInput(
                 kind=LocalRule.Kind.MINIMUM_PA_LEVEL,
                 applies_to=ALL,
                 explanation="Why",
-                in_force_from=TODAY,
+                in_force_from=today(),
                 pa_level=7,
             ),
             "pa_level",
@@ -52,7 +52,7 @@ def test_adding_a_rule_is_audited_and_applies_at_once(newcastle, council_staff, 
                 kind=LocalRule.Kind.EMPLOYER_INSURANCE_FUNDED,
                 applies_to=ALL,
                 explanation="Why",
-                in_force_from=TODAY,
+                in_force_from=today(),
             ),
             "funding_details",
         ),
@@ -86,7 +86,7 @@ def test_changing_a_rule_is_audited_with_the_fields_changed(dbs_rule, council_st
 
 
 def test_a_rule_already_in_force_keeps_its_start_date_when_changed(dbs_rule, council_staff):
-    LocalRule.objects.filter(pk=dbs_rule.pk).update(in_force_from=TODAY - timedelta(days=40))
+    LocalRule.objects.filter(pk=dbs_rule.pk).update(in_force_from=today() - timedelta(days=40))
     dbs_rule.refresh_from_db()
     rule_change(
         rule=dbs_rule,
@@ -112,7 +112,7 @@ def test_retiring_a_rule_stops_it_applying_and_is_audited(dbs_rule, council_staf
 def test_a_rule_starting_later_is_listed_but_not_yet_applied(newcastle, council_staff):
     rule_add(
         council=newcastle,
-        answers=dbs_answers(in_force_from=TODAY + timedelta(days=30)),
+        answers=dbs_answers(in_force_from=today() + timedelta(days=30)),
         by=council_staff,
     )
     assert len(rules_in_force(newcastle.pk)) == 1
