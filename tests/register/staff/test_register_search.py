@@ -4,6 +4,8 @@ query count does not grow with the results."""
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from pahub.accounts.models import Role
@@ -277,3 +279,25 @@ def test_the_query_count_does_not_grow_with_results(
         response = client.get(URL, search)
 
     assert len(response.context["rows"]) == min(count, 25)
+
+
+def test_the_page_reads_only_what_its_rows_show(client_for, member, skill):
+    """A row shows the name, district, council, level, three skills and the status: the
+    profile's text, the user's private details and the district's map data stay unread."""
+    for number in range(3):
+        newcastle_pa(skill, f"Person {number}", about_me="Private words about me")
+    client = client_for(member)
+    client.get(URL, {"skill": skill.code})
+
+    with CaptureQueriesContext(connection) as page:
+        response = client.get(URL, {"skill": skill.code})
+
+    rows = [
+        query["sql"] for query in page.captured_queries if '"register_paprofile"' in query["sql"]
+    ]
+    read = " ".join(rows)
+    assert len(response.context["rows"]) == 3
+    assert '"about_me"' not in read
+    assert '"accounts_user"."phone"' not in read
+    assert '"places_district"' not in read
+    assert "Person 0" in response.content.decode()
