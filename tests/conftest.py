@@ -15,6 +15,7 @@ from pahub.accounts.models import Membership, Role, User
 from pahub.jobs.matches.pool import JOBS
 from pahub.matching.pool import PROFILES
 from pahub.register.search_index import INDEX as REGISTER_INDEX
+from pahub.taxonomy import snapshot as taxonomy_snapshot
 from tests.factories import (
     TOTP_SECRET,
     OrganisationFactory,
@@ -47,12 +48,13 @@ def uses_database(request: pytest.FixtureRequest) -> bool:
 @pytest.fixture(autouse=True)
 def fresh_matching_pool() -> Iterator[None]:
     """Each test starts with empty matching pools (pahub/matching/pool.py and
-    pahub/jobs/matches/pool.py): they are this process's memory, and a test's rolled-back
-    rows (whose ids SQLite gives out again) must not linger in them. Production never rolls
-    back a committed change."""
+    pahub/jobs/matches/pool.py), register index and taxonomy snapshot: they are this
+    process's memory, and a test's rolled-back rows (whose ids SQLite gives out again) must
+    not linger in them. Production never rolls back a committed change."""
     PROFILES.forget()
     JOBS.forget()
     REGISTER_INDEX.forget()
+    taxonomy_snapshot.forget()
     yield
 
 

@@ -50,6 +50,7 @@ from pahub.register.availability import SLOT_BY_KEY, mask_from_keys
 from pahub.register.models import PAProfile, ProfileLanguage
 from pahub.register.queries import verified_specialist_evidence
 from pahub.taxonomy.models import Interest, Language, Skill
+from pahub.taxonomy.snapshot import taxonomy
 
 from . import candidates, pool
 from .filters import TalentFilters
@@ -468,12 +469,11 @@ def needs_from_filters(filters: TalentFilters, *, viewer: User) -> JobNeeds | No
     )
     if district is None:
         return None
-    # Each list's ids with their names in one query: the sentences name only what the search
-    # asks for (required skills and languages, the employer's interests), as a job's do.
-    skill_names = dict(Skill.objects.filter(code__in=filters.skill_codes).values_list("pk", "name"))
-    language_names = dict(
-        Language.objects.filter(code__in=filters.language_codes).values_list("pk", "name")
-    )
+    # The sentences name only what the search asks for (required skills and languages, the
+    # employer's interests), as a job's do.
+    known = taxonomy()
+    skill_names = known.skill_names(filters.skill_codes)
+    language_names = known.language_names(filters.language_codes)
     # The employer's own interests, when the person searching is one, rank PAs who share them.
     interest_names = dict(
         EmployerProfile.interests.through.objects.filter(

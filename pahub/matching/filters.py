@@ -18,7 +18,7 @@ from pahub.places.queries import UnknownDistrict, district_by_outcode
 from pahub.register.availability import ALL_SLOTS, PARTS, SLOT_BY_KEY
 from pahub.register.levels import LEVEL_NAMES
 from pahub.register.profile.forms import GridRow, weekly_grid_rows
-from pahub.taxonomy.models import Language, Skill
+from pahub.taxonomy.snapshot import taxonomy
 
 DEFAULT_MILES = 10
 MAX_MILES = 100
@@ -87,11 +87,11 @@ def as_form_data(query: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def skill_choices() -> list[tuple[str, str]]:
-    return list(Skill.objects.filter(is_active=True).values_list("code", "name"))
+    return taxonomy().active_skill_choices()
 
 
 def language_choices() -> list[tuple[str, str]]:
-    return list(Language.objects.values_list("code", "name"))
+    return taxonomy().language_choices()
 
 
 class TalentSearchForm(Form):

@@ -34,7 +34,8 @@ from pahub.register.models import (
 from pahub.register.permissions import profiles_in_areas, staff_search_areas
 from pahub.register.queries import badge_items, level_facts_for
 from pahub.register.search_index import INDEX
-from pahub.taxonomy.models import Language, Skill
+from pahub.taxonomy.models import Skill
+from pahub.taxonomy.snapshot import taxonomy
 
 PAGE_SIZE = 25
 EXPIRING_SOON_DAYS = 60
@@ -373,14 +374,10 @@ def indexed_profile_ids(
     if not INDEX.available:
         return None
     skill_id = language_id = None
-    if filters.skill:
-        skill_id = Skill.objects.filter(code=filters.skill).values_list("pk", flat=True).first()
-        skill_id = skill_id or 0
-    if filters.language:
-        language_id = (
-            Language.objects.filter(code=filters.language).values_list("pk", flat=True).first()
-        )
-        language_id = language_id or 0
+    if filters.skill or filters.language:
+        known = taxonomy()
+        skill_id = (known.skill_id(filters.skill) or 0) if filters.skill else None
+        language_id = (known.language_id(filters.language) or 0) if filters.language else None
     if any(item and not has_bit(item) for item in (skill_id, language_id)):
         return None
     words = name_words(filters.name)

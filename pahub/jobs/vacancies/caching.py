@@ -20,13 +20,11 @@ employer). Pages for signed-in people are never read from it or written to it. d
 """
 
 import hashlib
-import secrets
 
-from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import QueryDict
 
+from pahub.core.cache_versions import bump_now_and_after_commit, bump_version, current_version
 from pahub.jobs.models import Job
 
 # Change when `PublicJob` or the cached templates change shape, so a new release never
@@ -34,29 +32,6 @@ from pahub.jobs.models import Job
 SHAPE = 1
 TIMEOUT = 60 * 60
 VERSION_KEY = f"jobs:public:{SHAPE}:version"
-
-
-def current_version(key: str) -> str:
-    """The version stored at `key`; a missing one (never set, or evicted) is started afresh,
-    which only makes what it keys start from an empty cache."""
-    version = cache.get(key)
-    if version is None:
-        version = secrets.token_hex(6)
-        if not cache.add(key, version, timeout=None):
-            version = cache.get(key, version)
-    return version
-
-
-def bump_version(key: str) -> None:
-    cache.set(key, secrets.token_hex(6), timeout=None)
-
-
-def bump_now_and_after_commit(key: str) -> None:
-    """A new version now, and again once the transaction commits: a page made between the
-    change and the commit still sees the old data and would keep it under the first new
-    version. (Never only before: a reader that saw the new version reads committed data.)"""
-    bump_version(key)
-    transaction.on_commit(lambda: bump_version(key))
 
 
 def public_jobs_version() -> str:

@@ -17,7 +17,7 @@ from pahub.jobs.vacancies.search import DEFAULT_MILES, MAX_MILES, JobFilters
 from pahub.places.models import District
 from pahub.places.postcodes import InvalidPostcode, normalise_postcode_or_outcode
 from pahub.places.queries import UnknownDistrict, district_by_outcode
-from pahub.taxonomy.models import Skill
+from pahub.taxonomy.snapshot import taxonomy
 
 MAX_HOURS = Decimal("168")
 MAX_PAY = Decimal("999.99")
@@ -27,16 +27,12 @@ NOT_FILTERS = frozenset({"page", "csrfmiddlewaretoken"})
 
 
 def task_choices() -> list[tuple[str, str]]:
-    return list(Skill.objects.filter(is_active=True).values_list("code", "name"))
+    return taxonomy().active_skill_choices()
 
 
 def tasks_by_category() -> list[tuple[str, list[tuple[str, str]]]]:
     """Active tasks grouped by taxonomy category, in taxonomy order, for the checkboxes."""
-    groups: dict[str, list[tuple[str, str]]] = {}
-    rows = Skill.objects.filter(is_active=True).values_list("category__name", "code", "name")
-    for category, code, name in rows:
-        groups.setdefault(category, []).append((code, name))
-    return list(groups.items())
+    return taxonomy().active_skills_by_category()
 
 
 class AmountField(forms.CharField):

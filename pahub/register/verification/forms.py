@@ -32,7 +32,8 @@ from pahub.register.verification.services import (
     saw_original_text,
     status_check_allowed,
 )
-from pahub.taxonomy.models import Language, Skill
+from pahub.taxonomy.models import Skill
+from pahub.taxonomy.snapshot import taxonomy
 
 DATE_EXAMPLE = "27 3 2026"
 DATE_HINT = f"For example, {DATE_EXAMPLE}"
@@ -128,10 +129,7 @@ class RegisterSearchForm(Form):
             (area.gss_code, area.name) for area in areas
         ]
         self.fields["skill"].choices = [("", "Any skill"), *skill_choices()]
-        self.fields["language"].choices = [
-            ("", "Any language"),
-            *Language.objects.order_by("name").values_list("code", "name"),
-        ]
+        self.fields["language"].choices = [("", "Any language"), *taxonomy().language_choices()]
 
     def to_filters(self) -> RegisterFilters:
         data = self.cleaned_data
@@ -154,11 +152,7 @@ class RegisterSearchForm(Form):
 
 def skill_choices() -> list[tuple[str, list[tuple[str, str]]]]:
     """Active skills grouped by category, for a select with option groups."""
-    groups: dict[str, list[tuple[str, str]]] = {}
-    skills = Skill.objects.filter(is_active=True).values_list("category__name", "code", "name")
-    for category, code, name in skills:
-        groups.setdefault(category, []).append((code, name))
-    return list(groups.items())
+    return taxonomy().active_skills_by_category()
 
 
 class QueueFilterForm(Form):
