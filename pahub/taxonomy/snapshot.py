@@ -1,10 +1,10 @@
 """The skills (with their categories) and the languages, kept in each server process.
 
 Every search form offers them and every search turns their codes into ids, so reading them
-from the database each time cost each search page four queries. They change only when an
-admin edits them. Saving or deleting a skill, a category or a language changes a version in
-the shared cache (`core/cache_versions.py`), and every process reads them again the next time
-it asks: `taxonomy()` costs one cache read while nothing has changed.
+from the database each time cost each search page two to four queries. They change only
+when an admin edits them. Saving or deleting a skill, a category or a language changes a
+version in the shared cache (`core/cache_versions.py`), and every process reads them again
+the next time it asks: `taxonomy()` costs one cache read while nothing has changed.
 
 A snapshot read inside a transaction is used but never kept: the transaction may hold a change
 that others cannot see yet, or that it will roll back, and no process may keep what the
