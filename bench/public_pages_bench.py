@@ -148,11 +148,15 @@ end
 
 
 def wrk_script(paths: list[str]) -> str:
-    """A wrk script requesting one of `paths` at random each time, as through the TLS proxy."""
+    """A wrk script requesting one of `paths` at random each time, as through the TLS proxy:
+    a new connection a request, as nginx opens to the app server unless told to keep them.
+    (Kept connections stay with the worker that accepted them, and one worker taking all 20
+    when wrk starts halved a run's figures now and then.)"""
     quoted = ",".join(json.dumps(path) for path in paths)
     return (
         f"local paths = {{{quoted}}}\n"
         'wrk.headers["X-Forwarded-Proto"] = "https"\n'
+        'wrk.headers["Connection"] = "close"\n'
         "function request()\n"
         '  return wrk.format("GET", paths[math.random(#paths)])\n'
         "end\n" + WRK_REPORT
@@ -242,6 +246,34 @@ def wait_until_serving(server: subprocess.Popen, port: int, log: Path) -> None:
     sys.exit(f"gunicorn did not answer:\n{log.read_text()[-4000:]}")
 
 
+def busy_and_total_ticks() -> tuple[int, int]:
+    """The machine's CPU time so far, busy and in all (Linux's /proc/stat)."""
+    fields = [int(value) for value in Path("/proc/stat").read_text().split("\n")[0].split()[1:]]
+    idle = fields[3] + fields[4]  # idle, iowait
+    return sum(fields) - idle, sum(fields)
+
+
+def wait_until_quiet(*, busy_share: float = 0.1, limit: float = 180) -> float:
+    """Seconds until the machine, with no traffic, has been under `busy_share` busy for two
+    half seconds running.
+
+    Each worker loads the matching pools and the register's index in a thread as it starts
+    (pahub/jobs/matches/warm.py), with PostgreSQL's help; measuring meanwhile would time
+    that start-up too. A worker starts once and then serves for hours: the figures are of
+    those hours, and the start's length is printed."""
+    started = time.monotonic()
+    before, calm = busy_and_total_ticks(), 0
+    while time.monotonic() - started < limit:
+        time.sleep(0.5)
+        now = busy_and_total_ticks()
+        busy, total = now[0] - before[0], now[1] - before[1]
+        calm = calm + 1 if total and busy / total < busy_share else 0
+        before = now
+        if calm == 2:
+            break
+    return time.monotonic() - started
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -268,6 +300,8 @@ def bench_database(name: str, env: dict[str, str], options: argparse.Namespace) 
     port = options.port or free_port()
     server = start_gunicorn(server_env(env, port), port, work / "gunicorn.log")
     try:
+        settled = wait_until_quiet()
+        print(f"The workers loaded their matching pools in the background in {settled:.1f} s.")
         print(
             f"{'page':<34} {'req/s':>7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} "
             f"{'non-2xx':>8} {'socket':>7}  what"
